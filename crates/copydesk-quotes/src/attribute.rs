@@ -1,0 +1,198 @@
+//! Who said each quote: the cue and speaker around it in its sentence, then
+//! what carries over (a quote after "he said", a quote-only paragraph, a
+//! colon lead-in, a quote running over several paragraphs).
+
+use crate::lexicon::CueClass;
+use crate::marks;
+use crate::mention::Mention;
+use crate::story::Story;
+
+/// How far around a quote its attribution is looked for, in tokens.
+const WINDOW: usize = 60;
+/// The longest appositive between a speaker and the verb after a quote.
+const MAX_APPOSITIVE: usize = 15;
+
+/// A cue (tokens `cue.0..=cue.1`) and the speaker it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Attribution {
+    pub(crate) cue: (usize, usize),
+    pub(crate) speaker: Mention,
+}
+
+/// A quote's attribution and kind.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Attributed {
+    pub(crate) attribution: Option<Attribution>,
+    pub(crate) partial: bool,
+}
+
+impl Story<'_> {
+    /// Attributes every outermost quote of the story.
+    pub(crate) fn attribute(&self) -> Vec<Attributed> {
+        let mut out: Vec<Attributed> = (0..self.quotes.len())
+            .map(|q| {
+                let t = self.quote_tok[q];
+                let partial = self.is_partial(t);
+                let attribution =
+                    self.trailing(t).or_else(|| self.leading(t)).or_else(|| self.later_in_sentence(t));
+                Attributed { attribution, partial }
+            })
+            .collect();
+        self.carry_over(&mut out);
+        out
+    }
+
+    fn attribution(&self, c: usize, speaker: Mention) -> Attribution {
+        let len = self.cue_at(c).map_or(1, |(_, len)| len);
+        Attribution { cue: (c, c + len - 1), speaker }
+    }
+
+    /// `"Q," X said`, `"Q," said X`, `"Q," X, a spokesman, said`,
+    /// `"Q," according to X`, and "quoted X as saying" later in the clause.
+    fn trailing(&self, t: usize) -> Option<Attribution> {
+        let para = self.para_of(t);
+        let hi = self.sentence_end(t, WINDOW);
+        let mut k = t + 1;
+        if k >= para.end || self.toks[k].sentence_start {
+            return None;
+        }
+        while k < hi
+            && matches!(self.toks[k].kind, crate::tokens::Kind::Punct(',' | '\u{2014}' | '\u{2013}' | '-'))
+        {
+            k += 1;
+        }
+        if k >= hi {
+            return None;
+        }
+        let found = match self.cue_at(k) {
+            Some((CueClass::Say | CueClass::Prep, _)) => self.subject(k).map(|m| self.attribution(k, m)),
+            _ => {
+                let m = self.mention_after(k, hi)?;
+                let c = self.verb_after(m.last + 1, hi)?;
+                matches!(self.cue_at(c), Some((CueClass::Say | CueClass::Tell, _)))
+                    .then(|| self.attribution(c, m))
+            }
+        }?;
+        Some(self.quoted_as_saying(found, hi).unwrap_or(found))
+    }
+
+    /// The verb after a mention: past an appositive and adverbs.
+    fn verb_after(&self, mut j: usize, hi: usize) -> Option<usize> {
+        if j < hi && self.toks[j].is_punct(',') {
+            j = (j + 1..hi).take(MAX_APPOSITIVE).find(|&k| self.toks[k].is_punct(','))? + 1;
+        }
+        let mut skipped = 0;
+        while j < hi && self.toks[j].cue.is_none() && skipped < 4 {
+            let w = self.word(j);
+            let adverb = self.is_lowercase(j) && w.len() > 3 && w.ends_with("ly");
+            if !(self.toks[j].is_word() && (self.lex.between.has(w) || adverb)) {
+                return None;
+            }
+            j += 1;
+            skipped += 1;
+        }
+        (j < hi && self.toks[j].cue.is_some()).then_some(j)
+    }
+
+    /// "said Foreign Policy last year quoted Maj. X as saying": the speaker is
+    /// the one quoted, not the outlet.
+    fn quoted_as_saying(&self, found: Attribution, hi: usize) -> Option<Attribution> {
+        let q = (found.cue.1 + 1..hi)
+            .take(WINDOW)
+            .find(|&k| matches!(self.cue_at(k), Some((CueClass::Quoted, _))))?;
+        let speaker = self.mention_after(q + 1, hi)?;
+        let saying = (speaker.last + 1..hi)
+            .take(MAX_APPOSITIVE)
+            .find(|&k| self.word(k).eq_ignore_ascii_case("saying"))?;
+        let first = if self.word(saying - 1).eq_ignore_ascii_case("as") { saying - 1 } else { saying };
+        Some(Attribution { cue: (first, saying), speaker })
+    }
+
+    /// The nearest cue before the quote in its sentence: `X said: "Q"`,
+    /// `X said that "Q"`, `According to X, "Q"`, `X called it "Q"`.
+    fn leading(&self, t: usize) -> Option<Attribution> {
+        let lo = self.sentence_start(t, WINDOW);
+        let c = (lo..t).rev().find(|&k| self.toks[k].cue.is_some())?;
+        if self.cue_at(c)?.0 == CueClass::Part {
+            // "..., adding, "Q"": the main clause's speaker.
+            let main = (lo..c).rev().find_map(|k| self.subject(k))?;
+            return Some(self.attribution(c, main));
+        }
+        self.subject(c).map(|m| self.attribution(c, m))
+    }
+
+    /// A cue later in the sentence: `"The Russians" sent arms, X said.`
+    fn later_in_sentence(&self, t: usize) -> Option<Attribution> {
+        let hi = self.sentence_end(t, WINDOW);
+        (t + 1..hi)
+            .filter(|&k| matches!(self.cue_at(k), Some((CueClass::Say | CueClass::Tell, _))))
+            .find_map(|k| self.subject(k).map(|m| self.attribution(k, m)))
+    }
+
+    /// A quote woven into the writer's sentence rather than standing as an
+    /// utterance of its own.
+    fn is_partial(&self, t: usize) -> bool {
+        let para = self.para_of(t);
+        let q = self.toks[t].quote().map(|q| self.quotes[q]);
+        let Some(q) = q else { return false };
+        let inner = q.span.slice(self.text).trim_matches(|c: char| marks::is_mark(c) || c.is_whitespace());
+        let starts_upper = !inner.starts_with(char::is_lowercase);
+        let ends_punct = inner.ends_with(['.', ',', '!', '?', '\u{2026}', ':', ';', '\u{2014}', '-']);
+        let woven_before = t > para.start && {
+            let p = t - 1;
+            self.toks[p].is_word() && self.toks[p].cue.is_none() && !self.word(p).eq_ignore_ascii_case("that")
+        };
+        let woven_after = t + 1 < para.end
+            && self.toks[t + 1].is_word()
+            && self.toks[t + 1].cue.is_none()
+            && self.pronoun(t + 1).is_none()
+            && self.trailing(t).is_none();
+        let full = starts_upper && ends_punct;
+        !full && (woven_before || woven_after || !starts_upper)
+    }
+
+    /// Attribution that carries from one quote to the next.
+    fn carry_over(&self, out: &mut [Attributed]) {
+        for q in 0..out.len() {
+            if out[q].attribution.is_some() || out[q].partial {
+                continue;
+            }
+            let t = self.quote_tok[q];
+            let para = self.para_of(t);
+            // `"A," he said. "B."`: the previous quote of the paragraph.
+            let same_para = q.checked_sub(1).filter(|&p| self.same_para(self.quote_tok[p], t));
+            out[q].attribution = match same_para {
+                Some(p) => out[p].attribution,
+                None if t == para.start => self.previous_paragraph_speaker(q, out),
+                None => None,
+            };
+        }
+        // A quote left open at its paragraph's end takes the attribution of
+        // its continuation below.
+        for q in (0..out.len().saturating_sub(1)).rev() {
+            let next = self.quote_tok[q + 1];
+            let continues = self.quotes[q].open_end && next == self.para_of(next).start;
+            if continues && out[q].attribution.is_none() {
+                out[q].attribution = out[q + 1].attribution;
+                out[q].partial = false;
+            }
+        }
+    }
+
+    /// A paragraph that opens with a quote continues the previous
+    /// paragraph's speaker, or the one its colon lead-in introduced.
+    fn previous_paragraph_speaker(&self, q: usize, out: &[Attributed]) -> Option<Attribution> {
+        let t = self.quote_tok[q];
+        let p = self.tok_para[t] as usize;
+        let prev = self.paras.get(p.checked_sub(1)?)?.clone();
+        if prev.is_empty() {
+            return None;
+        }
+        if self.toks[prev.end - 1].is_punct(':') {
+            let c = (prev.clone()).rev().find(|&k| self.toks[k].cue.is_some())?;
+            return self.subject(c).map(|m| self.attribution(c, m));
+        }
+        let last = q.checked_sub(1).filter(|&l| self.tok_para[self.quote_tok[l]] as usize == p - 1)?;
+        out[last].attribution
+    }
+}

@@ -1,0 +1,282 @@
+//! Noun phrases that can be a speaker, read from the token stream without a
+//! parser: a name with its titles ("Maj. Rob Lodewick"), a pronoun ("he"), or
+//! a description headed by a role noun ("the senior Taliban official").
+
+use crate::lexicon::Gender;
+use crate::story::Story;
+
+/// What kind of mention names the speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    Name,
+    Pronoun,
+    Description,
+}
+
+/// A mention: tokens `first..=last`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub(crate) first: usize,
+    pub(crate) last: usize,
+    pub(crate) kind: MentionKind,
+    pub(crate) gender: Gender,
+    /// The role noun heading a description.
+    pub(crate) head: usize,
+    /// A description opened by "the", "his", a possessive: it points back to
+    /// someone already introduced.
+    pub(crate) definite: bool,
+}
+
+/// The longest run of name words.
+const MAX_NAME: usize = 6;
+/// The longest description.
+const MAX_DESCRIPTION: usize = 7;
+
+/// Lowercase words that may sit inside a name ("Ashraf bin Ali", "Charles de Gaulle").
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "da"
+            | "del"
+            | "la"
+            | "le"
+            | "du"
+            | "der"
+            | "ibn"
+            | "el"
+            | "di"
+            | "dos"
+    )
+}
+
+/// Ends in a possessive "'s", "’s" or plural "s'".
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+}
+
+impl Story<'_> {
+    /// A capitalised word that can be part of a name.
+    fn is_name_word(&self, i: usize) -> bool {
+        let lex = self.lex;
+        let w = self.word(i);
+        self.is_capitalised(i)
+            && self.toks[i].cue.is_none()
+            && !lex.pronouns.has(w)
+            && !lex.not_speakers.has(w)
+            && !lex.determiners.has(w)
+            && !lex.clause_openers.has(w)
+    }
+
+    fn is_role(&self, i: usize) -> bool {
+        self.toks[i].is_word() && self.lex.roles.has(self.word(i))
+    }
+
+    /// A word that may stand inside a description before its head.
+    fn is_modifier(&self, i: usize) -> bool {
+        let lex = self.lex;
+        let w = self.word(i);
+        self.toks[i].is_word()
+            && self.toks[i].cue.is_none()
+            && !lex.between.has(w)
+            && !lex.pronouns.has(w)
+            && !lex.not_speakers.has(w)
+            && !lex.clause_openers.has(w)
+    }
+
+    fn name(&self, first: usize, last: usize) -> Mention {
+        let lex = self.lex;
+        let words = first..=last;
+        let gender = if words.clone().any(|k| lex.org_words.has(self.word(k))) {
+            Gender::Thing
+        } else {
+            words
+                .clone()
+                .find_map(|k| lex.titles.get(self.word(k)).filter(|g| *g != Gender::Unknown))
+                .unwrap_or(Gender::Unknown)
+        };
+        if first == last && self.is_role(first) {
+            return self.description(first, last, false);
+        }
+        Mention { first, last, kind: MentionKind::Name, gender, head: last, definite: true }
+    }
+
+    fn description(&self, first: usize, head: usize, definite: bool) -> Mention {
+        let gender = self.lex.roles.get(self.word(head)).unwrap_or(Gender::Unknown);
+        Mention { first, last: head, kind: MentionKind::Description, gender, head, definite }
+    }
+
+    fn pronoun_mention(&self, i: usize) -> Option<Mention> {
+        let gender = self.pronoun(i)?;
+        Some(Mention { first: i, last: i, kind: MentionKind::Pronoun, gender, head: i, definite: true })
+    }
+
+    /// The mention ending at token `j`, not reaching before token `lo`.
+    pub(crate) fn mention_before(&self, j: usize, lo: usize) -> Option<Mention> {
+        if let Some(m) = self.pronoun_mention(j) {
+            return Some(m);
+        }
+        if self.is_name_word(j) && !is_possessive(self.word(j)) {
+            return Some(self.name_ending_at(j, lo));
+        }
+        if self.is_role(j) && self.is_lowercase(j) {
+            return Some(self.description_ending_at(j, lo));
+        }
+        None
+    }
+
+    fn name_ending_at(&self, j: usize, lo: usize) -> Mention {
+        let mut first = j;
+        while first > lo && j - first + 1 < MAX_NAME {
+            let k = first - 1;
+            if self.is_name_word(k) && !is_possessive(self.word(k)) {
+                first = k;
+            } else if k > lo
+                && self.toks[k].is_word()
+                && is_particle(self.word(k))
+                && self.is_name_word(k - 1)
+            {
+                first = k - 1;
+            } else {
+                break;
+            }
+        }
+        // "the representative on Afghanistan Zamir Kabulov": the first word
+        // belongs to the preposition before the name.
+        let after_preposition = first > lo
+            && matches!(
+                self.word(first - 1),
+                "on" | "for" | "of" | "in" | "at" | "to" | "from" | "with" | "by"
+            );
+        if after_preposition && j - first >= 2 {
+            first += 1;
+        }
+        self.name(first, j)
+    }
+
+    fn description_ending_at(&self, head: usize, lo: usize) -> Mention {
+        let mut first = head;
+        let floor = lo.max(head.saturating_sub(MAX_DESCRIPTION));
+        while first > floor {
+            let k = first - 1;
+            if let Some(definite) =
+                self.toks[k].is_word().then(|| self.lex.determiners.get(self.word(k))).flatten()
+            {
+                return self.description(k, head, definite);
+            }
+            if !self.is_modifier(k) {
+                break;
+            }
+            first = k;
+        }
+        let definite = (first..head).any(|k| is_possessive(self.word(k)));
+        self.description(first, head, definite)
+    }
+
+    /// The mention starting at token `i`, ending before token `hi`.
+    pub(crate) fn mention_after(&self, i: usize, hi: usize) -> Option<Mention> {
+        if i >= hi || !self.toks[i].is_word() {
+            return None;
+        }
+        if let Some(m) = self.pronoun_mention(i) {
+            return Some(m);
+        }
+        let definite = self.lex.determiners.get(self.word(i));
+        let mut k = i;
+        let mut possessive = false;
+        if definite.is_none() && self.is_name_word(i) {
+            while k + 1 < hi && k + 1 - i < MAX_NAME && !is_possessive(self.word(k)) {
+                if self.is_name_word(k + 1) {
+                    k += 1;
+                } else if k + 2 < hi && is_particle(self.word(k + 1)) && self.is_name_word(k + 2) {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+            if !is_possessive(self.word(k)) {
+                return Some(self.name(i, k));
+            }
+            possessive = true;
+        }
+        // A description: determiner or possessive, modifiers, role noun.
+        let limit = hi.min(i + MAX_DESCRIPTION);
+        let mut j = if definite.is_some() || possessive { k + 1 } else { i };
+        while j < limit && self.is_modifier(j) {
+            if self.is_role(j) && !(j + 1 < limit && self.is_role(j + 1)) {
+                // "port spokesman Ivo Lang": the name the role introduces.
+                if j + 1 < hi && self.is_name_word(j + 1) {
+                    return self.mention_after(j + 1, hi);
+                }
+                return Some(self.description(i, j, definite.unwrap_or(possessive)));
+            }
+            j += 1;
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::Lexicon;
+    use crate::story::Story;
+
+    use super::*;
+
+    fn before(text: &str, word: &str) -> Option<(String, MentionKind)> {
+        let lex = Lexicon::new();
+        let story = Story::new(text, &[], &lex);
+        let j = (0..story.toks.len()).find(|&i| story.word(i) == word)?;
+        let m = story.mention_before(j - 1, 0)?;
+        Some((text[story.toks[m.first].start..story.toks[m.last].end].to_string(), m.kind))
+    }
+
+    fn after(text: &str, word: &str) -> Option<(String, MentionKind)> {
+        let lex = Lexicon::new();
+        let story = Story::new(text, &[], &lex);
+        let j = (0..story.toks.len()).find(|&i| story.word(i) == word)?;
+        let m = story.mention_after(j + 1, story.toks.len())?;
+        Some((text[story.toks[m.first].start..story.toks[m.last].end].to_string(), m.kind))
+    }
+
+    #[test]
+    fn name_before_cue_keeps_titles_and_drops_role_words() {
+        assert_eq!(
+            before("Town water manager Dr. Ada Pell said so.", "said"),
+            Some(("Dr. Ada Pell".into(), MentionKind::Name))
+        );
+    }
+
+    #[test]
+    fn description_before_cue_runs_back_to_its_determiner() {
+        assert_eq!(
+            before("Then the senior port official said so.", "said"),
+            Some(("the senior port official".into(), MentionKind::Description))
+        );
+    }
+
+    #[test]
+    fn name_after_preposition_loses_the_place() {
+        assert_eq!(
+            before("the mayor's envoy to Lisbon Ana Ruas said", "said"),
+            Some(("Ana Ruas".into(), MentionKind::Name))
+        );
+    }
+
+    #[test]
+    fn possessive_name_heads_a_description_after_a_cue() {
+        assert_eq!(
+            after("said Mayor Pell’s chief adviser on Monday", "said"),
+            Some(("Mayor Pell’s chief adviser".into(), MentionKind::Description))
+        );
+    }
+
+    #[test]
+    fn relative_pronouns_are_never_mentions() {
+        assert_eq!(before("the plan that said", "said"), None);
+        assert_eq!(before("residents who said", "said"), None);
+    }
+}

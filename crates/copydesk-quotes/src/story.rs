@@ -1,0 +1,189 @@
+//! A story read for attribution: its paragraphs, the outermost quotes of
+//! each, and the token stream of the narrative around them with cue phrases
+//! and sentence starts marked.
+
+use std::ops::Range;
+
+use copydesk_core::Span;
+
+use crate::lexicon::{Gender, Lexicon};
+use crate::marks::{self, Glyph};
+use crate::pairing::{self, RawQuote};
+use crate::tokens::{self, Kind, Tok};
+
+/// One story, tokenised.
+pub(crate) struct Story<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) lex: &'t Lexicon,
+    pub(crate) toks: Vec<Tok>,
+    /// Token range of each paragraph.
+    pub(crate) paras: Vec<Range<usize>>,
+    /// The outermost quotes, in order.
+    pub(crate) quotes: Vec<RawQuote>,
+    /// The token standing for each quote.
+    pub(crate) quote_tok: Vec<usize>,
+    /// The paragraph of each token.
+    pub(crate) tok_para: Vec<u32>,
+}
+
+impl<'t> Story<'t> {
+    pub(crate) fn new(text: &'t str, sentences: &[Span], lex: &'t Lexicon) -> Story<'t> {
+        let para_spans = paragraphs(text);
+        let mut story = Story {
+            text,
+            lex,
+            toks: Vec::new(),
+            paras: Vec::new(),
+            quotes: Vec::new(),
+            quote_tok: Vec::new(),
+            tok_para: Vec::new(),
+        };
+        for (p, para) in para_spans.iter().enumerate() {
+            let next_opens = para_spans.get(p + 1).is_some_and(|next| starts_with_opener(text, *next));
+            let marks = marks::scan(text, para.start, para.end);
+            let quotes = pairing::pair(text, *para, &marks, next_opens);
+            let first = story.toks.len();
+            let mut at = para.start;
+            for q in quotes {
+                tokens::tokenize(text, at, q.span.start, lex, &mut story.toks);
+                story.quote_tok.push(story.toks.len());
+                story.toks.push(tokens::tok(q.span.start, q.span.end, Kind::Quote(story.quotes.len())));
+                story.quotes.push(q);
+                at = q.span.end;
+            }
+            tokens::tokenize(text, at, para.end, lex, &mut story.toks);
+            story.paras.push(first..story.toks.len());
+            story.tok_para.resize(story.toks.len(), p as u32);
+        }
+        story.mark_cues();
+        story.mark_sentence_starts(sentences);
+        story
+    }
+
+    fn mark_cues(&mut self) {
+        let mut t = 0;
+        for m in self.lex.cues(self.text) {
+            while t < self.toks.len() && self.toks[t].start < m.start {
+                t += 1;
+            }
+            if t < self.toks.len() && self.toks[t].start == m.start && self.toks[t].is_word() {
+                let len = self.toks[t..].iter().take_while(|x| x.start < m.end).count();
+                // Cues are lowercase verbs; only "According to" opens a sentence.
+                let lower = self.text[m.start..].starts_with(char::is_lowercase);
+                if lower || m.class == crate::lexicon::CueClass::Prep {
+                    self.toks[t].cue = Some((m.class, len.min(u8::MAX as usize) as u8));
+                }
+            }
+        }
+    }
+
+    fn mark_sentence_starts(&mut self, sentences: &[Span]) {
+        for r in &self.paras {
+            if let Some(t) = self.toks.get_mut(r.start) {
+                t.sentence_start = true;
+            }
+        }
+        for i in 1..self.toks.len() {
+            let prev = self.toks[i - 1];
+            let cur = self.toks[i];
+            let after_period = prev.ends_sentence();
+            let after_closed_quote = prev.quote().is_some_and(|q| self.quote_ends_sentence(q))
+                && self.text[cur.start..].starts_with(char::is_uppercase)
+                && cur.cue.is_none();
+            if after_period || after_closed_quote {
+                self.toks[i].sentence_start = true;
+            }
+        }
+        // The segmenter's boundaries that fall outside quotes.
+        let mut t = 0;
+        for s in sentences {
+            let start = trimmed_start(self.text, s);
+            while t < self.toks.len() && self.toks[t].start < start {
+                t += 1;
+            }
+            if t < self.toks.len() && self.toks[t].start == start {
+                self.toks[t].sentence_start = true;
+            }
+        }
+    }
+
+    /// True when quote `q` ends with a period before its closing mark.
+    fn quote_ends_sentence(&self, q: usize) -> bool {
+        let s = self.quotes[q].span.slice(self.text);
+        s.trim_end_matches(|c: char| marks::is_mark(c) || c.is_whitespace()).ends_with('.')
+    }
+
+    /// The text of token `i`.
+    pub(crate) fn word(&self, i: usize) -> &'t str {
+        let t = self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// True when token `i` is a word starting with a capital letter.
+    pub(crate) fn is_capitalised(&self, i: usize) -> bool {
+        self.toks[i].is_word() && self.word(i).starts_with(char::is_uppercase)
+    }
+
+    /// True when token `i` is a word in lowercase.
+    pub(crate) fn is_lowercase(&self, i: usize) -> bool {
+        self.toks[i].is_word() && self.word(i).starts_with(char::is_lowercase)
+    }
+
+    /// The pronoun's gender when token `i` is a subject pronoun.
+    pub(crate) fn pronoun(&self, i: usize) -> Option<Gender> {
+        if self.toks[i].is_word() { self.lex.pronouns.get(self.word(i)) } else { None }
+    }
+
+    /// True when tokens `a` and `b` are in the same paragraph.
+    pub(crate) fn same_para(&self, a: usize, b: usize) -> bool {
+        self.tok_para[a] == self.tok_para[b]
+    }
+
+    /// The paragraph's token range holding token `i`.
+    pub(crate) fn para_of(&self, i: usize) -> Range<usize> {
+        self.paras[self.tok_para[i] as usize].clone()
+    }
+
+    /// The first token of the sentence holding token `i`, looking back at
+    /// most `limit` tokens and never past the paragraph's start.
+    pub(crate) fn sentence_start(&self, i: usize, limit: usize) -> usize {
+        let lo = self.para_of(i).start.max(i.saturating_sub(limit));
+        (lo..=i).rev().find(|&k| self.toks[k].sentence_start).unwrap_or(lo)
+    }
+
+    /// One past the last token of the sentence holding token `i`, looking
+    /// ahead at most `limit` tokens and never past the paragraph's end.
+    pub(crate) fn sentence_end(&self, i: usize, limit: usize) -> usize {
+        let hi = self.para_of(i).end.min(i + limit);
+        (i + 1..hi).find(|&k| self.toks[k].sentence_start).unwrap_or(hi)
+    }
+}
+
+/// The first non-blank byte of `span`, or its start when it does not fit `text`.
+fn trimmed_start(text: &str, span: &Span) -> usize {
+    match span.get(text) {
+        Some(s) => span.start + (s.len() - s.trim_start().len()),
+        None => span.start,
+    }
+}
+
+/// The non-blank lines of `text`, trimmed: news paragraphs.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let span = Span::new(at, at + line.len()).trim(text);
+        if !span.is_empty() {
+            out.push(span);
+        }
+        at += line.len();
+    }
+    out
+}
+
+/// True when the paragraph opens with an opening double mark.
+fn starts_with_opener(text: &str, para: Span) -> bool {
+    marks::scan(text, para.start, para.end.min(para.start + 4)).first().is_some_and(|m| {
+        m.start == para.start && m.family == marks::Family::Double && m.glyph != Glyph::Closing
+    })
+}

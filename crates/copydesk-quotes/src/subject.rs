@@ -1,0 +1,174 @@
+//! Who a cue's speaker is, by the cue's grammar: the subject before a verb
+//! ("Kabulov said", "X, a spokesman, said"), after an inverted verb ("said
+//! Kabulov"), after "according to" or between "quoted" and "as saying".
+
+use crate::lexicon::CueClass;
+use crate::mention::Mention;
+use crate::story::Story;
+
+/// How far back a subject is looked for.
+const CLAUSE: usize = 60;
+/// At most this many adverbs and auxiliaries between a subject and its verb.
+const MAX_BETWEEN: usize = 4;
+
+impl Story<'_> {
+    /// The class and token length of the cue at token `c`.
+    pub(crate) fn cue_at(&self, c: usize) -> Option<(CueClass, usize)> {
+        self.toks.get(c)?.cue.map(|(class, len)| (class, len as usize))
+    }
+
+    /// The speaker named by the cue at token `c`, if its grammar shows one.
+    pub(crate) fn subject(&self, c: usize) -> Option<Mention> {
+        let (class, len) = self.cue_at(c)?;
+        let hi = self.sentence_end(c, CLAUSE);
+        match class {
+            CueClass::Prep => self.mention_after(c + len, hi),
+            CueClass::Quoted => self.mention_after(c + 1, hi),
+            CueClass::Part => None,
+            CueClass::Say | CueClass::Tell => {
+                let before = self.subject_before(c);
+                if before.is_none() && class == CueClass::Say {
+                    return self.mention_after(c + len, hi);
+                }
+                before
+            }
+        }
+    }
+
+    /// The subject of the verb at token `c`, read leftwards.
+    fn subject_before(&self, c: usize) -> Option<Mention> {
+        let lo = self.sentence_start(c, CLAUSE);
+        let mut j = c;
+        let mut skipped = 0;
+        while j > lo && skipped < MAX_BETWEEN {
+            let k = j - 1;
+            let w = self.word(k);
+            let adverb = self.is_lowercase(k) && w.len() > 3 && w.ends_with("ly");
+            if self.toks[k].is_word() && (self.lex.between.has(w) || adverb) {
+                j = k;
+                skipped += 1;
+            } else if self.toks[k].is_punct(')') {
+                // "Sen. Ada Pell (D-Ore.) said": skip the parenthesis.
+                j = (lo..k).rev().take(10).find(|&o| self.toks[o].is_punct('(')).unwrap_or(k + 1);
+                if j == k + 1 {
+                    return None;
+                }
+            } else {
+                break;
+            }
+        }
+        if j == lo {
+            return None;
+        }
+        let k = j - 1;
+        if self.toks[k].is_punct(',') {
+            return self.clause_subject(lo, k);
+        }
+        if self.toks[k].is_word() && matches!(self.word(k), "who" | "which" | "that") {
+            // "officials who said", "Smith, who said": the relative's antecedent.
+            return match k.checked_sub(1) {
+                Some(p) if p >= lo && self.toks[p].is_punct(',') => self.clause_subject(lo, p),
+                Some(p) if p >= lo => self.mention_before(p, lo),
+                _ => None,
+            };
+        }
+        self.mention_before(k, lo)
+    }
+
+    /// The subject opening the clause `toks[lo..before]`, past a dateline, an
+    /// introductory phrase ("In December,") and a joining word ("But").
+    pub(crate) fn clause_subject(&self, lo: usize, before: usize) -> Option<Mention> {
+        let mut i = self.skip_dateline(lo, before);
+        for _ in 0..3 {
+            if i >= before || !self.toks[i].is_word() || !self.lex.clause_openers.has(self.word(i)) {
+                break;
+            }
+            let comma = (i..before).take(CLAUSE).find(|&k| self.toks[k].is_punct(','));
+            let joining = matches!(self.word(i).to_ascii_lowercase().as_str(), "and" | "but" | "so" | "yet");
+            i = match comma {
+                Some(k) if !joining => k + 1,
+                _ if joining => i + 1,
+                _ => return None,
+            };
+        }
+        let m = self.mention_after(i, before)?;
+        // The subject is followed by its appositive's comma or its verb.
+        let next = m.last + 1;
+        (next <= before && (self.toks[next].is_punct(',') || self.toks[next].cue.is_some() || next == before))
+            .then_some(m)
+    }
+
+    /// The first token past a dateline ("KABUL, Afghanistan (Reuters) —").
+    fn skip_dateline(&self, lo: usize, before: usize) -> usize {
+        if lo != self.para_of(lo).start {
+            return lo;
+        }
+        let caps = |k: usize| {
+            let w = self.word(k);
+            self.toks[k].is_word()
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        if lo >= before || !caps(lo) {
+            return lo;
+        }
+        let dash = (lo..before).take(12).find(|&k| {
+            matches!(self.toks[k].kind, crate::tokens::Kind::Punct('\u{2014}' | '\u{2013}' | '-'))
+        });
+        dash.map_or(lo, |k| k + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::Lexicon;
+    use crate::story::Story;
+
+    fn subject_of(text: &str, cue: &str) -> Option<String> {
+        let lex = Lexicon::new();
+        let story = Story::new(text, &[], &lex);
+        let c = (0..story.toks.len()).find(|&i| story.word(i) == cue && story.toks[i].cue.is_some())?;
+        let m = story.subject(c)?;
+        Some(text[story.toks[m.first].start..story.toks[m.last].end].to_string())
+    }
+
+    #[test]
+    fn subject_skips_an_appositive() {
+        assert_eq!(
+            subject_of(
+                "Gen. Ada Pell, the commander of the harbour police, has warned against it.",
+                "warned"
+            ),
+            Some("Gen. Ada Pell".into())
+        );
+    }
+
+    #[test]
+    fn subject_skips_a_relative_clause_and_an_introduction() {
+        assert_eq!(
+            subject_of(
+                "On Monday, port spokesman Ivo Lang, who earlier said the talks were over, said nothing.",
+                "said"
+            ),
+            Some("Ivo Lang".into())
+        );
+    }
+
+    #[test]
+    fn inverted_verb_takes_the_following_name() {
+        assert_eq!(subject_of("\"We are ready,\" said Ivo Lang.", "said"), Some("Ivo Lang".into()));
+    }
+
+    #[test]
+    fn told_never_takes_its_listener() {
+        assert_eq!(subject_of("\"We are ready,\" told Harbour Weekly last week.", "told"), None);
+    }
+
+    #[test]
+    fn dateline_is_never_the_subject() {
+        assert_eq!(
+            subject_of("LISBON (Wire) — The harbour official, a veteran, said the port was shut.", "said"),
+            Some("The harbour official".into())
+        );
+    }
+}

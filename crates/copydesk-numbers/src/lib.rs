@@ -1,21 +1,66 @@
-//! Figures (scaffold, replaced by the numbers work).
-#![allow(missing_docs)]
-use copydesk_core::Span;
-use serde::Serialize;
-#[derive(Default)]
-pub struct FigureScanner;
-#[derive(Clone, Debug, Serialize)]
-pub struct Figure {
-    #[serde(flatten)]
-    pub span: Span,
-    pub text: String,
-    pub value: f64,
+//! Every figure in a news story, with its value, unit and what it counts.
+//!
+//! [`FigureScanner`] finds numerals fast (a byte scan for digits, one
+//! Aho-Corasick automaton for number words, so text with neither is skipped
+//! at scanning speed) and reads around each one: a currency before or after
+//! it, a scale ("billion", "bn", "m"), a unit, a percent sign, a qualifier
+//! ("an estimated", "up to"), a second numeral making a range or a ratio,
+//! and the noun phrase a count counts. Years, dates, times, ages, ordinals,
+//! phone numbers, scores and identifiers are recognised and reported with
+//! their own [`Kind`], never as counts, money or percents.
+//!
+//! ```
+//! use copydesk_numbers::{FigureScanner, Kind};
+//!
+//! let scanner = FigureScanner::new();
+//! let text = "In 2021 the Army left an estimated $7.12 billion of kit and 22,174 Humvees.";
+//! let figures = scanner.scan(text);
+//! let money = figures.iter().find(|f| f.kind == Kind::Money).unwrap();
+//! assert_eq!(money.text, "an estimated $7.12 billion");
+//! assert_eq!(money.value, Some(7.12e9));
+//! assert_eq!(money.currency.as_deref(), Some("USD"));
+//! assert!(money.approx);
+//! let count = figures.iter().find(|f| f.kind == Kind::Count).unwrap();
+//! assert_eq!(count.counted.as_ref().unwrap().text, "Humvees");
+//! assert_eq!(figures[0].kind, Kind::Year);
+//! ```
+//!
+//! The rules' knowledge (number words, scales, currencies, units, qualifiers,
+//! cue words) lives in `data/*.txt`, compiled once when the scanner is built.
+
+mod counted;
+mod figure;
+mod lexicon;
+mod nonfigure;
+mod numeral;
+mod qualifier;
+mod scan;
+mod term;
+mod text;
+
+pub use figure::{Bound, Figure, Kind, Mention};
+
+/// Finds figures in text. Build it once (its automata are compiled in
+/// [`FigureScanner::new`]) and share it across threads.
+pub struct FigureScanner {
+    lexicon: lexicon::Lexicon,
 }
-impl FigureScanner {
-    pub fn new() -> FigureScanner {
-        FigureScanner
+
+impl Default for FigureScanner {
+    fn default() -> FigureScanner {
+        FigureScanner::new()
     }
-    pub fn scan(&self, _text: &str) -> Vec<Figure> {
-        Vec::new()
+}
+
+impl FigureScanner {
+    /// Compiles the data files into the scanner's tables and automata.
+    pub fn new() -> FigureScanner {
+        FigureScanner { lexicon: lexicon::Lexicon::new() }
+    }
+
+    /// Every figure (and every recognised non-figure) of `text`, in text
+    /// order, with byte spans on `char` boundaries.
+    pub fn scan(&self, text: &str) -> Vec<Figure> {
+        scan::scan(&self.lexicon, text)
     }
 }

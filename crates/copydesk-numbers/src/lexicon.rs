@@ -1,0 +1,433 @@
+//! The rule data (`data/*.txt`), parsed once into tables and automata.
+//!
+//! Every file is one entry a line, `#` starts a comment line, columns are
+//! separated by tabs. Adding a unit, a currency or a qualifier is a one-line
+//! change to a data file.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use crate::figure::Bound;
+
+/// The non-comment, non-blank lines of a data file, split on tabs.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// The first column of each row, lower-cased: a word list.
+fn word_set(data: &'static str) -> HashSet<String> {
+    rows(data).map(|r| r[0].to_ascii_lowercase()).collect()
+}
+
+fn number(s: &str) -> f64 {
+    s.parse().unwrap_or_else(|_| panic!("bad number {s:?} in a data file"))
+}
+
+/// How a number word combines with its neighbours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordClass {
+    /// 0 to 19.
+    Unit,
+    /// 20, 30, ... 90.
+    Ten,
+    /// "hundred".
+    Hundred,
+    /// "thousand", "million", "lakh"...
+    Scale,
+    /// "dozen".
+    Dozen,
+    /// "third", "fifth": an ordinal, or a fraction's denominator.
+    Ordinal,
+    /// "half", "quarter".
+    Fraction,
+}
+
+/// A number word's value and class.
+#[derive(Clone, Copy, Debug)]
+pub struct NumberWord {
+    /// The value (for ordinals and fractions: the denominator).
+    pub value: f64,
+    /// How it combines.
+    pub class: WordClass,
+    /// Written as a plural ("thirds", "dozens", "hundreds").
+    pub plural: bool,
+}
+
+/// A scale abbreviation after digits ("bn", "m", "k").
+#[derive(Clone, Debug)]
+pub struct ScaleSuffix {
+    /// As written (case matters).
+    pub surface: &'static str,
+    /// What it multiplies by.
+    pub factor: f64,
+    /// Only a scale after a currency ("£45m"); otherwise maybe a unit.
+    pub money_only: bool,
+}
+
+/// A currency surface.
+#[derive(Clone, Debug)]
+pub struct Currency {
+    /// ISO 4217 code.
+    pub code: &'static str,
+    /// The amount is in hundredths ("cents", "pence").
+    pub minor: bool,
+}
+
+/// When a unit's spelling may be read as that unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitFlag {
+    /// Always.
+    Plain,
+    /// Only before punctuation, the end, or a dimension adjective ("2 in thick").
+    End,
+    /// Not before a capitalised word or a digit ("30 C outside").
+    Lower,
+    /// An inch mark: attached to the number and not a closing quote.
+    Quote,
+    /// Only spelled after the number, never inside a compound unit.
+    After,
+}
+
+/// A unit of measure.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    /// English name ("kilometre").
+    pub name: &'static str,
+    /// What it measures ("length").
+    pub dimension: &'static str,
+    /// The SI unit its values convert to ("m").
+    pub si_unit: &'static str,
+    /// SI value = value * factor + offset.
+    pub factor: f64,
+    /// See `factor`; non-zero only for temperatures.
+    pub offset: f64,
+    /// When the spelling counts.
+    pub flag: UnitFlag,
+}
+
+/// What a word or symbol right after a number is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum After {
+    /// A unit of measure (index into [`Lexicon::units`]).
+    Unit(usize),
+    /// A currency (index into [`Lexicon::currencies`]).
+    Currency(usize),
+    /// A percent word; the unit name ("percent", "percentage point").
+    Percent(&'static str),
+    /// A clock-time marker ("a.m.", "GMT").
+    Time,
+    /// "yo": years old.
+    AgeAbbr,
+}
+
+/// A qualifier's meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    /// "about", "an estimated".
+    Approx,
+    /// "more than", "up to"...
+    Bound(Bound),
+}
+
+/// A range joiner's strength.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strength {
+    /// Joins anywhere ("to", "out of").
+    Strong,
+    /// Joins only in the right company ("and" after "between"; "in" between bare numbers).
+    Weak,
+}
+
+/// All the rule data, compiled.
+pub struct Lexicon {
+    /// Number words by lower-case spelling.
+    pub words: HashMap<&'static str, NumberWord>,
+    /// Finds number words, multiplier words and vulgar fractions in text.
+    pub word_finder: AhoCorasick,
+    /// Scale abbreviations, longest first.
+    pub scales: Vec<ScaleSuffix>,
+    /// Currencies, indexed by [`After::Currency`] and the `before` table.
+    pub currencies: Vec<Currency>,
+    /// Currency surfaces written before amounts, longest first, with their index.
+    pub before: Vec<(&'static str, usize)>,
+    /// Units, indexed by [`After::Unit`].
+    pub units: Vec<Unit>,
+    after_exact: AhoCorasick,
+    after_exact_what: Vec<After>,
+    after_ci: AhoCorasick,
+    after_ci_what: Vec<After>,
+    /// Qualifiers by lower-case phrase.
+    pub qualifiers: HashMap<&'static str, Qualifier>,
+    /// Most words in a qualifier.
+    pub qualifier_words: usize,
+    /// Month names (lower case).
+    pub months: HashSet<String>,
+    /// Words after which a number is an identifier.
+    pub identifier_cues: HashSet<String>,
+    /// Words before "N-N" that make it a score.
+    pub score_cues: HashSet<String>,
+    /// Words that end a counted noun phrase.
+    pub stopwords: HashSet<String>,
+    /// Plural nouns without a final "s".
+    pub irregular_plurals: HashSet<String>,
+    /// Nouns counted through "of" ("pairs of").
+    pub partitives: HashSet<String>,
+    /// Multiplier words and their factors.
+    pub multipliers: HashMap<&'static str, f64>,
+    /// Words after "N times" that make it a multiplier.
+    pub comparatives: HashSet<String>,
+    /// Words before a number that make it an age ("aged").
+    pub age_before: HashSet<String>,
+    /// Words after a number's time unit that make it an age ("old", "of age").
+    pub age_after: Vec<&'static str>,
+    /// Range joiners.
+    pub range_words: HashMap<&'static str, Strength>,
+    /// Ratio joiners, longest first.
+    pub ratio_words: Vec<(&'static str, Strength)>,
+    /// Words before "one" that make it a pronoun.
+    pub not_one: HashSet<String>,
+}
+
+const VULGAR: &[(&str, f64)] = &[
+    ("½", 0.5),
+    ("⅓", 1.0 / 3.0),
+    ("⅔", 2.0 / 3.0),
+    ("¼", 0.25),
+    ("¾", 0.75),
+    ("⅕", 0.2),
+    ("⅖", 0.4),
+    ("⅗", 0.6),
+    ("⅘", 0.8),
+    ("⅙", 1.0 / 6.0),
+    ("⅚", 5.0 / 6.0),
+    ("⅛", 0.125),
+    ("⅜", 0.375),
+    ("⅝", 0.625),
+    ("⅞", 0.875),
+];
+
+/// The value of a vulgar fraction character at the start of `s`, with its length.
+pub fn vulgar_fraction(s: &str) -> Option<(f64, usize)> {
+    VULGAR.iter().find(|(f, _)| s.starts_with(f)).map(|(f, v)| (*v, f.len()))
+}
+
+fn automaton(patterns: &[&str], case_insensitive: bool) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(case_insensitive)
+        .start_kind(StartKind::Both)
+        .build(patterns)
+        .expect("the data files compile into an automaton")
+}
+
+/// A spelling matches exactly when it has an upper-case letter, is two
+/// characters or fewer, or is not made of letters; otherwise in any case.
+fn exact_case(surface: &str) -> bool {
+    surface.chars().count() <= 2
+        || surface.chars().any(|c| c.is_uppercase())
+        || !surface.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-' || c == '.')
+}
+
+impl Lexicon {
+    /// Parses the data files and builds the automata.
+    pub fn new() -> Lexicon {
+        let mut words = HashMap::new();
+        for r in rows(include_str!("../data/number_words.txt")) {
+            let class = match r[2] {
+                "unit" => WordClass::Unit,
+                "ten" => WordClass::Ten,
+                "hundred" => WordClass::Hundred,
+                "scale" => WordClass::Scale,
+                "dozen" => WordClass::Dozen,
+                "ordinal" => WordClass::Ordinal,
+                "fraction" => WordClass::Fraction,
+                other => panic!("unknown number word class {other:?}"),
+            };
+            let plural = r[0].ends_with('s');
+            words.insert(r[0], NumberWord { value: number(r[1]), class, plural });
+        }
+        let multipliers: HashMap<&'static str, f64> =
+            rows(include_str!("../data/multipliers.txt")).map(|r| (r[0], number(r[1]))).collect();
+        let mut triggers: Vec<&str> = words.keys().copied().collect();
+        triggers.extend(multipliers.keys().copied());
+        triggers.extend(VULGAR.iter().map(|(f, _)| *f));
+        let word_finder = automaton(&triggers, true);
+
+        let mut scales: Vec<ScaleSuffix> = rows(include_str!("../data/scale_suffixes.txt"))
+            .map(|r| ScaleSuffix { surface: r[0], factor: number(r[1]), money_only: r[2] == "money" })
+            .collect();
+        scales.sort_by_key(|s| std::cmp::Reverse(s.surface.len()));
+
+        let mut exact: Vec<(&'static str, After)> = Vec::new();
+        let mut ci: Vec<(&'static str, After)> = Vec::new();
+        let mut push = |surface: &'static str, what: After| {
+            if exact_case(surface) { exact.push((surface, what)) } else { ci.push((surface, what)) }
+        };
+
+        let mut currencies = Vec::new();
+        let mut before = Vec::new();
+        for r in rows(include_str!("../data/currencies.txt")) {
+            let i = currencies.len();
+            currencies.push(Currency { code: r[1], minor: r.get(3) == Some(&"minor") });
+            if matches!(r[2], "before" | "both") {
+                before.push((r[0], i));
+            }
+            if matches!(r[2], "after" | "both") {
+                push(r[0], After::Currency(i));
+            }
+        }
+        before.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+
+        let mut units = Vec::new();
+        for r in rows(include_str!("../data/units.txt")) {
+            let i = units.len();
+            let flag = match r.get(6).copied().unwrap_or("") {
+                "" => UnitFlag::Plain,
+                "end" => UnitFlag::End,
+                "lower" => UnitFlag::Lower,
+                "quote" => UnitFlag::Quote,
+                "after" => UnitFlag::After,
+                other => panic!("unknown unit flag {other:?}"),
+            };
+            units.push(Unit {
+                name: r[1],
+                dimension: r[2],
+                si_unit: r[3],
+                factor: number(r[4]),
+                offset: r.get(5).map_or(0.0, |s| number(s)),
+                flag,
+            });
+            for s in r[0].split('|') {
+                push(s, After::Unit(i));
+            }
+        }
+        for r in rows(include_str!("../data/percent.txt")) {
+            push(r[0], After::Percent(r[1]));
+        }
+        for r in rows(include_str!("../data/time_markers.txt")) {
+            push(r[0], After::Time);
+        }
+        let mut age_before = HashSet::new();
+        let mut age_after = Vec::new();
+        for r in rows(include_str!("../data/age_cues.txt")) {
+            match r[1] {
+                "before" => {
+                    age_before.insert(r[0].to_string());
+                }
+                "after" => age_after.push(r[0]),
+                _ => push(r[0], After::AgeAbbr),
+            }
+        }
+        let (exact_pats, after_exact_what): (Vec<_>, Vec<_>) = exact.into_iter().unzip();
+        let (ci_pats, after_ci_what): (Vec<_>, Vec<_>) = ci.into_iter().unzip();
+
+        let qualifiers: HashMap<&'static str, Qualifier> = rows(include_str!("../data/qualifiers.txt"))
+            .map(|r| {
+                let q = match r[1] {
+                    "approx" => Qualifier::Approx,
+                    "<" => Qualifier::Bound(Bound::Below),
+                    "<=" => Qualifier::Bound(Bound::AtMost),
+                    ">" => Qualifier::Bound(Bound::Above),
+                    ">=" => Qualifier::Bound(Bound::AtLeast),
+                    other => panic!("unknown qualifier meaning {other:?}"),
+                };
+                (r[0], q)
+            })
+            .collect();
+        let qualifier_words = qualifiers.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let strength =
+            |s: &str| if s == "always" || s == "strong" { Strength::Strong } else { Strength::Weak };
+        let mut ratio_words: Vec<(&'static str, Strength)> =
+            rows(include_str!("../data/ratio_words.txt")).map(|r| (r[0], strength(r[1]))).collect();
+        ratio_words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+
+        Lexicon {
+            words,
+            word_finder,
+            scales,
+            currencies,
+            before,
+            units,
+            after_exact: automaton(&exact_pats, false),
+            after_exact_what,
+            after_ci: automaton(&ci_pats, true),
+            after_ci_what,
+            qualifiers,
+            qualifier_words,
+            months: word_set(include_str!("../data/months.txt")),
+            identifier_cues: word_set(include_str!("../data/identifier_cues.txt")),
+            score_cues: word_set(include_str!("../data/score_cues.txt")),
+            stopwords: word_set(include_str!("../data/stopwords.txt")),
+            irregular_plurals: word_set(include_str!("../data/irregular_plurals.txt")),
+            partitives: word_set(include_str!("../data/partitives.txt")),
+            multipliers,
+            comparatives: word_set(include_str!("../data/comparatives.txt")),
+            age_before,
+            age_after,
+            range_words: rows(include_str!("../data/range_words.txt"))
+                .map(|r| (r[0], strength(r[1])))
+                .collect(),
+            ratio_words,
+            not_one: word_set(include_str!("../data/not_one.txt")),
+        }
+    }
+
+    /// The number word spelled `word` (any case).
+    pub fn word(&self, word: &str) -> Option<NumberWord> {
+        let mut buf = [0u8; 32];
+        self.words.get(crate::text::lower(word, &mut buf)?).copied()
+    }
+
+    /// All the ways to read what starts at byte `i`, longest first: the
+    /// caller picks the first whose boundary holds.
+    pub fn after_all(&self, text: &str, i: usize) -> Vec<(After, usize)> {
+        let Some(hay) = text.get(i..) else { return Vec::new() };
+        let hay = &hay[..floor_boundary(hay, 64)];
+        let mut out: Vec<(After, usize)> = Vec::new();
+        for (ac, what) in [(&self.after_exact, &self.after_exact_what), (&self.after_ci, &self.after_ci_what)]
+        {
+            let input = Input::new(hay).anchored(Anchored::Yes);
+            // Overlapping anchored matches are not offered by leftmost
+            // automata: probe every prefix end the longest match allows.
+            if let Some(m) = ac.find(input.clone()) {
+                out.push((what[m.pattern().as_usize()], i + m.end()));
+                let mut end = m.end();
+                while end > 1 {
+                    end -= 1;
+                    if !hay.is_char_boundary(end) {
+                        continue;
+                    }
+                    if let Some(m2) = ac.find(Input::new(&hay[..end]).anchored(Anchored::Yes)) {
+                        if m2.end() == end {
+                            out.push((what[m2.pattern().as_usize()], i + m2.end()));
+                        }
+                        end = m2.end();
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|&(_, end)| std::cmp::Reverse(end));
+        out
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::new()
+    }
+}
+
+/// The largest char boundary of `s` at or below `max`.
+fn floor_boundary(s: &str, max: usize) -> usize {
+    let mut n = max.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}

@@ -1,0 +1,805 @@
+//! Numerals: digits ("1,500,000", "3.5", "45bn", "2 1/2", "1.3e6") and
+//! spelled numbers ("twenty-five", "one and a half million", "two-thirds",
+//! "a dozen"), parsed into a value with its exact decimal string.
+
+use crate::lexicon::{Lexicon, NumberWord, WordClass, vulgar_fraction};
+use crate::text::{
+    byte, char_at, digits_end, ends_word_boundary, is_space, letters_end, prev_word, skip_spaces,
+};
+
+/// How a numeral is written; decides what it can be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// Bare digits, no sign, separator, decimals or scale ("2019", "0199"):
+    /// could be a year, an identifier or a phone number.
+    Plain,
+    /// Any other digit numeral ("1,500", "3.5", "45bn", "2 1/2").
+    Digits,
+    /// Spelled out ("twenty-five", "a dozen").
+    Words,
+    /// A fraction below one and nothing else ("half", "two-thirds", "3/4").
+    Fraction,
+    /// An ordinal ("3rd", "third", "twenty-first").
+    Ordinal,
+    /// A decade ("1990s", "80s").
+    Decade,
+    /// Dotted groups ("192.168.1.2", "1.2.3"): an identifier.
+    Dotted,
+    /// Slashed groups ("5/17/2018", "9/11"): a date.
+    Slashed,
+}
+
+/// A parsed numeral.
+#[derive(Clone, Debug)]
+pub struct Numeral {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The value (for an ordinal, its number: 3 for "third").
+    pub value: f64,
+    /// The value as an exact decimal string, when known exactly.
+    pub exact: Option<String>,
+    /// How it is written.
+    pub form: Form,
+    /// The scale word or suffix it was multiplied by ("million", "bn",
+    /// "k"), 1 when none.
+    pub scale: f64,
+    /// Written with a plural scale as a vague amount ("hundreds", "dozens").
+    pub vague: bool,
+}
+
+impl Numeral {
+    /// Bare digits of `n` characters.
+    pub fn plain_len(&self) -> Option<usize> {
+        (self.form == Form::Plain).then_some(self.end - self.start)
+    }
+
+    /// True for a whole number.
+    pub fn is_integer(&self) -> bool {
+        self.value.fract() == 0.0
+    }
+}
+
+/// A decimal number kept as digits and a point position, so scaling by
+/// powers of ten stays exact ("7.12" billion is "7120000000").
+struct Decimal {
+    digits: String,
+    point: i64,
+    negative: bool,
+}
+
+impl Decimal {
+    fn shift(&mut self, by: i64) {
+        self.point += by;
+    }
+
+    /// The decimal string, or `None` when absurdly long.
+    fn render(&self) -> Option<String> {
+        let d = self.digits.trim_start_matches('0');
+        let lead = self.digits.len() - d.len();
+        let point = self.point - lead as i64;
+        if d.is_empty() {
+            return Some("0".to_string());
+        }
+        if !(-400..=400).contains(&point) || d.len() > 400 {
+            return None;
+        }
+        let mut s = String::new();
+        if self.negative {
+            s.push('-');
+        }
+        if point <= 0 {
+            s.push_str("0.");
+            s.extend(std::iter::repeat_n('0', (-point) as usize));
+            s.push_str(d);
+        } else if point as usize >= d.len() {
+            s.push_str(d);
+            s.extend(std::iter::repeat_n('0', point as usize - d.len()));
+        } else {
+            s.push_str(&d[..point as usize]);
+            s.push('.');
+            s.push_str(&d[point as usize..]);
+        }
+        if s.contains('.') {
+            while s.ends_with('0') {
+                s.pop();
+            }
+            if s.ends_with('.') {
+                s.pop();
+            }
+        }
+        Some(s)
+    }
+}
+
+/// The exact string of a whole value, when it is one.
+fn exact_of(value: f64) -> Option<String> {
+    (value.fract() == 0.0 && value.abs() < 1e15).then(|| format!("{}", value as i64))
+}
+
+/// Parses the digit numeral starting at `start`: a digit, or a sign or a
+/// leading point the caller has checked belong to it ("-5", ".25").
+/// `money` says a currency precedes, so "m" and "t" are scales.
+pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Numeral> {
+    let mut i = start;
+    let negative = matches!(char_at(text, i), Some('-' | '−'));
+    if negative {
+        i += char_at(text, i).map_or(1, char::len_utf8);
+    }
+    let mut int = String::new();
+    let mut plain = !negative && byte(text, i).is_ascii_digit();
+    let e = digits_end(text, i);
+    int.push_str(&text[i..e]);
+    i = e;
+    // Thousands separators: "," or a space, each followed by exactly three digits.
+    if (1..=3).contains(&int.len()) {
+        let mut sep: Option<char> = None;
+        while let Some(c) = char_at(text, i) {
+            let ok = match sep {
+                None => c == ',' || is_space(c),
+                Some(s) => c == s,
+            };
+            let g = i + c.len_utf8();
+            let ge = digits_end(text, g);
+            if !ok || ge - g != 3 {
+                break;
+            }
+            sep = Some(c);
+            int.push_str(&text[g..ge]);
+            i = ge;
+            plain = false;
+        }
+    }
+    let mut dec = Decimal { point: int.len() as i64, digits: int, negative };
+    // Decimals.
+    if byte(text, i) == b'.' && byte(text, i + 1).is_ascii_digit() {
+        let e = digits_end(text, i + 1);
+        dec.digits.push_str(&text[i + 1..e]);
+        i = e;
+        plain = false;
+        if byte(text, i) == b'.' && byte(text, i + 1).is_ascii_digit() {
+            // "192.168.1.2", "1.2.3": dotted groups name something.
+            while byte(text, i) == b'.' && byte(text, i + 1).is_ascii_digit() {
+                i = digits_end(text, i + 1);
+            }
+            return Some(Numeral {
+                start,
+                end: i,
+                value: 0.0,
+                exact: None,
+                form: Form::Dotted,
+                scale: 1.0,
+                vague: false,
+            });
+        }
+    }
+    if dec.digits.is_empty() {
+        return None;
+    }
+    let mut value: f64 = {
+        let s = format!(
+            "{}{}.{}",
+            if negative { "-" } else { "" },
+            &dec.digits[..dec.point as usize],
+            &dec.digits[dec.point as usize..]
+        );
+        s.trim_end_matches('.').parse().ok()?
+    };
+    let mut exact_ok = true;
+    // Scientific notation: "1.3e6", "-12e-1", "2.48×10−5", "5.5x10-3", "1.1^23".
+    if let Some((p, e)) = exponent(text, i) {
+        value *= 10f64.powi(p.clamp(-400, 400) as i32);
+        dec.shift(p);
+        i = e;
+        plain = false;
+    } else if byte(text, i) == b'^' {
+        let (sign, j) = sign_at(text, i + 1);
+        let e = digits_end(text, j);
+        if e > j {
+            let p: f64 = text[j..e].parse().ok()?;
+            value = value.abs().powf(sign * p) * value.signum();
+            exact_ok = false;
+            i = e;
+            plain = false;
+        }
+    }
+    // Fractions: "3/4", mixed "2 1/2", "2½", dates "5/17/2018".
+    if byte(text, i) == b'/' && byte(text, i + 1).is_ascii_digit() && dec.point as usize == dec.digits.len() {
+        let ds = i + 1;
+        let de = digits_end(text, ds);
+        if byte(text, de) == b'/' && byte(text, de + 1).is_ascii_digit() {
+            let e = digits_end(text, de + 1);
+            return Some(slashed(start, e));
+        }
+        let num = value;
+        let den: f64 = text[ds..de].parse().ok()?;
+        if !is_fraction(num, den) {
+            return Some(slashed(start, de));
+        }
+        return Some(Numeral {
+            start,
+            end: de,
+            value: num / den,
+            exact: None,
+            form: if num < den { Form::Fraction } else { Form::Digits },
+            scale: 1.0,
+            vague: false,
+        });
+    }
+    if dec.point as usize == dec.digits.len()
+        && let Some((f, e)) = mixed_fraction(text, i)
+    {
+        value += f.copysign(value);
+        let end = e;
+        return Some(Numeral {
+            start,
+            end,
+            value,
+            exact: None,
+            form: Form::Digits,
+            scale: 1.0,
+            vague: false,
+        });
+    }
+    // Decades: "1990s", "80s".
+    if plain
+        && matches!(byte(text, i), b's' | b'S')
+        && !byte(text, i + 1).is_ascii_alphanumeric()
+        && value % 10.0 == 0.0
+        && (dec.digits.len() == 2 || dec.digits.len() == 4)
+    {
+        return Some(Numeral {
+            start,
+            end: i + 1,
+            value,
+            exact: exact_of(value),
+            form: Form::Decade,
+            scale: 1.0,
+            vague: false,
+        });
+    }
+    // Ordinal suffixes: "3rd", "21st", "11th".
+    let le = letters_end(text, i);
+    if plain && le == i + 2 && ends_word_boundary(text, le) {
+        let suf = text[i..le].to_ascii_lowercase();
+        if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
+            return Some(Numeral {
+                start,
+                end: le,
+                value,
+                exact: exact_of(value),
+                form: Form::Ordinal,
+                scale: 1.0,
+                vague: false,
+            });
+        }
+    }
+    // Scales: "2 million", "45bn", "1.2m" after a currency, "322 hundred", "3 lakh crore".
+    let mut scale = 1.0;
+    while let Some((factor, e)) = scale_word(lex, text, i)
+        .or_else(|| if scale == 1.0 { scale_suffix(lex, text, i, money) } else { None })
+    {
+        scale *= factor;
+        if factor.log10().fract() == 0.0 {
+            dec.shift(factor.log10() as i64);
+        } else {
+            exact_ok = false;
+        }
+        i = e;
+    }
+    value *= scale;
+    let form = if plain && scale == 1.0 { Form::Plain } else { Form::Digits };
+    if !value.is_finite() {
+        return None;
+    }
+    let exact = if exact_ok { dec.render() } else { None };
+    Some(Numeral { start, end: i, value, exact, form, scale, vague: false })
+}
+
+fn slashed(start: usize, end: usize) -> Numeral {
+    Numeral { start, end, value: 0.0, exact: None, form: Form::Slashed, scale: 1.0, vague: false }
+}
+
+/// A fraction "a/b" rather than a date "9/11": a proper fraction with a
+/// usual denominator, or an improper one with a small denominator.
+fn is_fraction(num: f64, den: f64) -> bool {
+    if den == 0.0 {
+        return false;
+    }
+    let usual = den <= 10.0 || [12.0, 16.0, 20.0, 32.0, 40.0, 50.0, 64.0, 100.0, 1000.0].contains(&den);
+    usual && (num < den || den <= 4.0)
+}
+
+/// "+", "-", "−" at `i`: the sign and the index after it.
+fn sign_at(text: &str, i: usize) -> (f64, usize) {
+    match char_at(text, i) {
+        Some('+') => (1.0, i + 1),
+        Some('-') => (-1.0, i + 1),
+        Some('−') => (-1.0, i + '−'.len_utf8()),
+        _ => (1.0, i),
+    }
+}
+
+/// A power-of-ten exponent at `i` ("e6", "E-3", "×10^-4", "x10−5"): the
+/// power and where it ends.
+fn exponent(text: &str, i: usize) -> Option<(i64, usize)> {
+    let c = char_at(text, i)?;
+    let (j, after_ten) = match c {
+        'e' | 'E' => (i + 1, true),
+        '×' | 'x' | '*' => {
+            let k = i + c.len_utf8();
+            if !text.get(k..)?.starts_with("10") {
+                return None;
+            }
+            let k = k + 2;
+            match char_at(text, k)? {
+                '^' => (k + 1, true),
+                '-' | '−' => (k, true),
+                _ => return superscript(text, k),
+            }
+        }
+        _ => return None,
+    };
+    if !after_ten {
+        return None;
+    }
+    let (sign, k) = sign_at(text, j);
+    let e = digits_end(text, k);
+    if e == k || e - k > 4 || byte(text, e).is_ascii_alphabetic() && c != '×' && c != 'x' {
+        return None;
+    }
+    let p: i64 = text[k..e].parse().ok()?;
+    Some(((sign as i64) * p, e))
+}
+
+fn superscript(text: &str, mut i: usize) -> Option<(i64, usize)> {
+    let mut sign = 1;
+    if char_at(text, i) == Some('⁻') {
+        sign = -1;
+        i += '⁻'.len_utf8();
+    }
+    let mut p: i64 = 0;
+    let start = i;
+    while let Some(c) = char_at(text, i) {
+        let d = "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c)?;
+        p = p * 10 + d as i64;
+        i += c.len_utf8();
+        if p > 400 {
+            return None;
+        }
+    }
+    (i > start).then_some((sign * p, i))
+}
+
+/// A proper fraction after a whole number: " 1/2", "½", " ½".
+fn mixed_fraction(text: &str, i: usize) -> Option<(f64, usize)> {
+    if let Some((v, len)) = vulgar_fraction(text.get(i..)?) {
+        return Some((v, i + len));
+    }
+    let j = skip_spaces(text, i);
+    if j == i || j - i > 2 {
+        return None;
+    }
+    if let Some((v, len)) = vulgar_fraction(text.get(j..)?) {
+        return Some((v, j + len));
+    }
+    let ne = digits_end(text, j);
+    if ne == j || byte(text, ne) != b'/' {
+        return None;
+    }
+    let de = digits_end(text, ne + 1);
+    if de == ne + 1 || byte(text, de) == b'/' || byte(text, de).is_ascii_alphanumeric() {
+        return None;
+    }
+    let n: f64 = text[j..ne].parse().ok()?;
+    let d: f64 = text[ne + 1..de].parse().ok()?;
+    (d > 0.0 && n < d && is_fraction(n, d)).then_some((n / d, de))
+}
+
+/// A scale word after at most one space: "million", "bn"... ("2 million",
+/// "322 hundred", "3 dozens"): its factor and end.
+fn scale_word(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, usize)> {
+    let j = skip_spaces(text, i);
+    if j - i > 2 {
+        return None;
+    }
+    let e = letters_end(text, j);
+    if e == j || !ends_word_boundary(text, e) {
+        return None;
+    }
+    let w = lex.word(&text[j..e])?;
+    matches!(w.class, WordClass::Scale | WordClass::Hundred | WordClass::Dozen).then_some((w.value, e))
+}
+
+/// A scale abbreviation right after the digits, or after one space when it
+/// cannot be mistaken for a unit ("45bn", "1.2m" after a currency, "2.33 k").
+fn scale_suffix(lex: &Lexicon, text: &str, i: usize, money: bool) -> Option<(f64, usize)> {
+    let j = skip_spaces(text, i);
+    if j - i > 1 {
+        return None;
+    }
+    let e = letters_end(text, j);
+    if e == j || !ends_word_boundary(text, e) {
+        return None;
+    }
+    let word = &text[j..e];
+    let s = lex.scales.iter().find(|s| s.surface == word)?;
+    if s.money_only && !money {
+        return None;
+    }
+    if j > i && !money && s.surface.len() < 2 && !matches!(s.surface, "k" | "M" | "G") {
+        return None;
+    }
+    Some((s.factor, e))
+}
+
+/// Parses the spelled number starting with the word at `start`.
+pub fn words(lex: &Lexicon, text: &str, start: usize) -> Option<Numeral> {
+    let mut p = WordParser::default();
+    let mut i = start;
+    let mut end = start;
+    loop {
+        let we = letters_end(text, i);
+        if we == i || !ends_word_boundary(text, we) && byte(text, we) != b'-' {
+            break;
+        }
+        let word = &text[i..we];
+        let Some(w) = lex.word(word) else {
+            if p.any && (word.eq_ignore_ascii_case("and") || word == "&") {
+                // "and" inside a number: only when a number word follows.
+                let j = separator(text, we);
+                if lex.word(&text[j..letters_end(text, j)]).is_some() || followed_by_a_fraction(lex, text, j)
+                {
+                    p.and();
+                    i = j;
+                    continue;
+                }
+            }
+            if p.any
+                && word.eq_ignore_ascii_case("point")
+                && let Some((frac, e)) = spoken_decimals(lex, text, separator(text, we))
+            {
+                p.cur += frac;
+                end = e;
+            }
+            if p.any && (word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an")) && p.after_and {
+                // "one and a half"
+                let j = separator(text, we);
+                let je = letters_end(text, j);
+                if let Some(f) = lex.word(&text[j..je])
+                    && (matches!(f.class, WordClass::Fraction | WordClass::Ordinal) && f.value > 2.0
+                        || f.class == WordClass::Fraction)
+                {
+                    p.add_fraction(1.0 / f.value);
+                    end = je;
+                    i = separator(text, je);
+                    continue;
+                }
+            }
+            if p.fraction && (word.eq_ignore_ascii_case("of") || word.eq_ignore_ascii_case("a")) {
+                // "two thirds of a million", "half a million", "half a dozen"
+                let mut j = separator(text, we);
+                let mut je = letters_end(text, j);
+                if text[j..je].eq_ignore_ascii_case("a") {
+                    j = separator(text, je);
+                    je = letters_end(text, j);
+                }
+                if let Some(s) = lex.word(&text[j..je])
+                    && matches!(s.class, WordClass::Scale | WordClass::Dozen | WordClass::Hundred)
+                    && !s.plural
+                {
+                    p.scale_fraction(s.value);
+                    end = je;
+                    i = separator(text, je);
+                    continue;
+                }
+            }
+            break;
+        };
+        match p.push(w, word) {
+            Step::Took => {
+                end = we;
+                i = separator(text, we);
+            }
+            Step::TookLast => {
+                end = we;
+                break;
+            }
+            Step::Stop => break,
+        }
+    }
+    if !p.any || end == start {
+        return None;
+    }
+    let (value, form) = p.finish()?;
+    if !value.is_finite() {
+        return None;
+    }
+    Some(Numeral {
+        start,
+        end,
+        value,
+        exact: if form == Form::Fraction { None } else { exact_of(value) },
+        form,
+        scale: if p.scale == 0.0 { 1.0 } else { p.scale },
+        vague: p.vague,
+    })
+}
+
+/// Where the next word starts after a separator inside a spelled number
+/// (spaces, a hyphen, " - ").
+fn separator(text: &str, i: usize) -> usize {
+    let j = skip_spaces(text, i);
+    if byte(text, j) == b'-' || text.get(j..).is_some_and(|s| s.starts_with('–')) {
+        let k = j + char_at(text, j).map_or(1, char::len_utf8);
+        return skip_spaces(text, k);
+    }
+    j
+}
+
+fn followed_by_a_fraction(lex: &Lexicon, text: &str, j: usize) -> bool {
+    let e = letters_end(text, j);
+    if !text[j..e].eq_ignore_ascii_case("a") {
+        return false;
+    }
+    let k = separator(text, e);
+    lex.word(&text[k..letters_end(text, k)])
+        .is_some_and(|w| matches!(w.class, WordClass::Fraction | WordClass::Ordinal))
+}
+
+/// "zero three" after "point": the decimals (0.03) and where they end.
+fn spoken_decimals(lex: &Lexicon, text: &str, mut i: usize) -> Option<(f64, usize)> {
+    let mut digits = String::new();
+    let mut end = i;
+    loop {
+        let e = letters_end(text, i);
+        let Some(w) = lex.word(&text[i..e]) else { break };
+        match w.class {
+            WordClass::Unit if w.value < 10.0 => digits.push_str(&format!("{}", w.value as u8)),
+            WordClass::Unit | WordClass::Ten if digits.is_empty() => {
+                let mut v = w.value;
+                end = e;
+                let j = separator(text, e);
+                let je = letters_end(text, j);
+                if w.class == WordClass::Ten
+                    && let Some(u) =
+                        lex.word(&text[j..je]).filter(|u| u.class == WordClass::Unit && u.value < 10.0)
+                {
+                    v += u.value;
+                    end = je;
+                }
+                digits.push_str(&format!("{}", v as u8));
+                break;
+            }
+            _ => break,
+        }
+        end = e;
+        i = separator(text, e);
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let v: f64 = format!("0.{digits}").parse().ok()?;
+    Some((v, end))
+}
+
+enum Step {
+    Took,
+    TookLast,
+    Stop,
+}
+
+/// The state of a spelled number being read left to right.
+#[derive(Default)]
+struct WordParser {
+    /// Completed groups ("two million" after "three thousand" is read).
+    total: f64,
+    /// The group being read (below the last scale).
+    cur: f64,
+    /// What was split off by "and" ("twenty and three fifths").
+    base: f64,
+    last: Option<WordClass>,
+    last_value: f64,
+    after_and: bool,
+    any: bool,
+    fraction: bool,
+    ordinal: bool,
+    scale: f64,
+    vague: bool,
+    /// Count of cardinal words read.
+    cardinals: usize,
+}
+
+impl WordParser {
+    fn and(&mut self) {
+        // "one hundred and six" keeps going; "twenty and three fifths" splits.
+        if matches!(self.last, Some(WordClass::Unit | WordClass::Ten))
+            && !matches!(self.last, Some(WordClass::Hundred))
+        {
+            self.base += self.total + self.cur;
+            self.total = 0.0;
+            self.cur = 0.0;
+            self.last = None;
+        }
+        self.after_and = true;
+    }
+
+    fn add_fraction(&mut self, f: f64) {
+        self.cur += f;
+        self.last = Some(WordClass::Fraction);
+        self.any = true;
+    }
+
+    fn scale_fraction(&mut self, s: f64) {
+        self.cur *= s;
+        self.fraction = false;
+        self.scale = s;
+        self.last = Some(WordClass::Scale);
+    }
+
+    fn push(&mut self, w: NumberWord, word: &str) -> Step {
+        use WordClass::*;
+        let first = !self.any;
+        let step = match w.class {
+            Unit => match self.last {
+                None => {
+                    self.cur += w.value;
+                    Step::Took
+                }
+                Some(Ten) if self.last_value >= 20.0 && w.value < 10.0 && w.value > 0.0 => {
+                    self.cur += w.value;
+                    Step::Took
+                }
+                Some(Hundred | Scale) => {
+                    self.cur += w.value;
+                    Step::Took
+                }
+                _ => Step::Stop,
+            },
+            Ten => match self.last {
+                None | Some(Hundred | Scale) => {
+                    self.cur += w.value;
+                    Step::Took
+                }
+                _ => Step::Stop,
+            },
+            Hundred => {
+                if self.fraction || self.ordinal {
+                    return Step::Stop;
+                }
+                if w.plural && first {
+                    self.vague = true;
+                }
+                self.cur = if self.cur == 0.0 { 100.0 } else { self.cur * 100.0 };
+                Step::Took
+            }
+            Scale => {
+                if w.plural && first {
+                    self.vague = true;
+                }
+                if self.last == Some(Scale) {
+                    self.total *= w.value;
+                } else if self.last == Some(Fraction) && !self.fraction {
+                    // "one and a half million": the scale takes the whole.
+                    self.total = (self.base + self.total + self.cur) * w.value;
+                    self.base = 0.0;
+                } else {
+                    let c = if self.cur == 0.0 && self.total == 0.0 { 1.0 } else { self.cur };
+                    if self.fraction {
+                        self.total = (self.total + self.cur) * w.value;
+                        self.fraction = false;
+                    } else {
+                        self.total += c * w.value;
+                    }
+                }
+                self.cur = 0.0;
+                self.scale = w.value;
+                Step::Took
+            }
+            Dozen => {
+                if w.plural && first {
+                    self.vague = true;
+                }
+                self.cur = if self.cur == 0.0 { 12.0 } else { self.cur * 12.0 };
+                Step::Took
+            }
+            Fraction => {
+                // "half", "three quarters", "one half".
+                if self.fraction || self.ordinal {
+                    return Step::Stop;
+                }
+                let n = if self.cur == 0.0 { 1.0 } else { self.cur };
+                self.cur = n / w.value;
+                self.fraction = true;
+                Step::Took
+            }
+            Ordinal => return self.ordinal_word(w, word),
+        };
+        if matches!(step, Step::Took) {
+            if matches!(w.class, Unit | Ten | Hundred | Scale | Dozen) {
+                self.cardinals += 1;
+            }
+            self.any = true;
+            self.last = Some(w.class);
+            self.last_value = w.value;
+            self.after_and = false;
+        }
+        step
+    }
+
+    /// An ordinal word: the end of an ordinal ("twenty-first") or the
+    /// denominator of a fraction ("two thirds", "one fifth").
+    fn ordinal_word(&mut self, w: NumberWord, word: &str) -> Step {
+        use WordClass::*;
+        if self.fraction || self.ordinal {
+            return Step::Stop;
+        }
+        let second = word.eq_ignore_ascii_case("second");
+        let step = if !self.any {
+            if w.plural {
+                return Step::Stop;
+            }
+            self.cur = w.value;
+            self.ordinal = true;
+            Step::TookLast
+        } else if w.plural && !second {
+            let n = if self.cur == 0.0 { 1.0 } else { self.cur };
+            self.cur = n / w.value;
+            self.total /= w.value;
+            self.fraction = true;
+            Step::Took
+        } else if matches!(self.last, Some(Ten | Hundred | Scale)) && w.value < 10.0 && w.value >= 1.0 {
+            // "twenty-first", "one hundred twenty fifth"
+            self.cur += w.value;
+            self.ordinal = true;
+            Step::TookLast
+        } else if w.value >= 100.0 && self.cardinals > 0 {
+            // "two hundredth", "three trillionth"
+            let n = self.total + if self.cur == 0.0 { 1.0 } else { self.cur };
+            self.total = 0.0;
+            self.cur = n * w.value;
+            self.ordinal = true;
+            Step::TookLast
+        } else if !second && self.last == Some(Unit) {
+            // "one fifth", "one-eighth"
+            self.cur /= w.value;
+            self.fraction = true;
+            Step::Took
+        } else {
+            return Step::Stop;
+        };
+        self.any = true;
+        self.last = Some(w.class);
+        self.last_value = w.value;
+        step
+    }
+
+    fn finish(&self) -> Option<(f64, Form)> {
+        let value = self.base + self.total + self.cur;
+        let form = if self.ordinal {
+            Form::Ordinal
+        } else if self.fraction && self.base == 0.0 && self.total == 0.0 && value < 1.0 {
+            Form::Fraction
+        } else {
+            Form::Words
+        };
+        Some((value, form))
+    }
+}
+
+/// "a"/"an" right before `i`, when the number starts with a word that needs
+/// it ("a dozen", "a hundred", "a half", "a third"): where it starts.
+pub fn article_before(lex: &Lexicon, text: &str, i: usize, first_word: &str) -> Option<usize> {
+    let w = lex.word(first_word)?;
+    if !matches!(
+        w.class,
+        WordClass::Hundred | WordClass::Scale | WordClass::Dozen | WordClass::Fraction | WordClass::Ordinal
+    ) || w.plural
+    {
+        return None;
+    }
+    let (s, e) = prev_word(text, i)?;
+    let a = &text[s..e];
+    (a.eq_ignore_ascii_case("a") || a.eq_ignore_ascii_case("an")).then_some(s)
+}

@@ -1,0 +1,45 @@
+//! Qualifiers before a figure: "about", "an estimated", "up to", "more than".
+
+use crate::lexicon::{Lexicon, Qualifier};
+use crate::text::{byte, prev_word, skip_spaces_back};
+
+/// Up to `n` words right before `i` (letters, with a trailing "." kept for
+/// "c." and "est."), nearest last: their starts and ends.
+fn words_before(text: &str, i: usize, n: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(n);
+    let mut at = i;
+    for _ in 0..n {
+        let j = skip_spaces_back(text, at);
+        let (dot, j) = if j > 0 && byte(text, j - 1) == b'.' && out.is_empty() { (1, j - 1) } else { (0, j) };
+        let Some((s, e)) = prev_word(text, j) else { break };
+        if e != j {
+            break;
+        }
+        out.push((s, e + dot));
+        at = s;
+    }
+    out.reverse();
+    out
+}
+
+/// The qualifier phrase ending right before `i`, longest first: its start,
+/// end and meaning.
+pub fn before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qualifier)> {
+    let ws = words_before(text, i, lex.qualifier_words);
+    for k in 0..ws.len() {
+        let (s, _) = ws[k];
+        let e = ws[ws.len() - 1].1;
+        let phrase: String =
+            ws[k..].iter().map(|&(a, b)| text[a..b].to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
+        if let Some(&q) = lex.qualifiers.get(phrase.as_str()) {
+            return Some((s, e, q));
+        }
+    }
+    None
+}
+
+/// The word right before `i` when it is `word` (any case): its start.
+pub fn word_before(text: &str, i: usize, word: &str) -> Option<usize> {
+    let (s, e) = prev_word(text, i)?;
+    text[s..e].eq_ignore_ascii_case(word).then_some(s)
+}

@@ -1,0 +1,502 @@
+//! The scanning loop: finds where numerals may start (digits, found at
+//! memchr-like speed; number words, found by one Aho-Corasick automaton),
+//! and turns each into a figure with what surrounds it.
+
+use copydesk_core::Span;
+
+use crate::counted;
+use crate::figure::{Bound, Figure, Kind, Mention};
+use crate::lexicon::{Lexicon, Qualifier, Strength};
+use crate::nonfigure::{self, NonFigure};
+use crate::numeral::{self, Form};
+use crate::qualifier;
+use crate::term::{self, Term, What};
+use crate::text::{
+    byte, char_at, char_before, ends_word_boundary, is_space, letters_end, next_word, prev_word, skip_spaces,
+    starts_word_boundary,
+};
+
+/// Scans `text` for figures, in text order.
+pub fn scan(lex: &Lexicon, text: &str) -> Vec<Figure> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut words = lex.word_finder.find_iter(text).peekable();
+    let mut pos = 0;
+    let mut digit = find_digit(bytes, 0);
+    loop {
+        if digit < pos {
+            digit = find_digit(bytes, pos);
+        }
+        let word = loop {
+            match words.peek() {
+                Some(m) if m.start() < pos || !starts_word_boundary(text, m.start()) => {
+                    words.next();
+                }
+                Some(m) => break m.start(),
+                None => break usize::MAX,
+            }
+        };
+        let at = digit.min(word);
+        if at >= text.len() {
+            break;
+        }
+        let next = candidate(lex, text, at, &mut out);
+        pos = next.max(at + 1);
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    out
+}
+
+fn find_digit(bytes: &[u8], from: usize) -> usize {
+    bytes.get(from..).and_then(|b| b.iter().position(u8::is_ascii_digit)).map_or(usize::MAX, |p| from + p)
+}
+
+/// The end of the token around `i` (letters, digits, and the punctuation
+/// codes and URLs are made of).
+fn token_end(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '"' | '“' | '”') {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// Where a digit numeral whose first digit is at `d` starts: a sign or a
+/// leading point before it belongs to it ("-5", "−273.15", ".25"). `None`
+/// when the digit is glued to a word or a code ("i7", "SCP-173", "%28").
+fn digit_start(lex: &Lexicon, text: &str, d: usize) -> Option<usize> {
+    let mut s = d;
+    if byte(text, d.wrapping_sub(1)) == b'.'
+        && d >= 1
+        && !char_before(text, d - 1).is_some_and(char::is_alphanumeric)
+    {
+        s = d - 1;
+    }
+    if let Some(c @ ('-' | '−')) = char_before(text, s) {
+        let b = s - c.len_utf8();
+        if !char_before(text, b).is_some_and(|p| p.is_alphanumeric() || matches!(p, '-' | '.' | '/')) {
+            s = b;
+        } else if char_before(text, b).is_some_and(char::is_alphabetic) {
+            return None;
+        }
+    }
+    match char_before(text, s) {
+        Some(c) if c.is_alphabetic() => term::currency_before(lex, text, s).map(|_| s),
+        Some('/' | '%' | '&' | '?' | '#' | '_' | '@' | '\\' | '|' | ':' | '^') => None,
+        _ => Some(s),
+    }
+}
+
+/// Reads the figure at `at`, pushes it (or the non-figure) to `out`, and
+/// returns where scanning resumes.
+fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usize {
+    let start = if byte(text, at).is_ascii_digit() {
+        match digit_start(lex, text, at) {
+            Some(s) => s,
+            None => return token_end(text, at),
+        }
+    } else {
+        if let Some(f) = multiplier_word(lex, text, at) {
+            let end = f.span.end;
+            out.push(f);
+            return end;
+        }
+        at
+    };
+    let Some(mut t) = term::term(lex, text, start) else {
+        // Not a number after all (or too long to be one): skip the whole run.
+        return letters_end(text, at).max(crate::text::digits_end(text, at));
+    };
+    if t.num.form == Form::Words {
+        let w = &text[t.num.start..letters_end(text, t.num.start)];
+        if let Some(a) = numeral::article_before(lex, text, t.num.start, w) {
+            t.start = t.start.min(a);
+        }
+        if is_pronoun_one(lex, text, &t) {
+            return t.num.end;
+        }
+    }
+    negative_word(text, &mut t);
+    let qual = qualifier::before(lex, text, t.start);
+    let counted_plural = t.what == What::Bare
+        && counted::after(lex, text, t.end, t.value()).is_some_and(|sp| {
+            let w = &text[sp.start..sp.end];
+            w.ends_with('s') || lex.irregular_plurals.contains(&w.to_ascii_lowercase())
+        });
+    if let Some(nf) = nonfigure::classify(lex, text, &t, counted_plural) {
+        let end = nf.end;
+        out.push(non_figure(text, nf));
+        return end;
+    }
+    if byte(text, t.end) == b'%' && byte(text, t.end + 1).is_ascii_alphanumeric() {
+        return token_end(text, t.end);
+    }
+    let mut fig = combine(lex, text, &t).unwrap_or_else(|| single(lex, text, &t));
+    if let Some((qs, qe, q)) = qual {
+        apply_qualifier(text, &mut fig, qs, qe, q);
+    } else if let Some(s) = qualifier::word_before(text, fig.span.start, "between").or_else(|| {
+        (fig.kind == Kind::Range).then(|| qualifier::word_before(text, fig.span.start, "from")).flatten()
+    }) && fig.kind == Kind::Range
+    {
+        fig.qualifier = Some(Mention::new(text, Span::new(s, s + letters_end(text, s) - s)));
+        fig.span.start = s;
+    }
+    fig.text = text[fig.span.start..fig.span.end].to_string();
+    let end = fig.span.end;
+    out.push(fig);
+    end
+}
+
+/// "the one you mentioned", "one of the": "one" as a pronoun.
+fn is_pronoun_one(lex: &Lexicon, text: &str, t: &Term) -> bool {
+    if !text[t.num.start..t.num.end].eq_ignore_ascii_case("one") || t.what != What::Bare {
+        return false;
+    }
+    // "the one", "the old one": a determiner one or two words before.
+    let determiner = |(a, b): (usize, usize)| lex.not_one.contains(&text[a..b].to_ascii_lowercase());
+    let before = prev_word(text, t.num.start)
+        .is_some_and(|w| determiner(w) || prev_word(text, w.0).is_some_and(determiner));
+    let after = next_word(text, t.num.end).is_some_and(|(a, b)| {
+        let w = text[a..b].to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "of" | "another" | "day" | "who" | "that" | "which" | "thing" | "way" | "side" | "hand"
+        )
+    });
+    before || after
+}
+
+/// "minus 5", "negative one": negates the term and takes the word in.
+fn negative_word(text: &str, t: &mut Term) {
+    if let Some((a, b)) = prev_word(text, t.start) {
+        let w = &text[a..b];
+        if (w.eq_ignore_ascii_case("minus") || w.eq_ignore_ascii_case("negative")) && t.num.value > 0.0 {
+            t.num.value = -t.num.value;
+            t.num.exact = t.num.exact.as_ref().map(|e| format!("-{e}"));
+            t.start = a;
+        }
+    }
+}
+
+fn non_figure(text: &str, nf: NonFigure) -> Figure {
+    let mut f = Figure::new(text, Span::new(nf.start, nf.end), nf.kind);
+    f.value = nf.value;
+    f.unit = nf.unit;
+    f
+}
+
+/// "twice", "tenfold", "doubled".
+fn multiplier_word(lex: &Lexicon, text: &str, at: usize) -> Option<Figure> {
+    let e = letters_end(text, at);
+    if !ends_word_boundary(text, e) {
+        return None;
+    }
+    let v = *lex.multipliers.get(text[at..e].to_ascii_lowercase().as_str())?;
+    let mut f = Figure::new(text, Span::new(at, e), Kind::Multiplier);
+    f.value = Some(v);
+    Some(f)
+}
+
+fn apply_qualifier(text: &str, fig: &mut Figure, qs: usize, qe: usize, q: Qualifier) {
+    match q {
+        Qualifier::Approx => fig.approx = true,
+        Qualifier::Bound(b) => fig.bound = Some(b),
+    }
+    fig.qualifier = Some(Mention::new(text, Span::new(qs, qe)));
+    fig.span.start = qs;
+}
+
+/// A figure of one term: money, percent, quantity, multiplier, ratio or count.
+fn single(lex: &Lexicon, text: &str, t: &Term) -> Figure {
+    let mut f = Figure::new(text, Span::new(t.start, t.end), Kind::Count);
+    set_value(&mut f, t);
+    match &t.what {
+        What::Money { code, .. } => {
+            f.kind = Kind::Money;
+            f.currency = Some(code.to_string());
+            f.per = t.per.clone();
+        }
+        What::Percent(unit) => {
+            f.kind = Kind::Percent;
+            f.unit = Some(unit.to_string());
+        }
+        What::Unit(u) => {
+            f.kind = Kind::Quantity;
+            f.unit = Some(u.name.clone());
+            f.dimension = Some(u.dimension.clone());
+            f.si_value = Some(t.value() * u.factor + u.offset);
+            f.si_unit = Some(u.si_unit.clone());
+        }
+        What::Bare | What::Time | What::AgeAbbr => bare(lex, text, t, &mut f),
+    }
+    f
+}
+
+fn set_value(f: &mut Figure, t: &Term) {
+    f.value = Some(t.value());
+    f.exact = match t.what {
+        What::Money { minor: true, .. } => None,
+        _ => t.num.exact.clone(),
+    };
+}
+
+/// A bare number: a multiplier ("three times larger", "3x"), a fraction of
+/// something ("two-thirds of the members"), or a count.
+fn bare(lex: &Lexicon, text: &str, t: &Term, f: &mut Figure) {
+    let e = t.end;
+    // "3x", "3×", "3-fold", "three times larger"
+    if matches!(char_at(text, e), Some('x' | '×'))
+        && !char_at(text, e + 1).is_some_and(char::is_alphanumeric)
+        && t.num.form != Form::Words
+    {
+        f.kind = Kind::Multiplier;
+        f.span.end = e + char_at(text, e).map_or(1, char::len_utf8);
+        return;
+    }
+    if let Some((a, b)) = next_word(text, if byte(text, e) == b'-' { e + 1 } else { e }) {
+        let w = text[a..b].to_ascii_lowercase();
+        if w == "fold" {
+            f.kind = Kind::Multiplier;
+            f.span.end = b;
+            return;
+        }
+        if w == "times"
+            && a > e
+            && let Some((c, d)) = next_word(text, b)
+        {
+            let cw = text[c..d].to_ascii_lowercase();
+            if lex.comparatives.contains(&cw) || cw.len() > 4 && cw.ends_with("er") {
+                f.kind = Kind::Multiplier;
+                f.span.end = d;
+                return;
+            }
+        }
+        // "hundreds of people", "two-thirds of the members", "half of the voters"
+        if w == "of" && (t.num.vague || t.num.form == Form::Fraction) {
+            let mut k = b;
+            if let Some((c, d)) = next_word(text, b)
+                && matches!(
+                    text[c..d].to_ascii_lowercase().as_str(),
+                    "the" | "its" | "their" | "his" | "her" | "our" | "all" | "those" | "these"
+                )
+            {
+                k = d;
+            }
+            if t.num.form == Form::Fraction {
+                f.kind = Kind::Ratio;
+            } else {
+                f.approx = true;
+                f.bound = Some(Bound::AtLeast);
+            }
+            if let Some(sp) = counted::after(lex, text, k, 2.0) {
+                f.counted = Some(Mention::new(text, sp));
+                f.span.end = sp.end;
+            }
+            return;
+        }
+    }
+    if t.num.form == Form::Fraction {
+        f.kind = Kind::Ratio;
+        return;
+    }
+    if t.num.vague {
+        f.approx = true;
+        f.bound = Some(Bound::AtLeast);
+    }
+    if let Some(sp) = counted::after(lex, text, e, t.value()) {
+        f.counted = Some(Mention::new(text, sp));
+        f.span.end = sp.end;
+    }
+}
+
+/// The numeral starting after `i`: skips spaces and a currency symbol.
+fn numeral_after(lex: &Lexicon, text: &str, i: usize) -> Option<Term> {
+    let j = skip_spaces(text, i);
+    let mut k = j;
+    // Past a currency symbol or code: "to $1 million".
+    while let Some(c) = char_at(text, k) {
+        if c.is_ascii_digit() || k - j > 6 || c.is_whitespace() && k > j + 4 {
+            break;
+        }
+        if c.is_ascii_alphabetic() && k == j {
+            break;
+        }
+        k += c.len_utf8();
+    }
+    let k = skip_spaces(text, k);
+    let start = if byte(text, k).is_ascii_digit() {
+        if k > j
+            && term::currency_before(lex, text, k).is_none()
+            && !matches!(char_at(text, j), Some('-' | '−'))
+        {
+            return None;
+        }
+        if matches!(char_at(text, j), Some('-' | '−')) && k == j + 1 { j } else { k }
+    } else if byte(text, j).is_ascii_alphabetic() && lex.word(&text[j..letters_end(text, j)]).is_some() {
+        j
+    } else {
+        return None;
+    };
+    let t = term::term(lex, text, start)?;
+    matches!(t.num.form, Form::Plain | Form::Digits | Form::Words | Form::Fraction).then_some(t)
+}
+
+/// Ranges ("two to four weeks", "10-15%"), ratios ("one in five",
+/// "8 million out of 39 million") and "times" multipliers.
+fn combine(lex: &Lexicon, text: &str, t: &Term) -> Option<Figure> {
+    let e = if t.what == What::Bare { t.num.end } else { t.end };
+    range(lex, text, t, e).or_else(|| ratio(lex, text, t, e))
+}
+
+fn range(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
+    // The joiner: a dash, "~", "to", "through", "and" after "between".
+    let mut j = skip_spaces(text, e);
+    let c = char_at(text, j)?;
+    let after_join = if matches!(c, '-' | '–' | '—' | '~') {
+        let k = skip_spaces(text, j + c.len_utf8());
+        // "8- to 16-meter"
+        match next_word(text, k) {
+            Some((a, b)) if a == k && text[a..b].eq_ignore_ascii_case("to") => b,
+            _ => {
+                if c == '-' && t.what == What::Bare && k == j + 1 && j > e {
+                    return None; // "5 -3": a negative number, not a range
+                }
+                j + c.len_utf8()
+            }
+        }
+    } else {
+        let (a, b) = next_word(text, j)?;
+        let w = text[a..b].to_ascii_lowercase();
+        match lex.range_words.get(w.as_str()) {
+            Some(Strength::Strong) => b,
+            Some(Strength::Weak) if qualifier::word_before(text, t.start, "between").is_some() => b,
+            _ => return None,
+        }
+    };
+    j = after_join;
+    let t2 = numeral_after(lex, text, j)?;
+    let what = match (&t.what, &t2.what) {
+        (What::Bare, w) => w.clone(),
+        (a, b) if same_kind(a, b) => a.clone(),
+        (a @ What::Money { .. }, What::Bare) => a.clone(),
+        _ => return None,
+    };
+    if matches!(what, What::Time | What::AgeAbbr) || nonfigure::year_like(t) && nonfigure::year_like(&t2) {
+        return None;
+    }
+    let mut f = Figure::new(text, Span::new(t.start, t2.end), Kind::Range);
+    let minor = matches!(what, What::Money { minor: true, .. });
+    let scale = if minor { 0.01 } else { 1.0 };
+    // "$5 to 10 million": the scale of the upper end applies to both.
+    let mut low = t.num.value * scale;
+    if t.num.scale == 1.0 && t.what == What::Bare {
+        low *= t2.num.scale;
+    }
+    let high = t2.value();
+    f.low = Some(low.min(high));
+    f.high = Some(low.max(high));
+    match &what {
+        What::Money { code, .. } => {
+            f.range_of = Some(Kind::Money);
+            f.currency = Some(code.to_string());
+        }
+        What::Percent(u) => {
+            f.range_of = Some(Kind::Percent);
+            f.unit = Some(u.to_string());
+        }
+        What::Unit(u) => {
+            f.range_of = Some(Kind::Quantity);
+            f.unit = Some(u.name.clone());
+            f.dimension = Some(u.dimension.clone());
+            f.si_unit = Some(u.si_unit.clone());
+        }
+        _ => {
+            f.range_of = Some(Kind::Count);
+            if let Some(sp) = counted::after(lex, text, t2.end, 2.0) {
+                f.counted = Some(Mention::new(text, sp));
+                f.span.end = sp.end;
+            }
+        }
+    }
+    Some(f)
+}
+
+fn same_kind(a: &What, b: &What) -> bool {
+    match (a, b) {
+        (What::Money { code: x, .. }, What::Money { code: y, .. }) => x == y,
+        (What::Percent(x), What::Percent(y)) => x == y,
+        (What::Unit(x), What::Unit(y)) => x.dimension == y.dimension,
+        _ => false,
+    }
+}
+
+fn ratio(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
+    if t.what != What::Bare || nonfigure::year_like(t) {
+        return None;
+    }
+    let j = skip_spaces(text, e);
+    let (strength, after) = lex.ratio_words.iter().find_map(|&(w, s)| {
+        let mut k = j;
+        for part in w.split(' ') {
+            let (a, b) = next_word(text, k)?;
+            if a != skip_spaces(text, k) || !text[a..b].eq_ignore_ascii_case(part) {
+                return None;
+            }
+            k = b;
+        }
+        Some((s, k))
+    })?;
+    if j == e {
+        return None;
+    }
+    // The whole: right after the joiner, or, after "out of", at the end of a
+    // short noun phrase ("out of Ukraine's pre-war population of 39 million").
+    let mut whole = numeral_after(lex, text, after);
+    if whole.is_none() && strength == Strength::Strong {
+        let mut k = after;
+        for _ in 0..8 {
+            let Some((a, b)) = next_word(text, k) else { break };
+            let b = if text[b..].starts_with("'s") || text[b..].starts_with("’s") {
+                letters_end(text, b + 2).max(b + 2)
+            } else {
+                b
+            };
+            let b = if byte(text, b) == b'-' { letters_end(text, b + 1) } else { b };
+            if text[a..b].eq_ignore_ascii_case("of")
+                && let Some(w) = numeral_after(lex, text, b)
+            {
+                whole = Some(w);
+                break;
+            }
+            k = b;
+            if !matches!(char_at(text, k), Some(c) if is_space(c) || c == '-') {
+                break;
+            }
+        }
+    }
+    let whole = whole?;
+    if whole.what != What::Bare || whole.num.value == 0.0 {
+        return None;
+    }
+    if strength == Strength::Weak
+        && (whole.num.value < t.num.value
+            || nonfigure::year_like(&whole)
+            || !t.num.is_integer()
+            || whole.num.form == Form::Fraction)
+    {
+        return None;
+    }
+    let mut f = Figure::new(text, Span::new(t.start, whole.end), Kind::Ratio);
+    f.value = Some(t.num.value / whole.num.value);
+    f.part = Some(t.num.value);
+    f.whole = Some(whole.num.value);
+    if let Some(sp) = counted::after(lex, text, whole.end, 2.0) {
+        f.counted = Some(Mention::new(text, sp));
+        f.span.end = sp.end;
+    }
+    Some(f)
+}

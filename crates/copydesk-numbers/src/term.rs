@@ -1,0 +1,453 @@
+//! A term: one numeral with what is attached to it — a currency before or
+//! after ("$5bn", "5 rubles"), a unit ("120 km", "six-mile", "65 mph",
+//! "$3.49 a gallon"), a percent sign, a clock-time marker.
+
+use crate::lexicon::{After, Lexicon, UnitFlag};
+use crate::numeral::{self, Form, Numeral};
+use crate::text::{
+    byte, char_at, char_before, ends_word_boundary, is_space, letters_end, letters_start, lower, skip_spaces,
+    skip_spaces_back,
+};
+
+/// A unit, possibly built from others ("square kilometre", "watt per minute").
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitRef {
+    /// English name.
+    pub name: String,
+    /// What it measures.
+    pub dimension: String,
+    /// SI unit.
+    pub si_unit: String,
+    /// SI value = value * factor + offset.
+    pub factor: f64,
+    /// See `factor`.
+    pub offset: f64,
+}
+
+/// What a numeral is a number of.
+#[derive(Clone, Debug, PartialEq)]
+pub enum What {
+    /// Nothing attached.
+    Bare,
+    /// Money in this ISO currency; `minor` when written in cents or pence.
+    Money {
+        /// ISO 4217 code.
+        code: &'static str,
+        /// In hundredths.
+        minor: bool,
+    },
+    /// A percent word; its unit name.
+    Percent(&'static str),
+    /// A unit of measure.
+    Unit(UnitRef),
+    /// A clock-time marker followed.
+    Time,
+    /// "yo" followed: an age in years.
+    AgeAbbr,
+}
+
+/// A numeral with what is attached to it.
+#[derive(Clone, Debug)]
+pub struct Term {
+    /// First byte (a currency symbol before the numeral is included).
+    pub start: usize,
+    /// One past the last byte (a unit or currency after it is included).
+    pub end: usize,
+    /// The numeral.
+    pub num: Numeral,
+    /// What it is a number of.
+    pub what: What,
+    /// What a rate is per ("gallon" in "$3.49 a gallon").
+    pub per: Option<String>,
+    /// The unit was joined by a hyphen ("six-mile", "34-year").
+    pub hyphenated: bool,
+}
+
+impl Term {
+    /// The value, with a minor currency unit converted ("50 cents" is 0.5).
+    pub fn value(&self) -> f64 {
+        match self.what {
+            What::Money { minor: true, .. } => self.num.value / 100.0,
+            _ => self.num.value,
+        }
+    }
+}
+
+/// Parses the numeral starting at `start` (a digit, a sign or a point, or a
+/// number word) and what is attached to it.
+pub fn term(lex: &Lexicon, text: &str, start: usize) -> Option<Term> {
+    let before = currency_before(lex, text, start);
+    let num = if byte(text, start).is_ascii_alphabetic() {
+        numeral::words(lex, text, start)?
+    } else if let Some((v, len)) = crate::lexicon::vulgar_fraction(text.get(start..)?) {
+        Numeral {
+            start,
+            end: start + len,
+            value: v,
+            exact: None,
+            form: Form::Fraction,
+            scale: 1.0,
+            vague: false,
+        }
+    } else {
+        numeral::digits(lex, text, start, before.is_some())?
+    };
+    let mut t = Term { start, end: num.end, num, what: What::Bare, per: None, hyphenated: false };
+    if let Some((s, i)) = before {
+        t.start = s;
+        let c = &lex.currencies[i];
+        t.what = What::Money { code: c.code, minor: c.minor };
+    } else if matches!(t.num.form, Form::Plain | Form::Digits | Form::Words | Form::Fraction) {
+        attach_after(lex, text, &mut t);
+    }
+    if matches!(t.what, What::Money { .. } | What::Unit(_)) {
+        per(lex, text, &mut t);
+    }
+    Some(t)
+}
+
+/// A currency written right before the numeral at `i` ("$", "US$", "£",
+/// "EUR ", "hk $ "): where it starts and its index.
+pub fn currency_before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize)> {
+    let j = skip_spaces_back(text, i);
+    if i - j > 2 {
+        return None;
+    }
+    let head = text.get(..j)?;
+    // "hk $ 10.05", "c $ 16.4", "us $ 150": a country prefix spaced from "$".
+    if head.ends_with('$') {
+        let d = j - 1;
+        let k = skip_spaces_back(text, d);
+        let ls = letters_start(text, k);
+        if ls < k && k < d && k - ls >= 1 {
+            let prefix = format!("{}$", &text[ls..k]);
+            if let Some(&(_, idx)) = lex.before.iter().find(|(s, _)| s.eq_ignore_ascii_case(&prefix))
+                && (k - ls >= 2 || prefix.eq_ignore_ascii_case("c$"))
+                && !char_before(text, ls).is_some_and(char::is_alphanumeric)
+            {
+                return Some((ls, idx));
+            }
+        }
+    }
+    for &(surface, idx) in &lex.before {
+        let matched = if surface.chars().all(|c| c.is_ascii_alphabetic()) {
+            // Codes and "Rs": whole words, in either case only for codes of three letters.
+            head.len() >= surface.len()
+                && head.is_char_boundary(head.len() - surface.len())
+                && head[head.len() - surface.len()..].eq_ignore_ascii_case(surface)
+                && (surface.len() == 3 || head.ends_with(surface))
+                && !char_before(head, head.len() - surface.len()).is_some_and(char::is_alphanumeric)
+                && (j < i || surface.len() >= 2)
+        } else {
+            head.ends_with(surface)
+                && !(surface.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && char_before(head, head.len() - surface.len()).is_some_and(char::is_alphanumeric))
+        };
+        if matched {
+            return Some((j - surface.len(), idx));
+        }
+    }
+    None
+}
+
+/// Words that may follow a unit written with the "end" flag ("2 in thick").
+const DIMENSION_ADJECTIVES: &[&str] =
+    &["thick", "long", "wide", "tall", "high", "deep", "across", "diameter"];
+
+/// Reads a unit, currency, percent or time marker after the numeral.
+fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
+    let n = t.num.end;
+    let (at, hyphen) = match char_at(text, n) {
+        Some('-') if byte(text, n + 1).is_ascii_alphabetic() => (n + 1, true),
+        Some(c) if is_space(c) => {
+            let j = skip_spaces(text, n);
+            if j - n > 2 {
+                return;
+            }
+            (j, false)
+        }
+        _ => (n, false),
+    };
+    // "square miles", "sq km", "cubic feet": a power word before a length unit.
+    let (at, power) = power_prefix(text, at);
+    let cands = lex.after_all(text, at);
+    let mut chosen: Option<(After, usize)> = None;
+    for &(what, end) in &cands {
+        if chosen.is_some_and(|(_, e)| e > end) {
+            break;
+        }
+        let Some(end) = boundary_ok(lex, text, t, what, at, end, hyphen) else { continue };
+        match (chosen, what) {
+            // A spelling that is both a currency and a unit ("pounds"): money
+            // only with a scale ("20 million pounds"), else weight.
+            (Some((After::Currency(_), e)), After::Unit(_)) if e == end && t.num.scale == 1.0 => {
+                chosen = Some((what, end))
+            }
+            (Some(_), _) => {}
+            (None, _) => chosen = Some((what, end)),
+        }
+    }
+    let Some((what, end)) = chosen else { return };
+    if hyphen && !matches!(what, After::Unit(_) | After::Currency(_)) {
+        return;
+    }
+    t.what = match what {
+        After::Unit(i) => {
+            let u = &lex.units[i];
+            let mut r = UnitRef {
+                name: u.name.to_string(),
+                dimension: u.dimension.to_string(),
+                si_unit: u.si_unit.to_string(),
+                factor: u.factor,
+                offset: u.offset,
+            };
+            t.end = match power {
+                Some(p) if r.dimension == "length" => {
+                    raise(&mut r, p);
+                    end
+                }
+                Some(_) => return,
+                None => power_suffix(text, end, &mut r),
+            };
+            What::Unit(r)
+        }
+        After::Currency(i) => {
+            t.end = end;
+            let c = &lex.currencies[i];
+            What::Money { code: c.code, minor: c.minor }
+        }
+        After::Percent(unit) => {
+            t.end = end;
+            What::Percent(unit)
+        }
+        After::Time => {
+            t.end = end;
+            What::Time
+        }
+        After::AgeAbbr => {
+            t.end = end;
+            What::AgeAbbr
+        }
+    };
+    if power.is_some() && !matches!(t.what, What::Unit(_)) {
+        t.what = What::Bare;
+        t.end = t.num.end;
+        return;
+    }
+    t.hyphenated = hyphen;
+}
+
+/// A power word at `i` ("square", "sq", "sq.", "cubic", "cu"): the start of
+/// the unit after it and the power.
+fn power_prefix(text: &str, i: usize) -> (usize, Option<i32>) {
+    let e = letters_end(text, i);
+    let p = match text[i..e].to_ascii_lowercase().as_str() {
+        "square" | "sq" => 2,
+        "cubic" | "cu" => 3,
+        _ => return (i, None),
+    };
+    let e = if byte(text, e) == b'.' { e + 1 } else { e };
+    let j = skip_spaces(text, e);
+    if j == e { (i, None) } else { (j, Some(p)) }
+}
+
+/// Checks the word boundary and the unit's flag for a reading of
+/// `at..end`; returns the end to use (after a power suffix for lengths).
+fn boundary_ok(
+    lex: &Lexicon,
+    text: &str,
+    t: &Term,
+    what: After,
+    at: usize,
+    end: usize,
+    hyphen: bool,
+) -> Option<usize> {
+    let surface = &text[at..end];
+    let last = surface.chars().next_back()?;
+    let attached = at == t.num.end;
+    let power = matches!(what, After::Unit(i) if lex.units[i].dimension == "length")
+        && matches!(char_at(text, end), Some('2' | '3' | '²' | '³' | '^'));
+    if last.is_alphanumeric() && !ends_word_boundary(text, end) && !power {
+        return None;
+    }
+    // "C-130", "F-16": a letter joined to digits names something.
+    if byte(text, end) == b'-' && byte(text, end + 1).is_ascii_digit() {
+        return None;
+    }
+    match what {
+        After::Unit(i) => {
+            let u = &lex.units[i];
+            if t.num.form == Form::Words && surface.len() <= 2 && !hyphen {
+                return None;
+            }
+            match u.flag {
+                UnitFlag::End => {
+                    if t.num.form == Form::Words {
+                        return None;
+                    }
+                    let j = skip_spaces(text, end);
+                    let e = letters_end(text, j);
+                    let next_ok = match char_at(text, j) {
+                        None => true,
+                        Some(c) if !c.is_alphanumeric() => !matches!(c, '(' | '$' | '£' | '€'),
+                        Some(_) => DIMENSION_ADJECTIVES.iter().any(|a| text[j..e].eq_ignore_ascii_case(a)),
+                    };
+                    next_ok.then_some(end)
+                }
+                UnitFlag::Lower => {
+                    let j = skip_spaces(text, end);
+                    let bad =
+                        char_at(text, j).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && j > end;
+                    let bad = bad || char_at(text, end).is_some_and(|c| c.is_ascii_digit());
+                    (!bad && (attached || at - t.num.end == 1)).then_some(end)
+                }
+                UnitFlag::Quote => (attached && !closes_quote(text, t.num.start)).then_some(end),
+                UnitFlag::Plain | UnitFlag::After => Some(end),
+            }
+        }
+        After::Time => time_shaped(text, &t.num).then_some(end),
+        After::AgeAbbr => t.num.is_integer().then_some(end),
+        After::Currency(_) => {
+            // One-letter names ("p") only attached: "50p".
+            (surface.len() > 1 || attached).then_some(end)
+        }
+        After::Percent(_) => Some(end),
+    }
+}
+
+/// True when a `"` after the number at `i` would close a quotation opened
+/// earlier on the same line (an odd number of `"` before it).
+fn closes_quote(text: &str, i: usize) -> bool {
+    let head = &text[..i];
+    let from = head.rfind('\n').map_or(0, |p| p + 1).max(i.saturating_sub(2000));
+    let mut from = from;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..i].bytes().filter(|&b| b == b'"').count() % 2 == 1
+}
+
+/// A numeral that can be a clock time: 1 to 12, or "h.mm" with minutes below 60.
+pub fn time_shaped(text: &str, n: &Numeral) -> bool {
+    let s = &text[n.start..n.end];
+    match s.split_once(['.', ':']) {
+        Some((h, m)) => {
+            m.len() == 2 && h.parse::<u32>().is_ok_and(|h| h <= 24) && m.parse::<u32>().is_ok_and(|m| m < 60)
+        }
+        None => {
+            n.form == Form::Plain && n.value >= 1.0 && n.value <= 12.0
+                || n.form == Form::Words && n.value <= 12.0 && n.is_integer()
+        }
+    }
+}
+
+/// "km2", "km²", "km^2", "km squared", "km3"...: turns a length into an
+/// area or a volume; returns where the unit ends.
+fn power_suffix(text: &str, end: usize, r: &mut UnitRef) -> usize {
+    if r.dimension != "length" {
+        return end;
+    }
+    let (p, e) = match char_at(text, end) {
+        Some('2' | '²') => (2, end + char_at(text, end).map_or(1, char::len_utf8)),
+        Some('3' | '³') => (3, end + char_at(text, end).map_or(1, char::len_utf8)),
+        Some('^') if matches!(byte(text, end + 1), b'2' | b'3') => {
+            ((byte(text, end + 1) - b'0') as i32, end + 2)
+        }
+        _ => {
+            let j = skip_spaces(text, end);
+            let we = letters_end(text, j);
+            match text[j..we].to_ascii_lowercase().as_str() {
+                "squared" if j > end => (2, we),
+                "cubed" if j > end => (3, we),
+                _ => return end,
+            }
+        }
+    };
+    if !ends_word_boundary(text, e) {
+        return end;
+    }
+    raise(r, p);
+    e
+}
+
+/// Raises a length unit to the power 2 or 3.
+pub fn raise(r: &mut UnitRef, p: i32) {
+    let (word, dim) = if p == 2 { ("square", "area") } else { ("cubic", "volume") };
+    r.name = format!("{word} {}", r.name);
+    r.dimension = dim.to_string();
+    r.si_unit = format!("{}{p}", r.si_unit);
+    r.factor = r.factor.powi(p);
+}
+
+/// "per X", "/X", "a X", "-a-share": a rate's denominator.
+fn per(lex: &Lexicon, text: &str, t: &mut Term) {
+    let e = t.end;
+    let (j, strong) = if byte(text, e) == b'/' {
+        (e + 1, true)
+    } else {
+        let j = skip_spaces(text, e);
+        let j = if j == e && byte(text, e) == b'-' { e + 1 } else { j };
+        if j == e && byte(text, e) != b'-' {
+            return;
+        }
+        let we = letters_end(text, j);
+        let w = &text[j..we];
+        let mut buf = [0u8; 32];
+        match lower(w, &mut buf) {
+            Some("per") => (skip_spaces(text, we), true),
+            Some("a" | "an") => {
+                let k = if byte(text, we) == b'-' { we + 1 } else { skip_spaces(text, we) };
+                (k, false)
+            }
+            _ => return,
+        }
+    };
+    // A unit after "per" / "/" / "a".
+    for (what, end) in lex.after_all(text, j) {
+        let After::Unit(i) = what else { continue };
+        let u = &lex.units[i];
+        if !ends_word_boundary(text, end) && !matches!(char_at(text, end), Some('2' | '3' | '²' | '³' | '^'))
+        {
+            continue;
+        }
+        if u.flag != UnitFlag::Plain && !(u.flag == UnitFlag::After && text[j..end].len() > 2) {
+            continue;
+        }
+        if !strong && text[j..end].len() <= 2 {
+            continue;
+        }
+        let mut d = UnitRef {
+            name: u.name.to_string(),
+            dimension: u.dimension.to_string(),
+            si_unit: u.si_unit.to_string(),
+            factor: u.factor,
+            offset: 0.0,
+        };
+        let end = power_suffix(text, end, &mut d);
+        match &mut t.what {
+            What::Unit(r) => {
+                r.name = format!("{} per {}", r.name, d.name);
+                r.dimension = format!("{} per {}", r.dimension, d.dimension);
+                r.si_unit = format!("{}/{}", r.si_unit, d.si_unit);
+                r.factor /= d.factor;
+                r.offset = 0.0;
+            }
+            _ => t.per = Some(d.name),
+        }
+        t.end = end;
+        return;
+    }
+    // Money per anything countable: "$1.40 a share", "$98 a barrel".
+    if matches!(t.what, What::Money { .. }) {
+        let we = letters_end(text, j);
+        let w = &text[j..we];
+        if we > j
+            && ends_word_boundary(text, we)
+            && !lex.stopwords.contains(&w.to_ascii_lowercase())
+            && w.chars().all(|c| c.is_ascii_lowercase())
+        {
+            t.per = Some(w.to_string());
+            t.end = we;
+        }
+    }
+}

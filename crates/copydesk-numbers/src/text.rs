@@ -1,0 +1,139 @@
+//! Small helpers for walking a text by bytes, words and spaces without ever
+//! leaving a `char` boundary.
+
+/// The char starting at byte `i`, if `i` is a boundary inside the text.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// The char ending at byte `i`.
+#[inline]
+pub fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+/// The byte at `i`, or 0 past the end.
+#[inline]
+pub fn byte(text: &str, i: usize) -> u8 {
+    text.as_bytes().get(i).copied().unwrap_or(0)
+}
+
+/// True for characters that make up words (letters and digits, any script).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True for the horizontal spaces that may separate the parts of a figure
+/// (space, tab, no-break spaces, thin spaces).
+#[inline]
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}')
+}
+
+/// The first byte at or after `i` that is not a horizontal space.
+pub fn skip_spaces(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if !is_space(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// The first byte at or before `i` that follows no horizontal space.
+pub fn skip_spaces_back(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_before(text, i) {
+        if !is_space(c) {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// True when no word character touches byte `i` from the left.
+#[inline]
+pub fn starts_word_boundary(text: &str, i: usize) -> bool {
+    !char_before(text, i).is_some_and(is_word_char)
+}
+
+/// True when no word character follows byte `i`.
+#[inline]
+pub fn ends_word_boundary(text: &str, i: usize) -> bool {
+    !char_at(text, i).is_some_and(is_word_char)
+}
+
+/// The end of the run of ASCII letters starting at `i` (`i` when there is none).
+pub fn letters_end(text: &str, mut i: usize) -> usize {
+    while byte(text, i).is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// The start of the run of ASCII letters ending at `i`.
+pub fn letters_start(text: &str, mut i: usize) -> usize {
+    while i > 0 && byte(text, i - 1).is_ascii_alphabetic() {
+        i -= 1;
+    }
+    i
+}
+
+/// The end of the run of ASCII digits starting at `i`.
+pub fn digits_end(text: &str, mut i: usize) -> usize {
+    while byte(text, i).is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
+/// The word (ASCII letters, with one trailing `.` kept when `dot`) right
+/// after `i`, past horizontal spaces: `(start, end)`.
+pub fn next_word(text: &str, i: usize) -> Option<(usize, usize)> {
+    let s = skip_spaces(text, i);
+    let e = letters_end(text, s);
+    (e > s && ends_word_boundary(text, e)).then_some((s, e))
+}
+
+/// The word of ASCII letters right before `i`, past horizontal spaces:
+/// `(start, end)`. A trailing `.` is not part of it.
+pub fn prev_word(text: &str, i: usize) -> Option<(usize, usize)> {
+    let e = skip_spaces_back(text, i);
+    let s = letters_start(text, e);
+    (s < e && starts_word_boundary(text, s)).then_some((s, e))
+}
+
+/// Lower-cases `s` into `buf` when it is ASCII and fits; `None` otherwise.
+/// Keeps lookups of short words free of allocation.
+pub fn lower<'b>(s: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let b = s.as_bytes();
+    if b.len() > buf.len() || !s.is_ascii() {
+        return None;
+    }
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// True when the text at `i` starts with `pat`, ASCII case ignored.
+pub fn starts_with_ci(text: &str, i: usize, pat: &str) -> bool {
+    text.as_bytes().get(i..i + pat.len()).is_some_and(|b| b.eq_ignore_ascii_case(pat.as_bytes()))
+}
+
+/// True when `i` starts a sentence: nothing but spaces, quotes or brackets
+/// between it and the text start, a line break, or `.`, `!`, `?`, `:`.
+pub fn at_sentence_start(text: &str, i: usize) -> bool {
+    let mut j = i;
+    while let Some(c) = char_before(text, j) {
+        match c {
+            ' ' | '\t' | '\u{a0}' | '"' | '\'' | '“' | '‘' | '(' | '[' => j -= c.len_utf8(),
+            '\n' | '\r' | '.' | '!' | '?' | ':' | '•' | '—' => return true,
+            _ => return false,
+        }
+    }
+    true
+}

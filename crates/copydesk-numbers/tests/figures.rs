@@ -1,0 +1,248 @@
+//! Behaviour of the scanner on news-like sentences written for these tests.
+
+use copydesk_numbers::{Bound, Figure, FigureScanner, Kind};
+
+fn scan(text: &str) -> Vec<Figure> {
+    FigureScanner::new().scan(text)
+}
+
+/// The only figure of `kind` in `text`.
+fn one(text: &str, kind: Kind) -> Figure {
+    let found: Vec<Figure> = scan(text).into_iter().filter(|f| f.kind == kind).collect();
+    assert_eq!(found.len(), 1, "{kind:?} in {text:?}: {found:#?}");
+    found.into_iter().next().unwrap()
+}
+
+fn figures(text: &str) -> Vec<Figure> {
+    scan(text).into_iter().filter(|f| f.kind.is_figure()).collect()
+}
+
+#[test]
+fn count_keeps_the_noun_it_counts() {
+    let f = one("The navy lost 13,402 Jeeps and much else.", Kind::Count);
+    assert_eq!(f.value, Some(13402.0));
+    assert_eq!(f.text, "13,402 Jeeps");
+    assert_eq!(f.counted.as_ref().unwrap().text, "Jeeps");
+}
+
+#[test]
+fn count_keeps_a_multi_word_noun_phrase() {
+    let f = one("It delivered 41 Sea King transport helicopters last spring.", Kind::Count);
+    assert_eq!(f.counted.unwrap().text, "Sea King transport helicopters");
+}
+
+#[test]
+fn partitive_count_runs_past_of() {
+    let f = one("Police seized 9,120 boxes of hand grenades.", Kind::Count);
+    assert_eq!(f.counted.unwrap().text, "boxes of hand grenades");
+}
+
+#[test]
+fn count_noun_may_follow_a_code_name() {
+    let f = one("The wing flew 6 C-17 cargo jets home.", Kind::Count);
+    assert_eq!(f.value, Some(6.0));
+    assert_eq!(f.counted.unwrap().text, "C-17 cargo jets");
+}
+
+#[test]
+fn money_with_scale_word_and_estimate() {
+    let text = "Auditors found an estimated $3.45 billion in unused stock.";
+    let f = one(text, Kind::Money);
+    assert_eq!(f.value, Some(3.45e9));
+    assert_eq!(f.exact.as_deref(), Some("3450000000"));
+    assert_eq!(f.currency.as_deref(), Some("USD"));
+    assert!(f.approx);
+    assert_eq!(f.text, "an estimated $3.45 billion");
+    assert_eq!(f.qualifier.as_ref().unwrap().text, "an estimated");
+    assert_eq!(&text[f.core_span().start..f.core_span().end], "$3.45 billion");
+}
+
+#[test]
+fn money_with_scale_suffixes() {
+    let f = figures("The club spent £38m on a winger and $2bn on a stadium.");
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[0].value, f[0].currency.as_deref()), (Some(3.8e7), Some("GBP")));
+    assert_eq!((f[1].value, f[1].currency.as_deref()), (Some(2e9), Some("USD")));
+}
+
+#[test]
+fn money_from_codes_and_names() {
+    let f = figures("The bank lent EUR 2.5 billion and 900 million rubles, plus 40,000 Afghanis.");
+    let got: Vec<_> = f.iter().map(|f| (f.value.unwrap(), f.currency.clone().unwrap())).collect();
+    assert_eq!(got, vec![(2.5e9, "EUR".into()), (9e8, "RUB".into()), (40000.0, "AFN".into())]);
+}
+
+#[test]
+fn money_rate_keeps_what_it_is_per() {
+    let f = one("Diesel sold for $4.15 a gallon.", Kind::Money);
+    assert_eq!(f.per.as_deref(), Some("gallon"));
+}
+
+#[test]
+fn upper_bound_on_a_count() {
+    let f = one("Rebels may hold up to 30,000 rifles.", Kind::Count);
+    assert_eq!(f.bound, Some(Bound::AtMost));
+    assert_eq!(f.value, Some(30000.0));
+    assert_eq!(f.counted.unwrap().text, "rifles");
+}
+
+#[test]
+fn lower_bound_on_a_count() {
+    let f = one("More than 2,400 families fled.", Kind::Count);
+    assert_eq!(f.bound, Some(Bound::Above));
+    let f = one("At least 12 people died.", Kind::Count);
+    assert_eq!(f.bound, Some(Bound::AtLeast));
+    let f = one("Fewer than 300 voters turned out.", Kind::Count);
+    assert_eq!(f.bound, Some(Bound::Below));
+}
+
+#[test]
+fn approximate_qualifiers() {
+    for q in ["about", "nearly", "roughly", "some", "an estimated"] {
+        let f = one(&format!("The town lost {q} 700 homes."), Kind::Count);
+        assert!(f.approx, "{q}");
+    }
+}
+
+#[test]
+fn ratio_out_of_reaches_past_a_noun_phrase() {
+    let f = one("Some 3 million out of the region's pre-war population of 12 million left.", Kind::Ratio);
+    assert_eq!(f.part, Some(3e6));
+    assert_eq!(f.whole, Some(12e6));
+    assert!((f.value.unwrap() - 0.25).abs() < 1e-9);
+}
+
+#[test]
+fn ratio_one_in_n() {
+    let f = one("One in four pupils skips breakfast.", Kind::Ratio);
+    assert_eq!(f.value, Some(0.25));
+    assert_eq!(f.counted.unwrap().text, "pupils");
+}
+
+#[test]
+fn percent_and_percentage_points_are_kept_apart() {
+    let f = figures("Inflation hit 7.4 percent, up 1.5 percentage points, and 3% more.");
+    let got: Vec<_> = f.iter().map(|f| (f.kind, f.value.unwrap(), f.unit.clone().unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Kind::Percent, 7.4, "percent".into()),
+            (Kind::Percent, 1.5, "percentage point".into()),
+            (Kind::Percent, 3.0, "percent".into())
+        ]
+    );
+}
+
+#[test]
+fn multiplier_with_comparative() {
+    let f = one("The dam is more than four times bigger than planned.", Kind::Multiplier);
+    assert_eq!(f.value, Some(4.0));
+    assert_eq!(f.bound, Some(Bound::Above));
+    let f = one("Prices rose twice as fast.", Kind::Multiplier);
+    assert_eq!(f.value, Some(2.0));
+}
+
+#[test]
+fn ranges_in_words_money_and_percent() {
+    let f = one("Repairs will take three to six months.", Kind::Range);
+    assert_eq!((f.low, f.high, f.unit.as_deref()), (Some(3.0), Some(6.0), Some("month")));
+    let f = one("Flats go for $450,000 to $2 million.", Kind::Range);
+    assert_eq!((f.low, f.high, f.currency.as_deref()), (Some(450000.0), Some(2e6), Some("USD")));
+    let f = one("Yields fell 20-25% this year.", Kind::Range);
+    assert_eq!((f.low, f.high, f.range_of), (Some(20.0), Some(25.0), Some(Kind::Percent)));
+}
+
+#[test]
+fn quantities_are_normalised_to_si() {
+    let f = one("The convoy covered 240 km in a day.", Kind::Quantity);
+    assert_eq!(
+        (f.unit.as_deref(), f.si_value, f.si_unit.as_deref()),
+        (Some("kilometre"), Some(240000.0), Some("m"))
+    );
+    let f = one("Water reached 38 degrees Celsius.", Kind::Quantity);
+    assert!((f.si_value.unwrap() - 311.15).abs() < 1e-9);
+    let f = one("The farm covers 12 square miles.", Kind::Quantity);
+    assert_eq!(f.dimension.as_deref(), Some("area"));
+}
+
+#[test]
+fn spelled_numbers() {
+    let cases = [
+        ("Thirty-two people were hurt.", 32.0),
+        ("He sold a dozen eggs.", 12.0),
+        ("The fund raised one and a half million dollars.", 1.5e6),
+        ("A hundred and twelve miners were trapped.", 112.0),
+    ];
+    for (text, v) in cases {
+        let f = figures(text);
+        assert_eq!(f.len(), 1, "{text}: {f:#?}");
+        assert_eq!(f[0].value, Some(v), "{text}");
+    }
+}
+
+#[test]
+fn vague_plurals_are_approximate_lower_bounds() {
+    let f = one("Hundreds of protesters gathered.", Kind::Count);
+    assert_eq!(f.value, Some(100.0));
+    assert!(f.approx);
+    assert_eq!(f.bound, Some(Bound::AtLeast));
+    assert_eq!(f.counted.unwrap().text, "protesters");
+}
+
+#[test]
+fn fractions_of_a_group_are_ratios() {
+    let f = one("About three-quarters of the workers struck.", Kind::Ratio);
+    assert_eq!(f.value, Some(0.75));
+    assert!(f.approx);
+    let f = one("The pipe is 3/4 full.", Kind::Ratio);
+    assert_eq!(f.value, Some(0.75));
+}
+
+#[test]
+fn years_dates_times_are_never_figures() {
+    let text = "On June 4, 2019, at 9 a.m., the 1990s law passed; it was amended in 2008.";
+    let all = scan(text);
+    assert!(all.iter().all(|f| !f.kind.is_figure()), "{all:#?}");
+    let kinds: Vec<Kind> = all.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, vec![Kind::Date, Kind::Time, Kind::Year, Kind::Year]);
+}
+
+#[test]
+fn a_year_and_a_count_of_the_same_digits() {
+    let all = scan("In 2018, the mill employed 2,018 weavers.");
+    assert_eq!(all[0].kind, Kind::Year);
+    assert_eq!(all[1].kind, Kind::Count);
+    assert_eq!(all[1].value, Some(2018.0));
+}
+
+#[test]
+fn ages_and_ordinals_are_not_counts() {
+    let all = scan("The 52-year-old came second, a fifth straight loss for the 3rd seed.");
+    let kinds: Vec<Kind> = all.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, vec![Kind::Age, Kind::Ordinal, Kind::Ordinal, Kind::Ordinal]);
+    assert_eq!(all[0].value, Some(52.0));
+}
+
+#[test]
+fn phones_scores_and_identifiers_are_not_figures() {
+    let all = scan("Dial 555-0142. The Bulls won 98-91. See Article 12 and Room 4.");
+    assert!(all.iter().all(|f| !f.kind.is_figure()), "{all:#?}");
+    let kinds: Vec<Kind> = all.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, vec![Kind::Phone, Kind::Score, Kind::Identifier, Kind::Identifier]);
+}
+
+#[test]
+fn text_without_numbers_yields_nothing() {
+    assert!(scan("Someone said the tension was done, and nobody knew anyone there.").is_empty());
+}
+
+#[test]
+fn serializes_flat_with_absent_fields_left_out() {
+    let f = one("They bought 51 tanks.", Kind::Count);
+    let json = serde_json::to_value(&f).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"start": 12, "end": 20, "text": "51 tanks", "kind": "count", "value": 51.0,
+            "exact": "51", "counted": {"start": 15, "end": 20, "text": "tanks"}})
+    );
+}

@@ -1,0 +1,147 @@
+//! What each character is to the segmenter, and small cursor helpers over
+//! the text that never leave a `char` boundary.
+
+/// Bytes the scanner stops at: terminal punctuation, quotes, brackets,
+/// clause separators, and the lead bytes of the multi-byte characters among
+/// those (curly quotes, ellipsis, CJK and full-width punctuation, guillemets).
+pub(crate) static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = b".?!\"'`()[]{}:;";
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t[0xC2] = true; // « »
+    t[0xE2] = true; // U+2000..U+2FFF: “ ” ‘ ’ … ‼ ⁇ ‽
+    t[0xE3] = true; // U+3000..U+3FFF: 。 「 」 『 』
+    t[0xEF] = true; // U+F000..U+FFFF: ！ ？ （ ）
+    t
+};
+
+/// Sentence-final punctuation.
+pub(crate) fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '‽' | '。' | '！' | '？' | '．' | '｡')
+}
+
+/// Full stops, as opposed to question and exclamation marks.
+pub(crate) fn is_full_stop(c: char) -> bool {
+    matches!(c, '.' | '．')
+}
+
+/// Terminal punctuation of scripts written without spaces: a boundary even
+/// when no space follows.
+pub(crate) fn is_cjk_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡')
+}
+
+/// Opening brackets (quotes are handled in `quotes.rs`).
+pub(crate) fn is_open_bracket(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '（' | '［' | '｛' | '「' | '『' | '《' | '〈' | '【' | '〔' | '〖')
+}
+
+/// Closing brackets.
+pub(crate) fn is_close_bracket(c: char) -> bool {
+    matches!(c, ')' | ']' | '}' | '）' | '］' | '｝' | '」' | '』' | '》' | '〉' | '】' | '〕' | '〗')
+}
+
+/// Pictographic emoji and the joiners and modifiers inside an emoji sequence.
+pub(crate) fn is_emoji_part(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF   // pictographs, emoticons, transport, flags, ...
+        | 0x2600..=0x27BF   // miscellaneous symbols, dingbats
+        | 0x2B00..=0x2BFF   // stars, arrows
+        | 0x200D            // zero-width joiner
+        | 0xFE0F            // emoji presentation selector
+        | 0xE0020..=0xE007F // tag characters
+    )
+}
+
+/// Characters that continue a word for the lexicon: letters, digits, and
+/// the inner full stops of "U.S" or "Ph.D".
+pub(crate) fn is_token_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '.'
+}
+
+/// The character starting at byte `i`, if `i` is a boundary inside `text`.
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// The character ending at byte `i`.
+#[inline]
+pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// The first byte at or after `i` (before `end`) that is not whitespace.
+pub(crate) fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    while i < end {
+        match b[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => i += 1,
+            x if x < 0x80 => return i,
+            _ => match char_at(text, i) {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => return i,
+            },
+        }
+    }
+    end
+}
+
+/// The end of the last non-whitespace character in `start..end`.
+pub(crate) fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    text.get(start..end).map_or(start, |s| start + s.trim_end().len())
+}
+
+/// The last non-whitespace character before `i`, not looking further back
+/// than `floor`, with its start.
+pub(crate) fn prev_non_space(text: &str, i: usize, floor: usize) -> Option<(usize, char)> {
+    let s = text.get(floor..i)?;
+    s.char_indices().rev().take(16).find(|(_, c)| !c.is_whitespace()).map(|(j, c)| (floor + j, c))
+}
+
+/// The word of letters starting at `i`, at most 32 bytes long.
+pub(crate) fn word_at(text: &str, i: usize) -> &str {
+    let rest = text.get(i..).unwrap_or("");
+    let len =
+        rest.char_indices().find(|&(j, c)| j >= 32 || !c.is_alphabetic()).map_or(rest.len(), |(j, _)| j);
+    &rest[..len]
+}
+
+/// True for a word in capitals of two letters or more ("PDT", "EST").
+pub(crate) fn is_all_caps(word: &str) -> bool {
+    word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase())
+}
+
+/// True for a roman numeral in capitals ("II", "XIV").
+pub(crate) fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skip_space_handles_multibyte_spaces() {
+        let t = "a\u{a0} \u{2003}b";
+        assert_eq!(skip_space(t, 1, t.len()), t.len() - 1);
+    }
+
+    #[test]
+    fn word_at_stops_at_apostrophe() {
+        assert_eq!(word_at("It's over", 0), "It");
+    }
+
+    #[test]
+    fn interesting_bytes_cover_terminal_punctuation() {
+        for c in ['.', '?', '!', '…', '。', '！'] {
+            let mut buf = [0u8; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(INTERESTING[lead as usize], "{c}");
+        }
+    }
+}

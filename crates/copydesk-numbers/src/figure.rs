@@ -148,6 +148,12 @@ pub struct Figure {
     /// A quantity's value in SI units (`120000` for `120 km`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub si_value: Option<f64>,
+    /// For a range of quantities, its lower end in SI units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub si_low: Option<f64>,
+    /// For a range of quantities, its upper end in SI units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub si_high: Option<f64>,
     /// The SI unit of `si_value` (`"m"`, `"kg"`, `"m2"`, `"m3"`, `"m/s"`,
     /// `"K"`, `"J"`, `"s"`, `"B"`, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -190,6 +196,8 @@ impl Figure {
             unit: None,
             dimension: None,
             si_value: None,
+            si_low: None,
+            si_high: None,
             si_unit: None,
             per: None,
             counted: None,

@@ -413,6 +413,8 @@ fn range(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
             f.unit = Some(u.name.clone());
             f.dimension = Some(u.dimension.clone());
             f.si_unit = Some(u.si_unit.clone());
+            f.si_low = f.low.map(|v| v * u.factor + u.offset);
+            f.si_high = f.high.map(|v| v * u.factor + u.offset);
         }
         _ => {
             f.range_of = Some(Kind::Count);

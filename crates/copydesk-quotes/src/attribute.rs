@@ -3,14 +3,13 @@
 //! colon lead-in, a quote running over several paragraphs).
 
 use crate::lexicon::CueClass;
-use crate::marks;
-use crate::mention::Mention;
+use crate::mention::{Mention, MentionKind};
 use crate::story::Story;
 
 /// How far around a quote its attribution is looked for, in tokens.
 const WINDOW: usize = 60;
 /// The longest appositive between a speaker and the verb after a quote.
-const MAX_APPOSITIVE: usize = 15;
+const MAX_APPOSITIVE: usize = 30;
 
 /// A cue (tokens `cue.0..=cue.1`) and the speaker it names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,8 +32,11 @@ impl Story<'_> {
             .map(|q| {
                 let t = self.quote_tok[q];
                 let partial = self.is_partial(t);
-                let attribution =
-                    self.trailing(t).or_else(|| self.leading(t)).or_else(|| self.later_in_sentence(t));
+                let attribution = if self.is_unsaid(q) {
+                    None
+                } else {
+                    self.trailing(t).or_else(|| self.leading(t)).or_else(|| self.later_in_sentence(t))
+                };
                 Attributed { attribution, partial }
             })
             .collect();
@@ -48,17 +50,20 @@ impl Story<'_> {
     }
 
     /// `"Q," X said`, `"Q," said X`, `"Q," X, a spokesman, said`,
-    /// `"Q," according to X`, and "quoted X as saying" later in the clause.
-    fn trailing(&self, t: usize) -> Option<Attribution> {
+    /// `"Q," according to X`, `"Q" ― X` (a byline under a reader's quote),
+    /// and "quoted X as saying" later in the clause.
+    pub(crate) fn trailing(&self, t: usize) -> Option<Attribution> {
         let para = self.para_of(t);
         let hi = self.sentence_end(t, WINDOW);
         let mut k = t + 1;
         if k >= para.end || self.toks[k].sentence_start {
             return None;
         }
-        while k < hi
-            && matches!(self.toks[k].kind, crate::tokens::Kind::Punct(',' | '\u{2014}' | '\u{2013}' | '-'))
-        {
+        let mut dash = None;
+        while k < hi && (self.toks[k].is_punct(',') || self.is_separator(k)) {
+            if !self.toks[k].is_punct(',') {
+                dash = Some(dash.map_or((k, k), |(d, _)| (d, k)));
+            }
             k += 1;
         }
         if k >= hi {
@@ -68,19 +73,40 @@ impl Story<'_> {
             Some((CueClass::Say | CueClass::Prep, _)) => self.subject(k).map(|m| self.attribution(k, m)),
             _ => {
                 let m = self.mention_after(k, hi)?;
-                let c = self.verb_after(m.last + 1, hi)?;
-                matches!(self.cue_at(c), Some((CueClass::Say | CueClass::Tell, _)))
-                    .then(|| self.attribution(c, m))
+                match self.verb_after(m.last + 1, hi) {
+                    Some(c) if matches!(self.cue_at(c), Some((CueClass::Say | CueClass::Tell, _))) => {
+                        Some(self.attribution(c, m))
+                    }
+                    Some(_) => None,
+                    None => {
+                        let rest = m.last + 1..para.end;
+                        let byline = rest.clone().all(|r| self.toks[r].ends_sentence()) && rest.len() <= 1;
+                        dash.filter(|_| byline && m.kind == MentionKind::Name)
+                            .map(|cue| Attribution { cue, speaker: m })
+                    }
+                }
             }
         }?;
         Some(self.quoted_as_saying(found, hi).unwrap_or(found))
     }
 
-    /// The verb after a mention: past an appositive and adverbs.
-    fn verb_after(&self, mut j: usize, hi: usize) -> Option<usize> {
-        if j < hi && self.toks[j].is_punct(',') {
-            j = (j + 1..hi).take(MAX_APPOSITIVE).find(|&k| self.toks[k].is_punct(','))? + 1;
+    /// The cue verb after a mention: past a parenthesis ("(D-Wis.)"), an
+    /// appositive set off by commas or dashes, and adverbs.
+    pub(crate) fn verb_after(&self, mut j: usize, hi: usize) -> Option<usize> {
+        if j < hi && self.toks[j].is_punct('(') {
+            j = (j + 1..hi).take(12).find(|&k| self.toks[k].is_punct(')'))? + 1;
         }
+        if j < hi && self.is_separator(j) {
+            return (j..hi)
+                .take(MAX_APPOSITIVE)
+                .take_while(|&k| self.toks[k].quote().is_none() && !self.toks[k].ends_sentence())
+                .filter(|&k| self.is_separator(k))
+                .find_map(|k| self.cue_past_adverbs(k + 1, hi));
+        }
+        self.cue_past_adverbs(j, hi)
+    }
+
+    fn cue_past_adverbs(&self, mut j: usize, hi: usize) -> Option<usize> {
         let mut skipped = 0;
         while j < hi && self.toks[j].cue.is_none() && skipped < 4 {
             let w = self.word(j);
@@ -113,12 +139,9 @@ impl Story<'_> {
     fn leading(&self, t: usize) -> Option<Attribution> {
         let lo = self.sentence_start(t, WINDOW);
         let c = (lo..t).rev().find(|&k| self.toks[k].cue.is_some())?;
-        if self.cue_at(c)?.0 == CueClass::Part {
-            // "..., adding, "Q"": the main clause's speaker.
-            let main = (lo..c).rev().find_map(|k| self.subject(k))?;
-            return Some(self.attribution(c, main));
-        }
-        self.subject(c).map(|m| self.attribution(c, m))
+        let speaker =
+            if self.cue_at(c)?.0 == CueClass::Part { self.participle_subject(c) } else { self.subject(c) };
+        speaker.map(|m| self.attribution(c, m))
     }
 
     /// A cue later in the sentence: `"The Russians" sent arms, X said.`
@@ -129,32 +152,10 @@ impl Story<'_> {
             .find_map(|k| self.subject(k).map(|m| self.attribution(k, m)))
     }
 
-    /// A quote woven into the writer's sentence rather than standing as an
-    /// utterance of its own.
-    fn is_partial(&self, t: usize) -> bool {
-        let para = self.para_of(t);
-        let q = self.toks[t].quote().map(|q| self.quotes[q]);
-        let Some(q) = q else { return false };
-        let inner = q.span.slice(self.text).trim_matches(|c: char| marks::is_mark(c) || c.is_whitespace());
-        let starts_upper = !inner.starts_with(char::is_lowercase);
-        let ends_punct = inner.ends_with(['.', ',', '!', '?', '\u{2026}', ':', ';', '\u{2014}', '-']);
-        let woven_before = t > para.start && {
-            let p = t - 1;
-            self.toks[p].is_word() && self.toks[p].cue.is_none() && !self.word(p).eq_ignore_ascii_case("that")
-        };
-        let woven_after = t + 1 < para.end
-            && self.toks[t + 1].is_word()
-            && self.toks[t + 1].cue.is_none()
-            && self.pronoun(t + 1).is_none()
-            && self.trailing(t).is_none();
-        let full = starts_upper && ends_punct;
-        !full && (woven_before || woven_after || !starts_upper)
-    }
-
     /// Attribution that carries from one quote to the next.
     fn carry_over(&self, out: &mut [Attributed]) {
         for q in 0..out.len() {
-            if out[q].attribution.is_some() || out[q].partial {
+            if out[q].attribution.is_some() || out[q].partial || self.is_unsaid(q) {
                 continue;
             }
             let t = self.quote_tok[q];

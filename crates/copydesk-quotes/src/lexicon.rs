@@ -98,7 +98,11 @@ pub(crate) struct Lexicon {
     pub(crate) pronouns: Table<Gender>,
     pub(crate) between: Table<()>,
     pub(crate) not_speakers: Table<()>,
-    pub(crate) org_words: Table<()>,
+    /// Organisation words; `true` for dates ("Thursday").
+    pub(crate) org_words: Table<bool>,
+    /// Cue forms that are also plural nouns ("claims").
+    pub(crate) cue_nouns: Table<()>,
+    pub(crate) first_names: Table<Gender>,
     pub(crate) abbreviations: Table<bool>,
     pub(crate) clause_openers: Table<()>,
     pub(crate) determiners: Table<bool>,
@@ -116,7 +120,12 @@ impl Lexicon {
     pub(crate) fn new() -> Lexicon {
         let mut phrases = Vec::new();
         let mut cue_class = Vec::new();
+        let mut cue_nouns = String::new();
         for cols in data_lines(include_str!("../data/cues.txt")) {
+            if cols.get(2) == Some(&"noun") {
+                cue_nouns.push_str(cols[0]);
+                cue_nouns.push('\n');
+            }
             let class = match cols.get(1).copied() {
                 Some("tell") => CueClass::Tell,
                 Some("part") => CueClass::Part,
@@ -144,7 +153,9 @@ impl Lexicon {
             pronouns: Table::parse(include_str!("../data/pronouns.txt"), Gender::parse),
             between: Table::parse(include_str!("../data/between.txt"), flag),
             not_speakers: Table::parse(include_str!("../data/not_speakers.txt"), flag),
-            org_words: Table::parse(include_str!("../data/org_words.txt"), flag),
+            org_words: Table::parse(include_str!("../data/org_words.txt"), |c| c.get(1) == Some(&"date")),
+            cue_nouns: Table::parse(&cue_nouns, flag),
+            first_names: Table::parse(include_str!("../data/first_names.txt"), Gender::parse),
             abbreviations: Table::parse(include_str!("../data/abbreviations.txt"), capitalised),
             clause_openers: Table::parse(include_str!("../data/clause_openers.txt"), flag),
             determiners: Table::parse(include_str!("../data/determiners.txt"), |c| {
@@ -164,6 +175,11 @@ impl Lexicon {
                 class: self.cue_class[m.pattern().as_usize()],
             })
             .collect()
+    }
+
+    /// True when `word` is a day, a month or the like, never a speaker.
+    pub(crate) fn is_date(&self, word: &str) -> bool {
+        self.org_words.get(word) == Some(true)
     }
 
     /// True when `word` (with its final period) is an abbreviation whose

@@ -27,6 +27,7 @@
 //! ```
 
 mod attribute;
+mod kind;
 mod lexicon;
 mod marks;
 mod mention;

@@ -99,21 +99,42 @@ pub(crate) fn scan(text: &str, from: usize, to: usize) -> Vec<Mark> {
     let hay = &bytes[from..to];
     // The marks start with one of four bytes: `"`, `'`, and the UTF-8 lead
     // bytes of U+0080..U+00BF and U+2000..U+203F.
-    let mut push = |i: usize| {
+    let push = |out: &mut Vec<Mark>, i: usize| {
         if let Some((family, glyph, len)) = glyph_at(bytes, i).filter(|g| i + g.2 <= to) {
             out.push(classify(text, i, i + len, family, glyph));
         }
     };
     let mut wide = memchr::memchr2_iter(0xC2, 0xE2, hay).map(|i| i + from).peekable();
+    let mut skip_to = from;
     for i in memchr::memchr2_iter(b'"', b'\'', hay).map(|i| i + from) {
+        if i < skip_to {
+            continue;
+        }
         while let Some(&w) = wide.peek().filter(|&&w| w < i) {
-            push(w);
+            push(&mut out, w);
             wide.next();
         }
-        push(i);
+        let run = bytes[i..to].iter().take_while(|&&b| b == b'\'').count();
+        if run < 2 {
+            push(&mut out, i);
+            continue;
+        }
+        // Two apostrophes stand for a straight double mark (`''quote''`);
+        // in a run of three, the single mark sits on the inner side.
+        let opening = text[..i].chars().next_back().is_none_or(char::is_whitespace);
+        let single_first = run >= 3 && !opening;
+        if single_first {
+            push(&mut out, i);
+        }
+        let at = i + usize::from(single_first);
+        out.push(classify(text, at, at + 2, Family::Double, Glyph::Straight));
+        if run >= 3 && opening {
+            push(&mut out, i + 2);
+        }
+        skip_to = i + run.min(3);
     }
     for w in wide {
-        push(w);
+        push(&mut out, w);
     }
     out
 }
@@ -139,9 +160,9 @@ mod tests {
 
     #[test]
     fn finds_straight_curly_and_guillemet_marks_in_order() {
-        let text = "«a» “b” 'c' ‘d’ \"e\"";
+        let text = "«a» “b” 'c' ‘d’ \"e\" ''f''";
         let glyphs: Vec<&str> = scan(text, 0, text.len()).iter().map(|m| &text[m.start..m.end]).collect();
-        assert_eq!(glyphs, ["«", "»", "“", "”", "'", "'", "‘", "’", "\"", "\""]);
+        assert_eq!(glyphs, ["«", "»", "“", "”", "'", "'", "‘", "’", "\"", "\"", "''", "''"]);
     }
 
     #[test]
@@ -150,6 +171,17 @@ mod tests {
         let marks = scan(text, 0, text.len());
         assert!(marks[0].looks_opening());
         assert!(marks[1].looks_closing());
+    }
+
+    #[test]
+    fn three_apostrophes_split_into_a_single_and_a_double_mark() {
+        let text = "''He said 'no.''' today";
+        let marks = scan(text, 0, text.len());
+        let glyphs: Vec<(&str, Family)> = marks.iter().map(|m| (&text[m.start..m.end], m.family)).collect();
+        assert_eq!(
+            glyphs,
+            [("''", Family::Double), ("'", Family::Single), ("'", Family::Single), ("''", Family::Double)]
+        );
     }
 
     #[test]

@@ -53,6 +53,14 @@ fn is_particle(w: &str) -> bool {
     )
 }
 
+/// Prepositions after which a capitalised word is an object, not a subject.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "for" | "of" | "in" | "at" | "to" | "from" | "with" | "by" | "about" | "against" | "during"
+    )
+}
+
 /// Ends in a possessive "'s", "’s" or plural "s'".
 fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
@@ -87,20 +95,30 @@ impl Story<'_> {
             && !lex.clause_openers.has(w)
     }
 
-    fn name(&self, first: usize, last: usize) -> Mention {
+    fn name(&self, mut first: usize, last: usize) -> Mention {
         let lex = self.lex;
+        // "the representative on Afghanistan Zamir Kabulov": the first word
+        // belongs to the preposition before the name.
+        let after_preposition = first > 0
+            && self.same_para(first - 1, first)
+            && self.toks[first - 1].is_word()
+            && is_preposition(self.word(first - 1));
+        if after_preposition && last - first >= 2 {
+            first += 1;
+        }
+        if first == last && self.is_role(first) {
+            return self.description(first, last, false);
+        }
         let words = first..=last;
         let gender = if words.clone().any(|k| lex.org_words.has(self.word(k))) {
             Gender::Thing
         } else {
-            words
-                .clone()
-                .find_map(|k| lex.titles.get(self.word(k)).filter(|g| *g != Gender::Unknown))
+            let title =
+                words.clone().find_map(|k| lex.titles.get(self.word(k)).filter(|g| *g != Gender::Unknown));
+            title
+                .or_else(|| words.clone().find_map(|k| lex.first_names.get(self.word(k))))
                 .unwrap_or(Gender::Unknown)
         };
-        if first == last && self.is_role(first) {
-            return self.description(first, last, false);
-        }
         Mention { first, last, kind: MentionKind::Name, gender, head: last, definite: true }
     }
 
@@ -120,10 +138,22 @@ impl Story<'_> {
             return Some(m);
         }
         if self.is_name_word(j) && !is_possessive(self.word(j)) {
-            return Some(self.name_ending_at(j, lo));
+            return (!self.lex.is_date(self.word(j))).then(|| self.name_ending_at(j, lo));
         }
-        if self.is_role(j) && self.is_lowercase(j) {
-            return Some(self.description_ending_at(j, lo));
+        if self.is_lowercase(j) && self.is_modifier(j) {
+            let m = self.description_ending_at(j, lo);
+            // Any short noun phrase after a determiner ("the announcer"), with
+            // no verb form for a head and no title inside; a role noun alone.
+            let w = self.word(j);
+            let determined =
+                self.lex.determiners.has(self.word(m.first)) || is_possessive(self.word(m.first));
+            let generic = determined
+                && m.first < j
+                && j - m.first < 5
+                && !w.ends_with("ing")
+                && !w.ends_with("ed")
+                && !(m.first..j).any(|k| self.lex.titles.has(self.word(k)));
+            return (self.is_role(j) || generic).then_some(m);
         }
         None
     }
@@ -143,16 +173,6 @@ impl Story<'_> {
             } else {
                 break;
             }
-        }
-        // "the representative on Afghanistan Zamir Kabulov": the first word
-        // belongs to the preposition before the name.
-        let after_preposition = first > lo
-            && matches!(
-                self.word(first - 1),
-                "on" | "for" | "of" | "in" | "at" | "to" | "from" | "with" | "by"
-            );
-        if after_preposition && j - first >= 2 {
-            first += 1;
         }
         self.name(first, j)
     }
@@ -176,6 +196,10 @@ impl Story<'_> {
         self.description(first, head, definite)
     }
 
+    fn description_span(&self, first: usize, head: usize, last: usize, definite: bool) -> Mention {
+        Mention { last, ..self.description(first, head, definite) }
+    }
+
     /// The mention starting at token `i`, ending before token `hi`.
     pub(crate) fn mention_after(&self, i: usize, hi: usize) -> Option<Mention> {
         if i >= hi || !self.toks[i].is_word() {
@@ -188,6 +212,9 @@ impl Story<'_> {
         let mut k = i;
         let mut possessive = false;
         if definite.is_none() && self.is_name_word(i) {
+            if self.lex.is_date(self.word(i)) {
+                return None;
+            }
             while k + 1 < hi && k + 1 - i < MAX_NAME && !is_possessive(self.word(k)) {
                 if self.is_name_word(k + 1) {
                     k += 1;
@@ -205,6 +232,7 @@ impl Story<'_> {
         // A description: determiner or possessive, modifiers, role noun.
         let limit = hi.min(i + MAX_DESCRIPTION);
         let mut j = if definite.is_some() || possessive { k + 1 } else { i };
+        let body = j;
         while j < limit && self.is_modifier(j) {
             if self.is_role(j) && !(j + 1 < limit && self.is_role(j + 1)) {
                 // "port spokesman Ivo Lang": the name the role introduces.
@@ -214,6 +242,16 @@ impl Story<'_> {
                 return Some(self.description(i, j, definite.unwrap_or(possessive)));
             }
             j += 1;
+        }
+        // "a narrator in the campaign ad asks": any noun phrase opened by a
+        // determiner and closed by a cue verb; its head stands before any
+        // preposition.
+        if (definite.is_some() || possessive) && j > body && j < hi && self.toks[j].cue.is_some() {
+            let head = (body..j)
+                .find(|&k| is_preposition(self.word(k)))
+                .filter(|&k| k > body)
+                .map_or(j - 1, |k| k - 1);
+            return Some(self.description_span(i, head, j - 1, definite.unwrap_or(possessive)));
         }
         None
     }

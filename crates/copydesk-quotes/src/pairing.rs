@@ -14,6 +14,8 @@ pub(crate) struct RawQuote {
     pub(crate) span: Span,
     /// No mark closed it: it ran to the end of its paragraph.
     pub(crate) open_end: bool,
+    /// Double or single marks.
+    pub(crate) family: Family,
 }
 
 /// How deep same-family quotes may nest before further openers are ignored.
@@ -82,18 +84,26 @@ fn pair_doubles(para: Span, marks: &[&Mark], next_opens: bool) -> Vec<RawQuote> 
             pairs.push((open, m));
         }
     }
-    let mut quotes: Vec<RawQuote> =
-        pairs.iter().map(|(o, c)| RawQuote { span: Span::new(o.start, c.end), open_end: false }).collect();
+    let mut quotes: Vec<RawQuote> = pairs
+        .iter()
+        .map(|(o, c)| RawQuote { span: Span::new(o.start, c.end), open_end: false, family: Family::Double })
+        .collect();
     if let Some(outer) = stack.first() {
         let last_inner_close = pairs.iter().filter(|(o, _)| o.start > outer.start).map(|(_, c)| c.end).max();
         match last_inner_close {
             // A same-family quote nested inside an unclosed one, with no
             // continuation below: the inner closer closed both (a mark lost
             // or misplaced, as in `“... any“ double standards, ”Lavrov added`).
-            Some(end) if !next_opens => {
-                quotes.push(RawQuote { span: Span::new(outer.start, end), open_end: false })
-            }
-            _ => quotes.push(RawQuote { span: Span::new(outer.start, para.end), open_end: true }),
+            Some(end) if !next_opens => quotes.push(RawQuote {
+                span: Span::new(outer.start, end),
+                open_end: false,
+                family: Family::Double,
+            }),
+            _ => quotes.push(RawQuote {
+                span: Span::new(outer.start, para.end),
+                open_end: true,
+                family: Family::Double,
+            }),
         }
     }
     quotes
@@ -118,7 +128,7 @@ fn pair_singles(text: &str, marks: &[&Mark]) -> Vec<RawQuote> {
     // only when no better closer follows.
     let mut weak_close: Option<&Mark> = None;
     let close = |out: &mut Vec<RawQuote>, o: &Mark, c: &Mark| {
-        out.push(RawQuote { span: Span::new(o.start, c.end), open_end: false });
+        out.push(RawQuote { span: Span::new(o.start, c.end), open_end: false, family: Family::Single });
     };
     for &m in marks {
         let can_open =

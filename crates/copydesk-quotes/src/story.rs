@@ -85,26 +85,34 @@ impl<'t> Story<'t> {
         }
         for i in 1..self.toks.len() {
             let prev = self.toks[i - 1];
-            let cur = self.toks[i];
             let after_period = prev.ends_sentence();
             let after_closed_quote = prev.quote().is_some_and(|q| self.quote_ends_sentence(q))
-                && self.text[cur.start..].starts_with(char::is_uppercase)
-                && cur.cue.is_none();
+                && self.is_capitalised(i)
+                && self.toks[i].cue.is_none()
+                && !self.attribution_follows(i);
             if after_period || after_closed_quote {
                 self.toks[i].sentence_start = true;
             }
         }
-        // The segmenter's boundaries that fall outside quotes.
+        // The segmenter's boundaries that fall outside quotes; right after a
+        // quote the rule above decides, as `"Why?" Graham asked.` goes on.
         let mut t = 0;
         for s in sentences {
             let start = trimmed_start(self.text, s);
             while t < self.toks.len() && self.toks[t].start < start {
                 t += 1;
             }
-            if t < self.toks.len() && self.toks[t].start == start {
+            let after_quote = t > 0 && self.toks[t - 1].quote().is_some();
+            if t < self.toks.len() && self.toks[t].start == start && !after_quote {
                 self.toks[t].sentence_start = true;
             }
         }
+    }
+
+    /// True when a speaker and a cue verb start at token `i`: `Graham asked`.
+    fn attribution_follows(&self, i: usize) -> bool {
+        let hi = self.para_of(i).end.min(i + 30);
+        self.mention_after(i, hi).and_then(|m| self.verb_after(m.last + 1, hi)).is_some()
     }
 
     /// True when quote `q` ends with a period before its closing mark.
@@ -131,7 +139,10 @@ impl<'t> Story<'t> {
 
     /// The pronoun's gender when token `i` is a subject pronoun.
     pub(crate) fn pronoun(&self, i: usize) -> Option<Gender> {
-        if self.toks[i].is_word() { self.lex.pronouns.get(self.word(i)) } else { None }
+        // "He’s claiming": the contraction keeps the pronoun.
+        let w = self.word(i);
+        let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+        if self.toks[i].is_word() { self.lex.pronouns.get(w) } else { None }
     }
 
     /// True when tokens `a` and `b` are in the same paragraph.

@@ -5,6 +5,7 @@
 use crate::lexicon::CueClass;
 use crate::mention::Mention;
 use crate::story::Story;
+use crate::tokens::Kind;
 
 /// How far back a subject is looked for.
 const CLAUSE: usize = 60;
@@ -26,7 +27,7 @@ impl Story<'_> {
             CueClass::Quoted => self.mention_after(c + 1, hi),
             CueClass::Part => None,
             CueClass::Say | CueClass::Tell => {
-                let before = self.subject_before(c);
+                let before = self.subject_before(c).filter(|m| !self.is_noun_use(c, m));
                 if before.is_none() && class == CueClass::Say {
                     return self.mention_after(c + len, hi);
                 }
@@ -61,23 +62,56 @@ impl Story<'_> {
             return None;
         }
         let k = j - 1;
-        if self.toks[k].is_punct(',') {
-            return self.clause_subject(lo, k);
+        if self.is_separator(k) {
+            return self.clause_subject(lo, k, true);
         }
         if self.toks[k].is_word() && matches!(self.word(k), "who" | "which" | "that") {
             // "officials who said", "Smith, who said": the relative's antecedent.
             return match k.checked_sub(1) {
-                Some(p) if p >= lo && self.toks[p].is_punct(',') => self.clause_subject(lo, p),
+                Some(p) if p >= lo && self.is_separator(p) => self.clause_subject(lo, p, true),
                 Some(p) if p >= lo => self.mention_before(p, lo),
                 _ => None,
             };
         }
+        if self.toks[k].is_word() && matches!(self.word(k), "and" | "but") {
+            // "he tried to dispel it and wrote": the clause's subject.
+            return self.clause_subject(lo, k, false);
+        }
         self.mention_before(k, lo)
     }
 
+    /// The subject of a participle ("Hillary Clinton asking,", "..., adding"):
+    /// the mention right before it, the subject of an earlier cue of the
+    /// sentence, or the subject opening the clause.
+    pub(crate) fn participle_subject(&self, c: usize) -> Option<Mention> {
+        let lo = self.sentence_start(c, CLAUSE);
+        let own = c.checked_sub(1).filter(|&p| p >= lo).and_then(|p| self.mention_before(p, lo));
+        own.or_else(|| (lo..c).rev().find_map(|k| self.subject(k)))
+            .or_else(|| self.clause_subject(lo, c, false))
+    }
+
+    /// "Republican claims", "his remarks": a cue form that is also a noun,
+    /// used as one.
+    fn is_noun_use(&self, c: usize, m: &Mention) -> bool {
+        if !self.lex.cue_nouns.has(self.word(c)) || m.first == 0 || !self.same_para(m.first - 1, m.first) {
+            return false;
+        }
+        let before = self.word(m.first - 1);
+        self.toks[m.first - 1].is_word()
+            && (self.lex.determiners.has(before) || before.starts_with(|c: char| c.is_ascii_digit()) || {
+                matches!(before, "of" | "on" | "for" | "in" | "at" | "to" | "from" | "with" | "by" | "about")
+            })
+    }
+
+    /// A comma or a dash: what sets off an appositive.
+    pub(crate) fn is_separator(&self, k: usize) -> bool {
+        matches!(self.toks[k].kind, Kind::Punct(',' | '\u{2014}' | '\u{2013}' | '\u{2015}' | '-'))
+    }
+
     /// The subject opening the clause `toks[lo..before]`, past a dateline, an
-    /// introductory phrase ("In December,") and a joining word ("But").
-    pub(crate) fn clause_subject(&self, lo: usize, before: usize) -> Option<Mention> {
+    /// introductory phrase ("In December,") and a joining word ("But"). When
+    /// `strict`, the subject must be followed by a comma or a cue.
+    pub(crate) fn clause_subject(&self, lo: usize, before: usize, strict: bool) -> Option<Mention> {
         let mut i = self.skip_dateline(lo, before);
         for _ in 0..3 {
             if i >= before || !self.toks[i].is_word() || !self.lex.clause_openers.has(self.word(i)) {
@@ -94,8 +128,8 @@ impl Story<'_> {
         let m = self.mention_after(i, before)?;
         // The subject is followed by its appositive's comma or its verb.
         let next = m.last + 1;
-        (next <= before && (self.toks[next].is_punct(',') || self.toks[next].cue.is_some() || next == before))
-            .then_some(m)
+        let followed = next == before || self.is_separator(next) || self.toks[next].cue.is_some();
+        (next <= before && (followed || !strict)).then_some(m)
     }
 
     /// The first token past a dateline ("KABUL, Afghanistan (Reuters) —").

@@ -207,6 +207,10 @@ fn same_entity(a: Option<&str>, b: Option<&str>) -> bool {
             .collect()
     };
     let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        // Punctuation cues ("―", ":"): compare as written.
+        return a.trim() == b.trim();
+    }
     let last_in = |x: &[String], y: &[String]| x.last().is_some_and(|l| y.contains(l));
     last_in(&wa, &wb) || last_in(&wb, &wa)
 }
@@ -217,34 +221,57 @@ fn write_errors(path: &Path, articles: &[Article], predictions: &[Vec<Predicted>
     for (a, preds) in articles.iter().zip(predictions) {
         let golds = gold_spans(a);
         let clip = |span: Span| -> String { span.get(&a.text).unwrap_or("").chars().take(90).collect() };
+        // The paragraph around a span, for reading the error in context.
+        let context = |span: Span| -> String {
+            let start = a.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let end = a.text[span.end..].find('\n').map_or(a.text.len(), |i| span.end + i);
+            let before: String = a.text[start..span.start]
+                .chars()
+                .rev()
+                .take(160)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let after: String = a.text[span.end..end].chars().take(120).collect();
+            format!("\n    ...{before}[[{}]]{after}", clip(span))
+        };
         let mut lines = Vec::new();
         for (g, span) in a.quotes.iter().zip(&golds) {
             match best_match(*span, preds) {
                 None => lines.push(format!(
-                    "MISS{} {:?} | {:?} | {:?}",
+                    "MISS{} {:?} | {:?} | {:?}{}",
                     if g.mixed { " mixed" } else { "" },
                     clip(*span),
                     g.speaker,
-                    g.cue
+                    g.cue,
+                    context(*span)
                 )),
                 Some(p) if g.speaker_named && !same_entity(p.speaker.as_deref(), g.speaker.as_deref()) => {
                     lines.push(format!(
-                        "SPEAKER {:?} | gold {:?} | got {:?} ({:?})",
+                        "SPEAKER {:?} | gold {:?} | got {:?} ({:?}){}",
                         clip(*span),
                         g.speaker,
                         p.speaker,
-                        p.cue
+                        p.cue,
+                        context(*span)
                     ))
                 }
-                Some(p) if g.speaker_named && !same_entity(p.cue.as_deref(), g.cue.as_deref()) => {
-                    lines.push(format!("CUE {:?} | gold {:?} | got {:?}", clip(*span), g.cue, p.cue))
-                }
+                Some(p) if g.speaker_named && !same_entity(p.cue.as_deref(), g.cue.as_deref()) => lines.push(
+                    format!("CUE {:?} | gold {:?} | got {:?}{}", clip(*span), g.cue, p.cue, context(*span)),
+                ),
                 _ => {}
             }
         }
         for p in preds {
             if !golds.iter().any(|&g| 2 * overlap(p.span, g) >= g.len().max(1)) {
-                lines.push(format!("FALSE {:?} | {:?} | {:?}", clip(p.span), p.speaker, p.cue));
+                lines.push(format!(
+                    "FALSE {:?} | {:?} | {:?}{}",
+                    clip(p.span),
+                    p.speaker,
+                    p.cue,
+                    context(p.span)
+                ));
             }
         }
         if !lines.is_empty() {

@@ -54,7 +54,7 @@ fn is_particle(w: &str) -> bool {
 }
 
 /// Prepositions after which a capitalised word is an object, not a subject.
-fn is_preposition(w: &str) -> bool {
+pub(crate) fn is_preposition(w: &str) -> bool {
     matches!(
         w,
         "on" | "for" | "of" | "in" | "at" | "to" | "from" | "with" | "by" | "about" | "against" | "during"
@@ -89,6 +89,7 @@ impl Story<'_> {
         let w = self.word(i);
         self.toks[i].is_word()
             && self.toks[i].cue.is_none()
+            && !is_preposition(w)
             && !lex.between.has(w)
             && !lex.pronouns.has(w)
             && !lex.not_speakers.has(w)
@@ -225,6 +226,12 @@ impl Story<'_> {
                 }
             }
             if !is_possessive(self.word(k)) {
+                // "Taliban spokesman Suheil Shahin": the name after the role.
+                let role_then_name =
+                    k + 2 < hi && self.is_role(k + 1) && self.is_lowercase(k + 1) && self.is_name_word(k + 2);
+                if role_then_name {
+                    return self.mention_after(k + 2, hi);
+                }
                 return Some(self.name(i, k));
             }
             possessive = true;
@@ -233,7 +240,7 @@ impl Story<'_> {
         let limit = hi.min(i + MAX_DESCRIPTION);
         let mut j = if definite.is_some() || possessive { k + 1 } else { i };
         let body = j;
-        while j < limit && self.is_modifier(j) {
+        while j < limit && (self.is_modifier(j) || (j > body && is_preposition(self.word(j)))) {
             if self.is_role(j) && !(j + 1 < limit && self.is_role(j + 1)) {
                 // "port spokesman Ivo Lang": the name the role introduces.
                 if j + 1 < hi && self.is_name_word(j + 1) {

@@ -24,9 +24,18 @@ const MAX_DEPTH: usize = 8;
 /// The outermost quotes of the paragraph `para`, in order. `marks` are the
 /// paragraph's marks; `next_opens` says whether the next paragraph starts
 /// with an opening mark, in which case a quote left open here continues there.
-pub(crate) fn pair(text: &str, para: Span, marks: &[Mark], next_opens: bool) -> Vec<RawQuote> {
+/// `has_cue` tells whether a stretch of text holds a cue verb: an unclosed
+/// quote whose nested quote is followed by one (`“... any“ double standards,
+/// ”Lavrov added.`) ends at that nested quote even before a continuation.
+pub(crate) fn pair(
+    text: &str,
+    para: Span,
+    marks: &[Mark],
+    next_opens: bool,
+    has_cue: impl Fn(Span) -> bool,
+) -> Vec<RawQuote> {
     let doubles: Vec<&Mark> = marks.iter().filter(|m| m.family == Family::Double).collect();
-    let mut quotes = pair_doubles(para, &doubles, next_opens);
+    let mut quotes = pair_doubles(para, &doubles, next_opens, has_cue);
     let singles: Vec<&Mark> = marks
         .iter()
         .filter(|m| {
@@ -67,7 +76,12 @@ fn opens(mark: &Mark, nothing_open: bool) -> bool {
     }
 }
 
-fn pair_doubles(para: Span, marks: &[&Mark], next_opens: bool) -> Vec<RawQuote> {
+fn pair_doubles(
+    para: Span,
+    marks: &[&Mark],
+    next_opens: bool,
+    has_cue: impl Fn(Span) -> bool,
+) -> Vec<RawQuote> {
     let mut stack: Vec<&Mark> = Vec::new();
     let mut pairs: Vec<(&Mark, &Mark)> = Vec::new();
     for &m in marks {
@@ -94,7 +108,7 @@ fn pair_doubles(para: Span, marks: &[&Mark], next_opens: bool) -> Vec<RawQuote> 
             // A same-family quote nested inside an unclosed one, with no
             // continuation below: the inner closer closed both (a mark lost
             // or misplaced, as in `“... any“ double standards, ”Lavrov added`).
-            Some(end) if !next_opens => quotes.push(RawQuote {
+            Some(end) if !next_opens || has_cue(Span::new(end, para.end)) => quotes.push(RawQuote {
                 span: Span::new(outer.start, end),
                 open_end: false,
                 family: Family::Double,
@@ -171,7 +185,11 @@ mod tests {
     fn quotes(text: &str, next_opens: bool) -> Vec<(&str, bool)> {
         let para = Span::new(0, text.len());
         let marks = scan(text, 0, text.len());
-        pair(text, para, &marks, next_opens).iter().map(|q| (q.span.slice(text), q.open_end)).collect()
+        let has_cue = |s: Span| s.slice(text).contains(" added");
+        pair(text, para, &marks, next_opens, has_cue)
+            .iter()
+            .map(|q| (q.span.slice(text), q.open_end))
+            .collect()
     }
 
     #[test]
@@ -190,6 +208,12 @@ mod tests {
     fn misplaced_curly_marks_close_the_outer_quote() {
         let text = "“We reject any“ half measures, ”Ivanov added.";
         assert_eq!(quotes(text, false), [("“We reject any“ half measures, ”", false)]);
+    }
+
+    #[test]
+    fn misplaced_marks_before_a_continuation_still_close_at_the_cue() {
+        let text = "“We reject any“ half measures, ”Ivanov added.";
+        assert_eq!(quotes(text, true), [("“We reject any“ half measures, ”", false)]);
     }
 
     #[test]

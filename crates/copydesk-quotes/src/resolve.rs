@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::lexicon::Gender;
-use crate::mention::{Mention, MentionKind};
+use crate::mention::{Mention, MentionKind, is_preposition};
 use crate::story::Story;
 
 /// The names of a story and the roles they were given.
@@ -15,6 +15,8 @@ pub(crate) struct Names {
     by_last: HashMap<String, Vec<(usize, String)>>,
     /// Role noun (lowercased) -> (token where it was given, the name).
     roles: HashMap<String, Vec<(usize, String)>>,
+    /// Every name of a person outside quotes, in order, with its full form.
+    people: Vec<(Mention, String)>,
 }
 
 /// The last word of a name, lowercased, without a possessive.
@@ -25,7 +27,7 @@ fn key(word: &str) -> String {
 
 impl Names {
     pub(crate) fn new(story: &Story<'_>) -> Names {
-        let mut names = Names { by_last: HashMap::new(), roles: HashMap::new() };
+        let mut names = Names { by_last: HashMap::new(), roles: HashMap::new(), people: Vec::new() };
         let n = story.toks.len();
         let mut i = 0;
         while i < n {
@@ -38,6 +40,14 @@ impl Names {
                 if name.contains(' ') {
                     names.by_last.entry(key(story.word(m.last))).or_default().push((m.first, name.clone()));
                 }
+                // A name after a preposition is a place or an object ("returned
+                // to Doha"), not someone a pronoun may stand for.
+                let object = m.first > 0
+                    && story.toks[m.first - 1].is_word()
+                    && is_preposition(story.word(m.first - 1));
+                if m.gender != Gender::Thing && !object {
+                    names.people.push((m, name.clone()));
+                }
                 names.note_roles(story, &m, name);
             }
             i = m.last + 1;
@@ -45,17 +55,22 @@ impl Names {
         names
     }
 
-    /// "spokesman Ivo Lang" and "Ivo Lang, the port's spokesman": both give
-    /// Ivo Lang the role "spokesman".
+    /// "spokesman Ivo Lang", "Ivo Lang, the port's spokesman" and "Port
+    /// Spokesman Ivo Lang" all give Ivo Lang the role "spokesman".
     fn note_roles(&mut self, story: &Story<'_>, m: &Mention, name: String) {
+        if m.gender == Gender::Thing {
+            return;
+        }
         let before =
             m.first.checked_sub(1).filter(|&k| story.is_lowercase(k) && story.lex.roles.has(story.word(k)));
         let appositive = (m.last + 2 < story.toks.len() && story.toks[m.last + 1].is_punct(','))
             .then(|| story.mention_after(m.last + 2, story.toks.len().min(m.last + 14)))
             .flatten()
             .filter(|a| a.kind == MentionKind::Description && story.same_para(a.head, m.last))
+            .filter(|a| story.closes_appositive(a.last + 1))
             .map(|a| a.head);
-        for role in before.into_iter().chain(appositive) {
+        let titles = (m.first..m.last).filter(|&k| story.lex.titles.has(story.word(k)));
+        for role in before.into_iter().chain(appositive).chain(titles) {
             self.roles.entry(story.word(role).to_lowercase()).or_default().push((m.first, name.clone()));
         }
     }
@@ -103,20 +118,22 @@ impl Resolver {
     /// Resolves every subject of a speech verb; `overrides` are the
     /// (cue token, speaker) pairs the quote rules settled on.
     pub(crate) fn new(story: &Story<'_>, names: &Names, overrides: &[(usize, Mention)]) -> Resolver {
+        // The quote rules' speakers come last, so they win over the grammar's.
         let mut found: Vec<(usize, Mention)> =
             (0..story.toks.len()).filter_map(|c| story.subject(c).map(|m| (c, m))).collect();
-        for &(c, m) in overrides {
-            match found.binary_search_by_key(&c, |(k, _)| *k) {
-                Ok(i) => found[i].1 = m,
-                Err(i) => found.insert(i, (c, m)),
-            }
-        }
+        found.extend_from_slice(overrides);
+        found.sort_by_key(|(c, _)| *c);
+        found.reverse();
+        found.dedup_by_key(|(c, _)| *c);
+        found.reverse();
         let mut subjects: Vec<Subject> = Vec::with_capacity(found.len());
         for (tok, mention) in found {
             let name = match mention.kind {
                 MentionKind::Name => names.fullest(story, &mention),
                 MentionKind::Description => names.role_name(story, &mention),
-                MentionKind::Pronoun => antecedent(story, &subjects, mention.gender),
+                MentionKind::Pronoun => antecedent(story, &subjects, &mention)
+                    .or_else(|| names.person_before(story, &mention))
+                    .and_then(|m| m),
             };
             subjects.push(Subject { tok, mention, name });
         }
@@ -130,18 +147,40 @@ impl Resolver {
     }
 }
 
-/// The name of the last subject that a pronoun of `gender` can stand for.
-fn antecedent(story: &Story<'_>, subjects: &[Subject], gender: Gender) -> Option<String> {
+/// The last subject of a speech verb, in this paragraph or the one before,
+/// that the pronoun `p` can stand for: `Some(its name)`, where the name may
+/// be unknown ("the senior official").
+fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> Option<Option<String>> {
     let fits = |s: &Subject| {
         let g = s.mention.gender;
-        match gender {
-            Gender::Male | Gender::Female => (g == gender || g == Gender::Unknown) && is_person(story, s),
+        match p.gender {
+            Gender::Male | Gender::Female => (g == p.gender || g == Gender::Unknown) && is_person(story, s),
             Gender::Plural => matches!(g, Gender::Plural | Gender::Thing),
             Gender::Thing => g == Gender::Thing,
             Gender::Unknown => true,
         }
     };
-    subjects.iter().rev().find(|s| fits(s)).and_then(|s| s.name.clone())
+    let near = |tok: usize| story.tok_para[p.first].saturating_sub(story.tok_para[tok]) <= 1;
+    subjects.iter().rev().find(|s| fits(s)).filter(|s| near(s.tok)).map(|s| s.name.clone())
+}
+
+impl Names {
+    /// With no speaker near, the last person named before `p` in its
+    /// paragraph or the one before ("Khalilzad returned to Doha ... he wrote").
+    fn person_before(&self, story: &Story<'_>, p: &Mention) -> Option<Option<String>> {
+        let para = story.tok_para[p.first];
+        let fits = |m: &Mention| match p.gender {
+            Gender::Male | Gender::Female => m.gender == p.gender || m.gender == Gender::Unknown,
+            _ => false,
+        };
+        let at = self.people.partition_point(|(m, _)| m.last < p.first);
+        self.people[..at]
+            .iter()
+            .rev()
+            .take_while(|(m, _)| para.saturating_sub(story.tok_para[m.first]) <= 1)
+            .find(|(m, _)| fits(m))
+            .map(|(m, name)| self.fullest(story, m).or_else(|| Some(name.clone())))
+    }
 }
 
 /// A subject that can be "he" or "she": a name or a singular role, not an
@@ -155,19 +194,31 @@ fn is_person(story: &Story<'_>, s: &Subject) -> bool {
 }
 
 impl Story<'_> {
-    /// The name a mention spells, without titles ("Maj. Rob Lodewick" ->
-    /// "Rob Lodewick") and without a final possessive.
+    /// The name a mention spells, without the titles and words before it
+    /// ("Maj. Rob Lodewick" -> "Rob Lodewick", "Russian Foreign Minister
+    /// Sergei Lavrov" -> "Sergei Lavrov") and without a final possessive.
     pub(crate) fn bare_name(&self, m: &Mention) -> Option<String> {
-        let mut first = m.first;
-        while first < m.last && self.lex.titles.has(self.word(first)) {
-            first += 1;
-        }
-        let words: Vec<&str> = (first..=m.last).map(|k| self.word(k)).collect();
+        let lex = self.lex;
+        let after_title =
+            (m.first..m.last).rev().find(|&k| lex.titles.has(self.word(k))).map_or(m.first, |k| k + 1);
+        let first_name =
+            (after_title..m.last).find(|&k| lex.first_names.has(self.word(k))).unwrap_or(after_title);
+        let words: Vec<&str> = (first_name..=m.last).map(|k| self.word(k)).collect();
         let mut name = words.join(" ");
         if let Some(stripped) = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")) {
             name = stripped.to_string();
         }
         (!name.is_empty()).then_some(name)
+    }
+
+    /// What may follow an appositive: a comma, the sentence's end, a
+    /// preposition ("the envoy to Afghanistan,").
+    pub(crate) fn closes_appositive(&self, k: usize) -> bool {
+        k >= self.toks.len()
+            || !self.same_para(k - 1, k)
+            || matches!(self.toks[k].kind, crate::tokens::Kind::Punct(',' | '.' | ';' | ')'))
+            || (self.toks[k].is_word()
+                && matches!(self.word(k), "to" | "of" | "for" | "at" | "in" | "on" | "with" | "from"))
     }
 
     fn is_role_word(&self, i: usize) -> bool {

@@ -41,7 +41,8 @@ impl<'t> Story<'t> {
         for (p, para) in para_spans.iter().enumerate() {
             let next_opens = para_spans.get(p + 1).is_some_and(|next| starts_with_opener(text, *next));
             let marks = marks::scan(text, para.start, para.end);
-            let quotes = pairing::pair(text, *para, &marks, next_opens);
+            let has_cue = |s: Span| !lex.cues(s.slice(text)).is_empty();
+            let quotes = pairing::pair(text, *para, &marks, next_opens, has_cue);
             let first = story.toks.len();
             let mut at = para.start;
             for q in quotes {

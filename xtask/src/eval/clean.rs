@@ -1,7 +1,465 @@
-//! Scorers for the clean stage (scaffold).
+//! Scorers for the clean stage, HTML mode, on three data sets, each with its
+//! own metric:
+//!
+//! - `clean/aeb`: the Article Extraction Benchmark's evaluate script, token
+//!   4-shingles (`\w+` tokens), per-page tp/fp/fn normalised to sum to one,
+//!   precision and recall averaged over pages, F1 of the two means.
+//! - `clean/trafilatura-eval`: trafilatura's comparison script, "with" and
+//!   "without" snippets counted over all pages (whitespace collapsed on both
+//!   sides before the substring test).
+//! - `clean/wcxb-dev`: word-level (bag of lower-cased `\w+` words) precision,
+//!   recall and F1 per page, averaged; the share of must-not-appear snippets
+//!   that leak; exact match of title, author (as a set of names) and date
+//!   (ISO date part) over pages that state one; dates given for pages that
+//!   state none.
+//!
+//! Every page is read as bytes and decoded once with `copydesk_clean::decode`;
+//! the same string goes to copydesk and to every peer. Peers' predictions come
+//! from `xtask/peers/clean_peers.py`, cached under `target/eval/clean/`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use copydesk_clean::Cleaner;
+use serde::{Deserialize, Serialize};
+
+use super::util::{self, Prf};
 use super::{Ctx, Row};
-use anyhow::Result;
+
+/// The Python peers and their requirements.
+const PEER_PACKAGES: &[&str] =
+    &["trafilatura==2.0.0", "readability-lxml==0.8.1", "justext==3.0.2", "lxml_html_clean"];
+/// Peer names as the script reports them.
+const PEERS: &[&str] = &["trafilatura", "trafilatura-precision", "readability-lxml", "justext"];
+
+/// One page of a data set, decoded.
+struct Page {
+    id: String,
+    html: String,
+}
+
+/// What a tool extracted from a page.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct Prediction {
+    text: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
+    date: Option<String>,
+}
+
 /// Scores the clean stage.
-pub fn run(_ctx: &Ctx) -> Result<Vec<Row>> {
-    Ok(Vec::new())
+pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
+    let root = ctx.data.join("clean");
+    let out = ctx.out.join("clean");
+    std::fs::create_dir_all(&out)?;
+    let cleaner = Cleaner::new();
+    let mut rows = Vec::new();
+
+    let (pages, gold) = load_aeb(&root.join("aeb"), ctx.limit)?;
+    let tools = predict_all(ctx, &out, "aeb", &pages, &cleaner)?;
+    for (tool, preds) in &tools {
+        rows.extend(score_aeb(tool, preds, &gold));
+    }
+
+    let (pages, gold) = load_trafilatura(&root.join("trafilatura-eval"), ctx.limit)?;
+    let tools = predict_all(ctx, &out, "trafilatura-eval", &pages, &cleaner)?;
+    for (tool, preds) in &tools {
+        rows.extend(score_snippets("clean/trafilatura-eval", tool, preds, &gold));
+    }
+
+    let (pages, gold) = load_wcxb(&root.join("wcxb-dev-articles"), ctx.limit)?;
+    let tools = predict_all(ctx, &out, "wcxb-dev", &pages, &cleaner)?;
+    for (tool, preds) in &tools {
+        rows.extend(score_wcxb(tool, preds, &gold));
+    }
+    Ok(rows)
+}
+
+/// Reads and decodes a page the one way every tool gets it.
+fn read_page(path: &Path) -> Result<String> {
+    let bytes = util::read_bytes(path)?;
+    Ok(match copydesk_clean::decode(&bytes) {
+        Ok(text) => text.into_owned(),
+        Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
+    })
+}
+
+/// copydesk's predictions (timed), then each peer's when asked for.
+fn predict_all(
+    ctx: &Ctx,
+    out: &Path,
+    dataset: &str,
+    pages: &[Page],
+    cleaner: &Cleaner,
+) -> Result<Vec<(String, HashMap<String, Prediction>)>> {
+    let mut elapsed = Duration::ZERO;
+    let mut preds = HashMap::new();
+    let mut dump = String::new();
+    for page in pages {
+        let started = Instant::now();
+        let doc = cleaner.clean_html(page.html.as_bytes());
+        elapsed += started.elapsed();
+        let pred = match doc {
+            Ok(doc) => Prediction {
+                text: doc.text,
+                title: doc.meta.title,
+                authors: doc.meta.authors,
+                date: doc.meta.published,
+            },
+            Err(_) => Prediction::default(),
+        };
+        dump.push_str(&serde_json::to_string(&serde_json::json!({"id": page.id, "prediction": pred}))?);
+        dump.push('\n');
+        preds.insert(page.id.clone(), pred);
+    }
+    std::fs::write(out.join(format!("copydesk-{dataset}.jsonl")), dump)?;
+    let bytes: usize = pages.iter().map(|p| p.html.len()).sum();
+    eprintln!(
+        "clean/{dataset}: copydesk cleaned {} pages, {:.1} MB in {:.2}s ({:.1} MB/s, {:.0} pages/s)",
+        pages.len(),
+        bytes as f64 / 1e6,
+        elapsed.as_secs_f64(),
+        bytes as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9),
+        pages.len() as f64 / elapsed.as_secs_f64().max(1e-9)
+    );
+    let mut tools = vec![("copydesk".to_string(), preds)];
+    if ctx.peers {
+        for (tool, preds) in peer_predictions(out, dataset, pages)? {
+            tools.push((tool, preds));
+        }
+    }
+    Ok(tools)
+}
+
+/// Runs the peers' script over `pages` unless its cached output covers them.
+fn peer_predictions(
+    out: &Path,
+    dataset: &str,
+    pages: &[Page],
+) -> Result<Vec<(String, HashMap<String, Prediction>)>> {
+    let cache = |tool: &str| out.join(format!("peer-{tool}-{dataset}.json"));
+    let load = |tool: &str| -> Option<HashMap<String, Prediction>> {
+        let text = std::fs::read_to_string(cache(tool)).ok()?;
+        let preds: HashMap<String, Prediction> = serde_json::from_str(&text).ok()?;
+        pages.iter().all(|p| preds.contains_key(&p.id)).then_some(preds)
+    };
+    let missing: Vec<&str> = PEERS.iter().copied().filter(|t| load(t).is_none()).collect();
+    if !missing.is_empty() {
+        let input = out.join(format!("pages-{dataset}.json"));
+        let records: Vec<serde_json::Value> =
+            pages.iter().map(|p| serde_json::json!({"id": p.id, "html": p.html})).collect();
+        std::fs::write(&input, serde_json::to_string(&records)?)?;
+        let py = crate::peers::python(PEER_PACKAGES)?;
+        let prefix: PathBuf = out.join(format!("peer-{{tool}}-{dataset}.json"));
+        crate::peers::run_script(
+            &py,
+            "clean_peers.py",
+            &[input.as_os_str(), prefix.as_os_str(), missing.join(",").as_ref()],
+        )?;
+    }
+    PEERS
+        .iter()
+        .map(|t| {
+            load(t)
+                .map(|p| (t.to_string(), p))
+                .with_context(|| format!("peer {t} left no predictions for {dataset}"))
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- loading
+
+fn load_aeb(dir: &Path, limit: Option<usize>) -> Result<(Vec<Page>, HashMap<String, String>)> {
+    let truth = util::read_json(&dir.join("ground-truth.json"))?;
+    let map = truth.as_object().context("AEB ground truth is not an object")?;
+    let mut ids: Vec<&String> = map.keys().collect();
+    ids.sort();
+    ids.truncate(limit.unwrap_or(usize::MAX));
+    let mut pages = Vec::new();
+    let mut gold = HashMap::new();
+    for id in ids {
+        let body = map[id]["articleBody"].as_str().unwrap_or("").to_string();
+        pages
+            .push(Page { id: id.clone(), html: read_page(&dir.join("html").join(format!("{id}.html.gz")))? });
+        gold.insert(id.clone(), body);
+    }
+    Ok((pages, gold))
+}
+
+/// Snippets that must and must not appear in a page's text.
+struct Snippets {
+    with: Vec<String>,
+    without: Vec<String>,
+}
+
+fn strings(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
+fn load_trafilatura(dir: &Path, limit: Option<usize>) -> Result<(Vec<Page>, HashMap<String, Snippets>)> {
+    let data = util::read_json(&dir.join("evaldata.json"))?;
+    let map = data.as_object().context("evaldata is not an object")?;
+    let mut urls: Vec<&String> = map.keys().collect();
+    urls.sort();
+    urls.truncate(limit.unwrap_or(usize::MAX));
+    let mut pages = Vec::new();
+    let mut gold = HashMap::new();
+    for url in urls {
+        let entry = &map[url];
+        let file = entry["file"].as_str().context("entry without file")?;
+        let path = dir.join("pages").join(format!("{file}.gz"));
+        pages.push(Page { id: url.clone(), html: read_page(&path)? });
+        gold.insert(
+            url.clone(),
+            Snippets { with: strings(&entry["with"]), without: strings(&entry["without"]) },
+        );
+    }
+    Ok((pages, gold))
+}
+
+/// A WCXB page's gold.
+struct Wcxb {
+    body: String,
+    snippets: Snippets,
+    title: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+}
+
+fn load_wcxb(dir: &Path, limit: Option<usize>) -> Result<(Vec<Page>, HashMap<String, Wcxb>)> {
+    let rows = util::read_jsonl(&dir.join("ground-truth.jsonl.gz"))?;
+    let mut pages = Vec::new();
+    let mut gold = HashMap::new();
+    for row in rows.iter().take(limit.unwrap_or(usize::MAX)) {
+        let id = row["file_id"].as_str().context("row without file_id")?.to_string();
+        let Some(body) = row["main_content"].as_str() else { continue };
+        let opt = |k: &str| row[k].as_str().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        pages
+            .push(Page { id: id.clone(), html: read_page(&dir.join("html").join(format!("{id}.html.gz")))? });
+        gold.insert(
+            id,
+            Wcxb {
+                body: body.to_string(),
+                snippets: Snippets { with: strings(&row["with"]), without: strings(&row["without"]) },
+                title: opt("title"),
+                author: opt("author"),
+                date: opt("publish_date"),
+            },
+        );
+    }
+    Ok((pages, gold))
+}
+
+// ---------------------------------------------------------------- metrics
+
+/// `\w+` tokens, as Python's `re` finds them.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty())
+}
+
+/// Token 4-shingles with their counts (a text shorter than four tokens is one
+/// shorter shingle, as the benchmark's script does).
+fn shingles(text: &str) -> HashMap<Vec<&str>, usize> {
+    let toks: Vec<&str> = tokens(text).collect();
+    let mut out = HashMap::new();
+    let n = 4;
+    for i in 0..toks.len().saturating_sub(n - 1).max(1) {
+        let shingle = &toks[i.min(toks.len())..(i + n).min(toks.len())];
+        if !shingle.is_empty() {
+            *out.entry(shingle.to_vec()).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
+/// Multiset overlap: (tp, fp, fn).
+fn overlap<K: std::hash::Hash + Eq>(gold: &HashMap<K, usize>, pred: &HashMap<K, usize>) -> (f64, f64, f64) {
+    let mut tp = 0usize;
+    for (k, &p) in pred {
+        tp += p.min(gold.get(k).copied().unwrap_or(0));
+    }
+    let pred_total: usize = pred.values().sum();
+    let gold_total: usize = gold.values().sum();
+    (tp as f64, (pred_total - tp) as f64, (gold_total - tp) as f64)
+}
+
+fn score_aeb(tool: &str, preds: &HashMap<String, Prediction>, gold: &HashMap<String, String>) -> Vec<Row> {
+    let mut precisions = Vec::new();
+    let mut recalls = Vec::new();
+    let mut exact = 0;
+    for (id, truth) in gold {
+        let pred = preds.get(id).map_or("", |p| p.text.as_str());
+        let (tp, fp, fn_) = overlap(&shingles(truth), &shingles(pred));
+        let s = tp + fp + fn_;
+        let (tp, fp, fn_) = if s > 0.0 { (tp / s, fp / s, fn_ / s) } else { (tp, fp, fn_) };
+        // As the script: a page counts toward the mean precision when
+        // something was predicted, toward the mean recall when there was
+        // something to find.
+        if tp + fp > 0.0 {
+            precisions.push(tp / (tp + fp));
+        }
+        if tp + fn_ > 0.0 {
+            recalls.push(tp / (tp + fn_));
+        }
+        exact += usize::from(tp > 0.0 && fp == 0.0 && fn_ == 0.0);
+    }
+    let p = mean(&precisions);
+    let r = mean(&recalls);
+    let n = gold.len();
+    let ds = "clean/aeb";
+    vec![
+        Row::new(ds, "F1", tool, harmonic(p, r), n).note("token 4-shingles; F1 of mean P and mean R"),
+        Row::new(ds, "precision", tool, p, n),
+        Row::new(ds, "recall", tool, r, n),
+        Row::new(ds, "accuracy", tool, util::ratio(exact, n), n).note("pages with F1 = 1"),
+    ]
+}
+
+/// Whitespace runs collapsed to one space.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Snippet counts over all pages: (tp, fn, fp, tn).
+fn snippet_counts<'a>(
+    preds: &HashMap<String, Prediction>,
+    gold: impl Iterator<Item = (&'a String, &'a Snippets)>,
+) -> (usize, usize, usize, usize) {
+    let (mut tp, mut fn_, mut fp, mut tn) = (0, 0, 0, 0);
+    for (id, s) in gold {
+        let text = squeeze(preds.get(id).map_or("", |p| p.text.as_str()));
+        for w in &s.with {
+            if text.contains(&squeeze(w)) { tp += 1 } else { fn_ += 1 }
+        }
+        for w in &s.without {
+            if text.contains(&squeeze(w)) { fp += 1 } else { tn += 1 }
+        }
+    }
+    (tp, fn_, fp, tn)
+}
+
+fn score_snippets(
+    ds: &str,
+    tool: &str,
+    preds: &HashMap<String, Prediction>,
+    gold: &HashMap<String, Snippets>,
+) -> Vec<Row> {
+    let (tp, fn_, fp, tn) = snippet_counts(preds, gold.iter());
+    let n = gold.len();
+    let prf = Prf { tp, fp, fn_ };
+    vec![
+        Row::new(ds, "F-score", tool, prf.f1(), n).note("2tp / (2tp + fp + fn) over snippets"),
+        Row::new(ds, "precision", tool, prf.precision(), n),
+        Row::new(ds, "recall", tool, prf.recall(), n),
+        Row::new(ds, "accuracy", tool, util::ratio(tp + tn, tp + tn + fp + fn_), n),
+    ]
+}
+
+/// Lower-cased `\w+` words with their counts.
+fn words(text: &str) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for t in tokens(text) {
+        *out.entry(t.to_lowercase()).or_insert(0) += 1;
+    }
+    out
+}
+
+/// Lower case, whitespace collapsed.
+fn norm(text: &str) -> String {
+    squeeze(&text.to_lowercase())
+}
+
+/// An author field as a set of names: split on commas, semicolons,
+/// ampersands and "and".
+fn author_set(text: &str) -> HashSet<String> {
+    let lower = text.to_lowercase().replace(" and ", ",").replace('&', ",").replace(';', ",");
+    lower.split(',').map(squeeze).filter(|s| !s.is_empty()).collect()
+}
+
+fn score_wcxb(tool: &str, preds: &HashMap<String, Prediction>, gold: &HashMap<String, Wcxb>) -> Vec<Row> {
+    let (mut ps, mut rs, mut fs) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut title_ok, mut title_n, mut author_ok, mut author_n, mut date_ok, mut date_n) =
+        (0, 0, 0, 0, 0, 0);
+    let (mut undated, mut invented) = (0, 0);
+    let empty = Prediction::default();
+    for (id, g) in gold {
+        let pred = preds.get(id).unwrap_or(&empty);
+        let (tp, fp, fn_) = overlap(&words(&g.body), &words(&pred.text));
+        let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+        let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
+        ps.push(p);
+        rs.push(r);
+        fs.push(harmonic(p, r));
+        if let Some(t) = &g.title {
+            title_n += 1;
+            title_ok += usize::from(pred.title.as_deref().is_some_and(|pt| norm(pt) == norm(t)));
+        }
+        if let Some(a) = &g.author {
+            author_n += 1;
+            author_ok += usize::from(
+                !pred.authors.is_empty() && author_set(&pred.authors.join(", ")) == author_set(a),
+            );
+        }
+        let pred_date = pred.date.as_deref().map(|d| d.get(..10).unwrap_or(d));
+        match &g.date {
+            Some(d) => {
+                date_n += 1;
+                date_ok += usize::from(pred_date == Some(d.get(..10).unwrap_or(d)));
+            }
+            None => {
+                undated += 1;
+                invented += usize::from(pred_date.is_some());
+            }
+        }
+    }
+    let (_, _, leaked, kept_out) = {
+        let (tp, fn_, fp, tn) = snippet_counts(preds, gold.iter().map(|(id, g)| (id, &g.snippets)));
+        (tp, fn_, fp, tn)
+    };
+    let n = gold.len();
+    let ds = "clean/wcxb-dev";
+    vec![
+        Row::new(ds, "word F1", tool, mean(&fs), n).note("bag of words, mean over pages"),
+        Row::new(ds, "word precision", tool, mean(&ps), n),
+        Row::new(ds, "word recall", tool, mean(&rs), n),
+        Row::new(ds, "leak rate", tool, util::ratio(leaked, leaked + kept_out), leaked + kept_out)
+            .note("must-not-appear snippets found"),
+        Row::new(ds, "title exact", tool, util::ratio(title_ok, title_n), title_n),
+        Row::new(ds, "author exact", tool, util::ratio(author_ok, author_n), author_n)
+            .note("as a set of names"),
+        Row::new(ds, "date exact", tool, util::ratio(date_ok, date_n), date_n).note("ISO date part"),
+        Row::new(ds, "invented dates", tool, invented as f64, undated).note("dates given for undated pages"),
+    ]
+}
+
+fn mean(xs: &[f64]) -> f64 {
+    if xs.is_empty() { 0.0 } else { xs.iter().sum::<f64>() / xs.len() as f64 }
+}
+
+fn harmonic(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_text_is_one_shingle() {
+        assert_eq!(shingles("one two").len(), 1);
+        assert_eq!(shingles("a b c d e").len(), 2);
+        assert!(shingles("").is_empty());
+    }
+
+    #[test]
+    fn author_sets_ignore_order_and_joiners() {
+        assert_eq!(author_set("Ann Lee, Bo Chan, and Cy Diaz"), author_set("Bo Chan & Ann Lee, Cy Diaz"));
+    }
 }

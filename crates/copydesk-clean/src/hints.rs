@@ -1,0 +1,131 @@
+//! Class and id hints: words in `class`/`id` attributes that mark a block as
+//! story text (`data/class_positive.txt`) or furniture
+//! (`data/class_negative.txt`), matched with one automaton per table.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::table;
+
+/// Where a hint may match inside a class or id value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Anchor {
+    /// At the start of a token (`share` in `article-share`, `shareBar`).
+    TokenStart,
+    /// As a whole token (`=ad` in `ad slot`, not in `add` or `header`).
+    Token,
+    /// Anywhere (`*promo` in `sitepromo`).
+    Anywhere,
+}
+
+/// One table of weighted class/id hints.
+pub(crate) struct Hints {
+    automaton: AhoCorasick,
+    hints: Vec<(Anchor, i32)>,
+}
+
+impl Hints {
+    /// Compiles a hint table (see the header of `data/class_negative.txt`).
+    pub(crate) fn new(file: &'static str) -> Hints {
+        let mut patterns = Vec::new();
+        let mut hints = Vec::new();
+        for row in table::rows(file) {
+            let (anchor, word) = match row[0].as_bytes().first() {
+                Some(b'=') => (Anchor::Token, &row[0][1..]),
+                Some(b'*') => (Anchor::Anywhere, &row[0][1..]),
+                _ => (Anchor::TokenStart, row[0]),
+            };
+            let weight = row.get(1).and_then(|w| w.trim().parse().ok()).unwrap_or(1);
+            patterns.push(word);
+            hints.push((anchor, weight));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("hint tables compile");
+        Hints { automaton, hints }
+    }
+
+    /// The weight of the strongest hint in `value` (a class or id), 0 when
+    /// none matches.
+    pub(crate) fn weight(&self, value: &str) -> i32 {
+        let bytes = value.as_bytes();
+        let mut best = 0;
+        for m in self.automaton.find_overlapping_iter(bytes) {
+            let (anchor, weight) = self.hints[m.pattern().as_usize()];
+            if weight > best && anchored(bytes, m.start(), m.end(), anchor) {
+                best = weight;
+            }
+        }
+        best
+    }
+}
+
+/// True when the match `start..end` in `value` sits where `anchor` allows.
+fn anchored(value: &[u8], start: usize, end: usize, anchor: Anchor) -> bool {
+    match anchor {
+        Anchor::Anywhere => true,
+        Anchor::TokenStart => token_starts_at(value, start),
+        Anchor::Token => token_starts_at(value, start) && token_ends_at(value, end),
+    }
+}
+
+/// A token starts after a non-alphanumeric byte, at a lower-to-upper case
+/// change (`shareBar`), or at the start of the value.
+fn token_starts_at(value: &[u8], at: usize) -> bool {
+    match (at.checked_sub(1).map(|i| value[i]), value.get(at)) {
+        (None, _) => true,
+        (Some(prev), Some(cur)) => {
+            !prev.is_ascii_alphanumeric() || (prev.is_ascii_lowercase() && cur.is_ascii_uppercase())
+        }
+        (Some(_), None) => false,
+    }
+}
+
+/// A token ends before a non-alphanumeric byte, an upper-case letter after a
+/// lower-case one, or the end of the value.
+fn token_ends_at(value: &[u8], at: usize) -> bool {
+    match (at.checked_sub(1).map(|i| value[i]), value.get(at)) {
+        (_, None) => true,
+        (Some(prev), Some(next)) => {
+            !next.is_ascii_alphanumeric() || (prev.is_ascii_lowercase() && next.is_ascii_uppercase())
+        }
+        (None, Some(_)) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn negative() -> Hints {
+        Hints::new(include_str!("../data/class_negative.txt"))
+    }
+
+    #[test]
+    fn token_start_hint_matches_inside_compound_class() {
+        let h = negative();
+        assert!(h.weight("article-share-bar") > 0);
+        assert!(h.weight("articleShareBar") > 0);
+    }
+
+    #[test]
+    fn whole_token_hint_does_not_match_inside_words() {
+        let h = negative();
+        assert_eq!(h.weight("add-to-cart load"), 0);
+        assert!(h.weight("ad slot") > 0);
+        assert!(h.weight("top_ad") > 0);
+    }
+
+    #[test]
+    fn anywhere_hint_matches_inside_token() {
+        assert!(negative().weight("sitepromo") > 0);
+    }
+
+    #[test]
+    fn story_container_has_positive_hint() {
+        let positive = Hints::new(include_str!("../data/class_positive.txt"));
+        assert_eq!(positive.weight("c-article-body__content"), 3);
+        assert_eq!(positive.weight("xyz"), 0);
+    }
+}

@@ -1,0 +1,136 @@
+//! Paragraph-level furniture inside the story's container: share and sign-up
+//! calls, credits and "related" headings (`data/furniture_phrases.txt`), the
+//! headline, byline and dateline that belong in the metadata, and headings
+//! left with nothing under them.
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use super::render::{Kind, Para};
+use crate::table;
+use crate::text_util::{DateWords, normalize};
+
+/// A paragraph shorter than this (in bytes) may be furniture by its wording.
+const SHORT_PARAGRAPH: usize = 150;
+/// A byline or dateline is shorter than this (in bytes).
+const SHORT_LINE: usize = 100;
+/// A paragraph this long (in bytes) with sentence punctuation starts the body.
+const BODY_PARAGRAPH: usize = 120;
+
+/// The phrase tables, compiled.
+pub(crate) struct Furniture {
+    phrases: AhoCorasick,
+    byline: AhoCorasick,
+}
+
+impl Furniture {
+    /// Compiles `data/furniture_phrases.txt` and `data/byline_prefixes.txt`.
+    pub(crate) fn new() -> Furniture {
+        Furniture {
+            phrases: anchored(table::entries(include_str!("../../data/furniture_phrases.txt"))),
+            byline: anchored(
+                table::entries(include_str!("../../data/byline_prefixes.txt")).map(|p| p.to_string() + " "),
+            ),
+        }
+    }
+
+    /// True when `text` opens with a furniture phrase.
+    pub(crate) fn is_phrase(&self, text: &str) -> bool {
+        text.len() < SHORT_PARAGRAPH
+            && self.phrases.is_match(Input::new(&head(text).1).anchored(Anchored::Yes))
+    }
+
+    /// True when `text` is a byline: "By Jane Doe", or one of `authors`.
+    pub(crate) fn is_byline(&self, text: &str, authors: &[String]) -> bool {
+        if text.len() >= SHORT_LINE {
+            return false;
+        }
+        let (start, lower) = head(text);
+        if let Some(m) = self.byline.find(Input::new(&lower).anchored(Anchored::Yes)) {
+            // The prefixes are ASCII, so the match covers the same bytes of `start`.
+            let rest = start.get(m.end()..).unwrap_or("");
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                return true;
+            }
+        }
+        let norm = normalize(text);
+        authors.iter().any(|a| !a.is_empty() && norm == normalize(a))
+    }
+}
+
+fn anchored<I, P>(patterns: I) -> AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(patterns)
+        .expect("phrase tables compile")
+}
+
+/// `text` past bullets and other leading symbols, and its lower-cased start.
+fn head(text: &str) -> (&str, String) {
+    let start = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
+    (start, start.chars().take(64).flat_map(char::to_lowercase).collect())
+}
+
+/// What the cleaner knows about the page when tidying its paragraphs.
+pub(crate) struct Context<'a> {
+    /// The headline, normalised.
+    pub title: Option<String>,
+    /// The credited authors.
+    pub authors: &'a [String],
+}
+
+/// Drops furniture paragraphs from `paras`.
+pub(crate) fn tidy(paras: &mut Vec<Para>, furniture: &Furniture, dates: &DateWords, cx: &Context<'_>) {
+    let body_start = paras.iter().position(is_body).unwrap_or(0);
+    let mut index = 0;
+    paras.retain(|p| {
+        let i = index;
+        index += 1;
+        let heading_is_title =
+            matches!(p.kind, Kind::Heading(_)) && cx.title.as_deref() == Some(&normalize(&p.text));
+        let head_matter = i < body_start
+            && (p.kind == Kind::Heading(1)
+                || cx.title.as_deref() == Some(&normalize(&p.text))
+                || furniture.is_byline(&p.text, cx.authors));
+        let dateline = p.text.len() < SHORT_LINE && dates.is_dateline(&p.text);
+        !(heading_is_title || head_matter || dateline || furniture.is_phrase(&p.text))
+    });
+    while paras.last().is_some_and(|p| matches!(p.kind, Kind::Heading(_))) {
+        paras.pop();
+    }
+}
+
+/// A paragraph that reads like story text: long and punctuated.
+fn is_body(p: &Para) -> bool {
+    p.kind == Kind::Text && p.text.len() >= BODY_PARAGRAPH && p.text.contains(['.', '!', '?', '。'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_call_is_furniture() {
+        let f = Furniture::new();
+        assert!(f.is_phrase("Share this article"));
+        assert!(f.is_phrase("» Read more: Council backs new budget"));
+        assert!(!f.is_phrase("Shares in the company fell 4% on Monday."));
+    }
+
+    #[test]
+    fn non_ascii_phrase_matches_case_insensitively() {
+        assert!(Furniture::new().is_phrase("Ähnliche Beiträge"));
+    }
+
+    #[test]
+    fn byline_needs_a_capitalised_name() {
+        let f = Furniture::new();
+        assert!(f.is_byline("By Jane Doe, Staff Writer", &[]));
+        assert!(!f.is_byline("by the time the vote came, it was late.", &[]));
+        assert!(f.is_byline("Jane Doe", &["Jane Doe".to_string()]));
+    }
+}

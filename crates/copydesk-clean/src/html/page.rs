@@ -1,0 +1,316 @@
+//! One walk over the parsed tree builds a flat, pre-order arena of the page's
+//! elements and text, with the text statistics the scorer needs and the
+//! elements the metadata reader needs. Everything after this works on the
+//! arena, by index, without recursion.
+
+use ego_tree::iter::Edge;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use super::tags::Role;
+use crate::Tables;
+
+/// Index of an item in [`Page::items`].
+pub(crate) type Idx = u32;
+
+/// No parent.
+pub(crate) const NONE: Idx = Idx::MAX;
+
+/// An element or a text node of the page, in document order.
+pub(crate) struct Item<'a> {
+    /// The element, or `None` for a text node.
+    pub el: Option<&'a Element>,
+    /// The text of a text node.
+    pub text: &'a str,
+    /// What the element is to the cleaner ([`Role::Inline`] for text).
+    pub role: Role,
+    /// The enclosing element.
+    pub parent: Idx,
+    /// One past the last item of this item's subtree.
+    pub end: Idx,
+    /// Strongest furniture hint in class/id.
+    pub negative: i32,
+    /// Strongest story hint in class/id.
+    pub positive: i32,
+    /// Text characters directly owned by this block (not in a nested block).
+    pub own_chars: u32,
+    /// Of those, characters inside links.
+    pub own_link: u32,
+    /// Sentence punctuation in the owned text.
+    pub own_punct: u32,
+    /// Text characters in the whole subtree.
+    pub chars: u32,
+    /// Of those, characters inside links.
+    pub link: u32,
+    /// Story-like text in the subtree, weighted (see `score.rs`).
+    pub good: f32,
+    /// Furniture-like text in the subtree, weighted.
+    pub bad: f32,
+}
+
+impl Item<'_> {
+    /// True when this element carries more furniture hints than story hints.
+    pub(crate) fn is_hinted_furniture(&self) -> bool {
+        self.negative >= 2 && self.negative > self.positive
+    }
+}
+
+/// Elements the metadata reader looks at, found during the walk.
+#[derive(Default)]
+pub(crate) struct Signals<'a> {
+    /// `<html lang>`.
+    pub lang: Option<&'a str>,
+    /// The text of the first `<title>`.
+    pub title: Option<String>,
+    /// Every `<meta>` element.
+    pub metas: Vec<&'a Element>,
+    /// Every `<link>` element.
+    pub links: Vec<&'a Element>,
+    /// The texts of `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// `<h1>` elements, by index.
+    pub h1: Vec<Idx>,
+    /// Elements with an `itemprop`, `rel` or `datetime` worth reading, by index.
+    pub marked: Vec<Idx>,
+    /// Elements whose class/id says byline or author, by index.
+    pub bylines: Vec<Idx>,
+}
+
+/// The page as an arena.
+pub(crate) struct Page<'a> {
+    /// Items in document order; a subtree is the range `i..items[i].end`.
+    pub items: Vec<Item<'a>>,
+    /// What the metadata reader needs.
+    pub signals: Signals<'a>,
+}
+
+/// How many byline elements and h1s to remember.
+const MAX_SIGNALS: usize = 64;
+
+impl<'a> Page<'a> {
+    /// Walks `html` once.
+    pub(crate) fn build(html: &'a Html, tables: &Tables) -> Page<'a> {
+        let mut items: Vec<Item<'a>> = Vec::new();
+        let mut signals = Signals::default();
+        // Open elements: (arena index, tree node id); a skipped subtree is
+        // open with index NONE.
+        let mut stack: Vec<(Idx, ego_tree::NodeId)> = Vec::new();
+        let mut skipping = 0usize;
+        let mut links_open = 0usize;
+        // Block that owns the text being read, per open element.
+        let mut owners: Vec<Idx> = Vec::new();
+        for edge in html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => {
+                        let role = tables.tags.role(el.name());
+                        let visible = skipping == 0 && role != Role::Skip;
+                        collect_signal(el, node, visible, items.len() as Idx, &mut signals, tables);
+                        if skipping > 0 {
+                            skipping += 1;
+                            continue;
+                        }
+                        if role == Role::Skip || is_hidden(el) {
+                            skipping = 1;
+                            stack.push((NONE, node.id()));
+                            continue;
+                        }
+                        let parent = stack.last().map_or(NONE, |s| s.0);
+                        let (negative, positive) = hint_weights(el, tables);
+                        let idx = items.len() as Idx;
+                        items.push(Item {
+                            el: Some(el),
+                            text: "",
+                            role,
+                            parent,
+                            end: idx + 1,
+                            negative,
+                            positive,
+                            own_chars: 0,
+                            own_link: 0,
+                            own_punct: 0,
+                            chars: 0,
+                            link: 0,
+                            good: 0.0,
+                            bad: 0.0,
+                        });
+                        stack.push((idx, node.id()));
+                        let owner =
+                            if role.is_block() { idx } else { owners.last().copied().unwrap_or(NONE) };
+                        owners.push(owner);
+                        if role == Role::Link {
+                            links_open += 1;
+                        }
+                        if role == Role::Heading && el.name() == "h1" && signals.h1.len() < MAX_SIGNALS {
+                            signals.h1.push(idx);
+                        }
+                    }
+                    Node::Text(text) if skipping == 0 => {
+                        let text: &'a str = text;
+                        let parent = stack.last().map_or(NONE, |s| s.0);
+                        let idx = items.len() as Idx;
+                        items.push(Item {
+                            el: None,
+                            text,
+                            role: Role::Inline,
+                            parent,
+                            end: idx + 1,
+                            negative: 0,
+                            positive: 0,
+                            own_chars: 0,
+                            own_link: 0,
+                            own_punct: 0,
+                            chars: 0,
+                            link: 0,
+                            good: 0.0,
+                            bad: 0.0,
+                        });
+                        if let Some(&owner) = owners.last()
+                            && owner != NONE
+                        {
+                            let (chars, punct) = text_stats(text);
+                            let o = &mut items[owner as usize];
+                            o.own_chars += chars;
+                            o.own_punct += punct;
+                            if links_open > 0 {
+                                o.own_link += chars;
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if !node.value().is_element() {
+                        continue;
+                    }
+                    if skipping > 0 {
+                        skipping -= 1;
+                        if skipping == 0 {
+                            stack.pop();
+                        }
+                        continue;
+                    }
+                    if let Some((idx, _)) = stack.pop() {
+                        owners.pop();
+                        let end = items.len() as Idx;
+                        let item = &mut items[idx as usize];
+                        item.end = end;
+                        if item.role == Role::Link {
+                            links_open = links_open.saturating_sub(1);
+                        }
+                    }
+                }
+            }
+        }
+        Page { items, signals }
+    }
+
+    /// The text of the subtree at `idx`, whitespace collapsed.
+    pub(crate) fn text_of(&self, idx: Idx) -> String {
+        let mut out = String::new();
+        let end = self.items.get(idx as usize).map_or(idx, |i| i.end);
+        for item in &self.items[idx as usize..end as usize] {
+            if item.el.is_none() {
+                push_collapsed(&mut out, item.text);
+            }
+        }
+        out.trim_end().to_string()
+    }
+}
+
+/// Appends `text` to `out` with runs of whitespace turned into one space,
+/// and no space at the start of `out`.
+pub(crate) fn push_collapsed(out: &mut String, text: &str) {
+    for (i, word) in text.split_whitespace().enumerate() {
+        let space_before = i > 0 || text.starts_with(char::is_whitespace);
+        if space_before && !out.is_empty() && !out.ends_with([' ', '\n']) {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with([' ', '\n']) {
+        out.push(' ');
+    }
+}
+
+/// Visible characters (not whitespace) and sentence punctuation in `text`.
+fn text_stats(text: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut punct = 0u32;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        chars += 1;
+        if matches!(c, '.' | ',' | '!' | '?' | ';' | '。' | '，' | '、' | '！' | '？') {
+            punct += 1;
+        }
+    }
+    (chars, punct)
+}
+
+/// Elements hidden from readers: `hidden`, `display: none`, `visibility: hidden`.
+fn is_hidden(el: &Element) -> bool {
+    el.attrs().any(|(name, value)| match name {
+        "hidden" => true,
+        "style" => {
+            let squeezed: String =
+                value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
+        }
+        _ => false,
+    })
+}
+
+/// The furniture and story hint weights of `el`'s class and id.
+fn hint_weights(el: &Element, tables: &Tables) -> (i32, i32) {
+    let mut negative = 0;
+    let mut positive = 0;
+    for (name, value) in el.attrs() {
+        if matches!(name, "class" | "id") {
+            negative = negative.max(tables.negative.weight(value));
+            positive = positive.max(tables.positive.weight(value));
+        }
+    }
+    (negative, positive)
+}
+
+/// Notes the elements the metadata reader needs.
+fn collect_signal<'a>(
+    el: &'a Element,
+    node: ego_tree::NodeRef<'a, Node>,
+    visible: bool,
+    idx: Idx,
+    signals: &mut Signals<'a>,
+    tables: &Tables,
+) {
+    match el.name() {
+        "html" => signals.lang = signals.lang.or_else(|| el.attr("lang").or_else(|| el.attr("xml:lang"))),
+        "meta" => signals.metas.push(el),
+        "link" => signals.links.push(el),
+        "title" if signals.title.is_none() => signals.title = Some(node_text(node)),
+        "script" if el.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) => {
+            signals.json_ld.push(node_text(node));
+        }
+        _ => {}
+    }
+    if !visible || signals.marked.len() >= MAX_SIGNALS * 4 {
+        return;
+    }
+    if el.attr("itemprop").is_some()
+        || el.attr("datetime").is_some()
+        || el.attr("rel").is_some_and(|r| r.contains("author"))
+    {
+        signals.marked.push(idx);
+    }
+    if signals.bylines.len() < MAX_SIGNALS
+        && el.attrs().any(|(name, value)| matches!(name, "class" | "id") && tables.bylines.weight(value) > 0)
+    {
+        signals.bylines.push(idx);
+    }
+}
+
+/// The text directly inside a node (a `<title>` or `<script>`).
+fn node_text(node: ego_tree::NodeRef<'_, Node>) -> String {
+    node.children().filter_map(|c| c.value().as_text().map(|t| &**t)).collect()
+}

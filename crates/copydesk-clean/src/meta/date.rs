@@ -1,0 +1,164 @@
+//! Dates as pages write them, to ISO 8601. Only stated dates are read; nothing
+//! is guessed from the URL or the text around.
+
+use crate::text_util::DateWords;
+
+/// Years outside this range are not publication dates.
+const YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+
+/// `value` as ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with the
+/// offset as written when the value has a time. `None` when it is not a date.
+pub(crate) fn to_iso(value: &str, words: &DateWords) -> Option<String> {
+    let value = value.trim();
+    iso_like(value).or_else(|| numeric(value)).or_else(|| written(value, words))
+}
+
+/// `2024-03-05`, `2024-03-05T10:00:00+01:00`, `2024/03/05 10:00`, `20240305`.
+fn iso_like(v: &str) -> Option<String> {
+    let b = v.as_bytes();
+    let (date, rest) = if b.len() >= 10 && matches!(b[4], b'-' | b'/' | b'.') && b[7] == b[4] {
+        (ymd(num(&v[0..4])?, num(&v[5..7])?, num(&v[8..10])?)?, &v[10..])
+    } else if b.len() >= 8
+        && b[..8].iter().all(u8::is_ascii_digit)
+        && b.get(8).is_none_or(|c| !c.is_ascii_digit())
+    {
+        (ymd(num(&v[0..4])?, num(&v[4..6])?, num(&v[6..8])?)?, &v[8..])
+    } else {
+        return None;
+    };
+    Some(match time(rest) {
+        Some(t) => format!("{date}T{t}"),
+        None => date,
+    })
+}
+
+/// The time part after an ISO date: `T10:00`, ` 10:00:00.000Z`, `T10:00:00+0100`.
+fn time(rest: &str) -> Option<String> {
+    let rest = rest.strip_prefix(['T', ' '])?;
+    let b = rest.as_bytes();
+    if b.len() < 5 || b[2] != b':' {
+        return None;
+    }
+    let (h, m) = (num(&rest[0..2])?, num(&rest[3..5])?);
+    let mut s = 0;
+    let mut tail = &rest[5..];
+    if tail.starts_with(':') && tail.len() >= 3 {
+        s = num(&tail[1..3])?;
+        tail = &tail[3..];
+    }
+    if h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    // Fractions of a second are dropped; the offset is kept.
+    let tail = tail.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit()).trim();
+    let offset = match tail.as_bytes() {
+        [] => String::new(),
+        [b'Z' | b'z', ..] => "Z".to_string(),
+        [sign @ (b'+' | b'-'), rest @ ..] => {
+            let digits: String = rest.iter().filter(|c| c.is_ascii_digit()).map(|&c| c as char).collect();
+            if digits.len() != 4 {
+                return Some(format!("{h:02}:{m:02}:{s:02}"));
+            }
+            format!("{}{}:{}", *sign as char, &digits[..2], &digits[2..])
+        }
+        _ => String::new(),
+    };
+    Some(format!("{h:02}:{m:02}:{s:02}{offset}"))
+}
+
+/// `05.03.2024`, `5/3/2024` (day first when the first number cannot be a
+/// month, month first otherwise, as US pages write).
+fn numeric(v: &str) -> Option<String> {
+    let head = v.split([' ', 'T', ',']).next()?;
+    let parts: Vec<&str> = head.split(['.', '/', '-']).collect();
+    let [a, b, y] = parts[..] else { return None };
+    let (a, b, y) = (num(a)?, num(b)?, num(y)?);
+    if y < 1000 {
+        return None;
+    }
+    if head.contains('.') || a > 12 { ymd(y, b, a) } else { ymd(y, a, b) }
+}
+
+/// `March 5, 2024`, `5 March 2024`, `Tue, 05 Mar 2024 10:00:00 GMT`,
+/// `5. März 2024`.
+fn written(v: &str, words: &DateWords) -> Option<String> {
+    let mut month = None;
+    let mut day = None;
+    let mut year = None;
+    for token in v.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).take(12) {
+        if let Ok(n) = token.parse::<u32>() {
+            if token.len() == 4 && YEARS.contains(&n) && year.is_none() {
+                year = Some(n);
+            } else if (1..=31).contains(&n) && token.len() <= 2 && day.is_none() && year.is_none() {
+                day = Some(n);
+            }
+        } else if let Some(m @ 1..=12) = words.lookup(&token.to_lowercase()) {
+            month = month.or(Some(u32::from(m)));
+        } else if let Some(n) = ordinal(token) {
+            day = day.or(Some(n));
+        }
+    }
+    ymd(year?, month?, day?)
+}
+
+/// `5th` → 5.
+fn ordinal(token: &str) -> Option<u32> {
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = token[digits..].to_ascii_lowercase();
+    if digits == 0 || !matches!(&suffix[..], "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    token[..digits].parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn num(s: &str) -> Option<u32> {
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+}
+
+/// `YYYY-MM-DD` for a plausible date.
+fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
+    let days = match m {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    (YEARS.contains(&y) && (1..=days).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(v: &str) -> Option<String> {
+        to_iso(v, &DateWords::new())
+    }
+
+    #[test]
+    fn iso_datetime_keeps_its_offset() {
+        assert_eq!(iso("2024-03-05T10:00:00.000+0100").as_deref(), Some("2024-03-05T10:00:00+01:00"));
+        assert_eq!(iso("2024-03-05T10:00Z").as_deref(), Some("2024-03-05T10:00:00Z"));
+        assert_eq!(iso("2024-03-05").as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn written_dates_are_read() {
+        assert_eq!(iso("March 5th, 2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(iso("Tue, 05 Mar 2024 10:00:00 GMT").as_deref(), Some("2024-03-05"));
+        assert_eq!(iso("5. März 2024").as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn numeric_dates_follow_their_separator() {
+        assert_eq!(iso("05.03.2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(iso("3/5/2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(iso("25/12/2023").as_deref(), Some("2023-12-25"));
+    }
+
+    #[test]
+    fn nonsense_is_not_a_date() {
+        assert_eq!(iso("2024-13-45"), None);
+        assert_eq!(iso("yesterday"), None);
+        assert_eq!(iso("1234567"), None);
+    }
+}

@@ -1,0 +1,96 @@
+//! Small text helpers shared by the HTML cleaner and the metadata reader.
+
+use crate::table;
+
+/// `text` lower-cased, with every run of non-alphanumeric characters turned
+/// into one space: for comparing titles and names.
+pub(crate) fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Month names and other date words (`data/date_words.txt`).
+pub(crate) struct DateWords {
+    sorted: Vec<(&'static str, u8)>,
+}
+
+impl DateWords {
+    /// Loads the table.
+    pub(crate) fn new() -> DateWords {
+        let mut sorted: Vec<(&'static str, u8)> = table::rows(include_str!("../data/date_words.txt"))
+            .map(|r| (r[0], r.get(1).and_then(|m| m.trim().parse().ok()).unwrap_or(0)))
+            .collect();
+        sorted.sort_unstable();
+        sorted.dedup_by_key(|(w, _)| *w);
+        DateWords { sorted }
+    }
+
+    /// `Some(month)` for a month name, `Some(0)` for another date word,
+    /// `None` otherwise. `word` must be lower case.
+    pub(crate) fn lookup(&self, word: &str) -> Option<u8> {
+        let word = word.trim_end_matches('.');
+        self.sorted.binary_search_by_key(&word, |(w, _)| w).ok().map(|i| self.sorted[i].1)
+    }
+
+    /// True when `text` is only a date, time or reading time, with or
+    /// without a label ("Updated: March 5, 2024 at 10:02 a.m. ET", "3 min
+    /// read").
+    pub(crate) fn is_dateline(&self, text: &str) -> bool {
+        let mut words = 0;
+        let mut numbers = 0;
+        let mut year = false;
+        for token in
+            text.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|t| !t.trim_matches('.').is_empty())
+        {
+            let token = token.trim_matches('.');
+            if token.bytes().all(|b| b.is_ascii_digit() || b == b'.') || is_ordinal(token) {
+                numbers += 1;
+                year |= token.len() == 4 && matches!(token.get(..2), Some("19" | "20"));
+            } else if self.lookup(&token.to_lowercase()).is_some() {
+                words += 1;
+            } else {
+                return false;
+            }
+        }
+        // Bare numbers ("4,210") are not a date without a word or a year.
+        numbers > 0 && (words > 0 || year) && numbers + words >= 2
+    }
+}
+
+/// "1st", "22nd", "3rd", "4th".
+fn is_ordinal(token: &str) -> bool {
+    let digits = token.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&token[digits..].to_ascii_lowercase()[..], "st" | "nd" | "rd" | "th")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labelled_date_and_time_is_a_dateline() {
+        let d = DateWords::new();
+        assert!(d.is_dateline("Updated: March 5, 2024 at 10:02 a.m. ET"));
+        assert!(d.is_dateline("05.03.2024, 14:20 Uhr"));
+        assert!(d.is_dateline("3 min read"));
+    }
+
+    #[test]
+    fn sentence_with_a_date_is_not_a_dateline() {
+        let d = DateWords::new();
+        assert!(!d.is_dateline("The council met on March 5, 2024."));
+        assert!(!d.is_dateline("Published"));
+        assert!(!d.is_dateline("4,210"));
+    }
+
+    #[test]
+    fn normalize_folds_case_and_punctuation() {
+        assert_eq!(normalize("  The Budget: What’s Next? "), "the budget what s next");
+    }
+}

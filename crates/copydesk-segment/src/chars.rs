@@ -57,10 +57,10 @@ pub(crate) fn is_emoji_part(c: char) -> bool {
     )
 }
 
-/// Characters that continue a word for the lexicon: letters, digits, and
-/// the inner full stops of "U.S" or "Ph.D".
+/// Characters that continue a word for the lexicon: letters, digits, the
+/// inner full stops of "U.S" or "Ph.D", and apostrophes ("tony's").
 pub(crate) fn is_token_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '.'
+    c.is_alphanumeric() || matches!(c, '.' | '\'' | '’')
 }
 
 /// The character starting at byte `i`, if `i` is a boundary inside `text`.

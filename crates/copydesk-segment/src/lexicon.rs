@@ -31,10 +31,11 @@ pub(crate) enum Abbrev {
 }
 
 /// The abbreviation files, each with its class.
-const CLASSES: [(&str, Abbrev); 11] = [
+const CLASSES: [(&str, Abbrev); 12] = [
     (include_str!("../data/titles.txt"), Abbrev::Prepositive),
     (include_str!("../data/prefixes.txt"), Abbrev::Prepositive),
     (include_str!("../data/months.txt"), Abbrev::Plain),
+    (include_str!("../data/days.txt"), Abbrev::Plain),
     (include_str!("../data/units.txt"), Abbrev::Plain),
     (include_str!("../data/numbering.txt"), Abbrev::Plain),
     (include_str!("../data/general.txt"), Abbrev::Plain),
@@ -55,6 +56,8 @@ pub(crate) struct Lexicon {
     elisions: Table<()>,
     domains: Table<()>,
     emoticons: Vec<&'static str>,
+    signoffs: Vec<&'static str>,
+    greetings: Vec<&'static str>,
     /// Numbers of one or two digits followed by a full stop are ordinals
     /// ("am 3. Oktober") and end no sentence: the generic rules' view.
     pub(crate) ordinals: bool,
@@ -64,22 +67,19 @@ impl Lexicon {
     /// The English news lexicon, built on first use.
     pub(crate) fn english() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| {
-            let mut emoticons: Vec<&'static str> = entries(include_str!("../data/emoticons.txt")).collect();
-            // Longest first, so ":-)" is tried before ":-".
-            emoticons.sort_by_key(|e| std::cmp::Reverse(e.len()));
-            Lexicon {
-                abbrevs: Table::new(
-                    CLASSES.iter().flat_map(|&(file, class)| entries(file).map(move |w| (w, class))),
-                ),
-                starters: Table::set(include_str!("../data/starters.txt")),
-                fronted: Table::set(include_str!("../data/fronted.txt")),
-                calendar: Table::set(include_str!("../data/calendar.txt")),
-                elisions: Table::set(include_str!("../data/elisions.txt")),
-                domains: Table::set(include_str!("../data/domains.txt")),
-                emoticons,
-                ordinals: false,
-            }
+        LEX.get_or_init(|| Lexicon {
+            abbrevs: Table::new(
+                CLASSES.iter().flat_map(|&(file, class)| entries(file).map(move |w| (w, class))),
+            ),
+            starters: Table::set(include_str!("../data/starters.txt")),
+            fronted: Table::set(include_str!("../data/fronted.txt")),
+            calendar: Table::set(include_str!("../data/calendar.txt")),
+            elisions: Table::set(include_str!("../data/elisions.txt")),
+            domains: Table::set(include_str!("../data/domains.txt")),
+            emoticons: phrases(include_str!("../data/emoticons.txt")),
+            signoffs: phrases(include_str!("../data/signoffs.txt")),
+            greetings: phrases(include_str!("../data/greetings.txt")),
+            ordinals: false,
         })
     }
 
@@ -123,8 +123,41 @@ impl Lexicon {
 
     /// The length in bytes of the emoticon that `rest` starts with.
     pub(crate) fn emoticon(&self, rest: &str) -> Option<usize> {
-        self.emoticons.iter().find(|e| rest.starts_with(**e)).map(|e| e.len())
+        let first = rest.as_bytes().first()?;
+        self.emoticons
+            .iter()
+            .find(|e| e.as_bytes().first() == Some(first) && rest.starts_with(**e))
+            .map(|e| e.len())
     }
+
+    /// The length in bytes of the sign-off ("Best regards") that `rest`
+    /// starts with.
+    pub(crate) fn signoff(&self, rest: &str) -> Option<usize> {
+        phrase_at(&self.signoffs, rest)
+    }
+
+    /// The length in bytes of the greeting ("Hi") that `rest` starts with.
+    pub(crate) fn greeting(&self, rest: &str) -> Option<usize> {
+        phrase_at(&self.greetings, rest)
+    }
+}
+
+/// The entries of a phrase file, longest first, so that "Best regards" is
+/// tried before "Best" and ":-)" before ":-".
+fn phrases(file: &'static str) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = entries(file).collect();
+    v.sort_by_key(|e| std::cmp::Reverse(e.len()));
+    v
+}
+
+/// The longest phrase that `rest` starts with as whole words.
+fn phrase_at(phrases: &[&str], rest: &str) -> Option<usize> {
+    let first = rest.as_bytes().first()?;
+    phrases
+        .iter()
+        .filter(|p| p.as_bytes().first() == Some(first))
+        .find(|p| rest.starts_with(**p) && !rest[p.len()..].starts_with(char::is_alphanumeric))
+        .map(|p| p.len())
 }
 
 /// The entries of a data file: first tab-separated column of each line that
@@ -143,11 +176,14 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 #[derive(Debug)]
 struct Table<T> {
     entries: Vec<(&'static str, T)>,
+    /// `entries[first[b] as usize..first[b + 1] as usize]` start with byte
+    /// `b`: a lookup compares a handful of entries.
+    first: [u16; 257],
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { entries: Vec::new() }
+        Table { entries: Vec::new(), first: [0; 257] }
     }
 }
 
@@ -157,7 +193,13 @@ impl<T: Copy> Table<T> {
         // Stable sort: of two equal entries the first file's wins.
         entries.sort_by(|a, b| a.0.cmp(b.0));
         entries.dedup_by(|later, earlier| later.0 == earlier.0);
-        Table { entries }
+        let mut first = [0u16; 257];
+        for b in 0..256 {
+            first[b + 1] = entries
+                .partition_point(|e| e.0.as_bytes().first().is_some_and(|&f| usize::from(f) <= b))
+                as u16;
+        }
+        Table { entries, first }
     }
 
     fn get(&self, word: &str) -> Option<T> {
@@ -185,7 +227,9 @@ impl<T: Copy> Table<T> {
     }
 
     fn exact(&self, word: &str) -> Option<T> {
-        self.entries.binary_search_by(|e| e.0.cmp(word)).ok().map(|i| self.entries[i].1)
+        let b = usize::from(*word.as_bytes().first()?);
+        let bucket = self.entries.get(usize::from(self.first[b])..usize::from(self.first[b + 1]))?;
+        bucket.binary_search_by(|e| e.0.cmp(word)).ok().map(|i| bucket[i].1)
     }
 }
 

@@ -23,7 +23,9 @@
 //! ]);
 //! ```
 
+mod address;
 mod chars;
+mod leadin;
 mod lexicon;
 mod lists;
 mod quotes;

@@ -21,6 +21,10 @@ fn is_bullet(c: char) -> bool {
 
 /// The list marker at `start`, the first character of a sentence.
 pub(crate) fn marker(text: &str, start: usize, line_end: usize) -> Option<Marker> {
+    // Most sentences start with a capital: no marker.
+    if text.as_bytes().get(start).is_none_or(u8::is_ascii_uppercase) {
+        return None;
+    }
     let mut i = start;
     let bullet = char_at(text, i).filter(|&c| is_bullet(c));
     if let Some(b) = bullet {
@@ -47,7 +51,8 @@ pub(crate) fn marker(text: &str, start: usize, line_end: usize) -> Option<Marker
         (_, Some(e)) => e.successor(&mut pat),
         _ => None,
     };
-    let hay = text.as_bytes().get(end..line_end).unwrap_or(&[]);
+    // Items are short: looking 2 KB ahead keeps a line of many items linear.
+    let hay = text.as_bytes().get(end..line_end.min(end + 2048)).unwrap_or(&[]);
     let next = pattern.and_then(|p| memchr::memmem::find(hay, p)).map(|j| end + j + 1);
     Some(Marker { end, next })
 }

@@ -145,12 +145,26 @@ pub(crate) fn ends_sentence(cx: &Context<'_>, run: &Run, after: usize, bare: boo
 /// initial or number), or before the pronoun "i" after "?" or "!".
 fn lower_case_start(cx: &Context<'_>, run: &Run, next: &str) -> bool {
     match run.kind {
-        RunKind::Question => next == "i",
+        // "bet? really, i have no idea": a question mark touching a
+        // lower-case word, or a run of marks ("ASAP!!! esp"); not a name
+        // like "Yahoo! in".
+        RunKind::Question => {
+            let question = cx.text.as_bytes().get(run.start) == Some(&b'?');
+            let touching = question && char_before(cx.text, run.start).is_some_and(char::is_lowercase);
+            let repeated = run.end - run.start > 1
+                && char_before(cx.text, run.start).is_some_and(|c| !c.is_whitespace());
+            next == "i" || touching || repeated
+        }
         RunKind::Ellipsis => false,
         RunKind::Stop => {
             let (token, start) = token_before(cx, run.start);
             let word = cx.text.get(start..run.start).unwrap_or("").trim_end();
-            token == Token::Word && word.chars().count() > 1 && word.chars().all(char::is_lowercase)
+            // A plain word in lower case, or capitalised and of three letters
+            // or more ("Parcels. will i have to pay"): no abbreviation.
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let mut rest = word.chars().skip_while(|c| c.is_uppercase() && letters > 2);
+            let plain = rest.all(|c| c.is_lowercase() || c == '\'' || c == '’');
+            token == Token::Word && letters > 1 && plain && !is_all_caps(word)
         }
     }
 }
@@ -222,7 +236,7 @@ fn token_before(cx: &Context<'_>, stop: usize) -> (Token, usize) {
         start -= c.len_utf8();
     }
     let start = start.max(floor);
-    let word = text.get(start..end).unwrap_or("").trim_start_matches('.');
+    let word = text.get(start..end).unwrap_or("").trim_start_matches(['.', '\'', '’']);
     let start = end - word.len();
     if word.is_empty() {
         return (Token::Empty, start);
@@ -292,6 +306,19 @@ fn list_marker(text: &str, p: usize) -> bool {
     (1..=2).contains(&digits)
         && matches!(b.get(p + digits), Some(b'.' | b')'))
         && b.get(p + digits + 1).is_some_and(|c| c.is_ascii_whitespace())
+}
+
+/// "shop?there will be" or "around?I've got": a question or exclamation
+/// mark with no space between two words.
+pub(crate) fn glued_question(cx: &Context<'_>, run: &Run) -> bool {
+    let text = cx.text;
+    let next = word_at(text, run.end);
+    let after = char_at(text, run.end + next.len());
+    let word_ends =
+        after.is_none_or(|c| c.is_whitespace() || matches!(c, '\'' | '’' | ',' | '?' | '!' | '.'));
+    char_before(text, run.start).is_some_and(char::is_lowercase)
+        && (next.chars().count() > 1 || next == "I")
+        && word_ends
 }
 
 /// "world.Today" or "1,000.That": a full stop with no space after it still

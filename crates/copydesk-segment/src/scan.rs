@@ -4,19 +4,29 @@
 //! punctuation find where the sentence would end (after closing quotes,
 //! brackets, citations, emoji) and ask the rules whether it does.
 
+use crate::address;
 use crate::chars::{
     INTERESTING, char_at, char_before, is_close_bracket, is_open_bracket, is_terminal, skip_space, trim_end,
 };
 use crate::quotes::{Face, Family, Open, mark_at};
-use crate::rules::{Context, Run, RunKind, ends_sentence, glued_sentences};
+use crate::rules::{Context, Run, RunKind, ends_sentence, glued_question, glued_sentences};
 
 /// One sentence being scanned, within its line.
 pub(crate) struct Scan<'a, 't> {
     pub(crate) cx: Context<'t>,
-    /// What is open in the line; carried from sentence to sentence.
-    pub(crate) open: &'a mut Open,
+    /// What is known about the line; carried from sentence to sentence.
+    pub(crate) line: &'a mut Line,
     /// End of the line: quotations and brackets close before it or never.
     pub(crate) line_end: usize,
+}
+
+/// What the scan knows about the current line.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Line {
+    /// Quotes and brackets open.
+    pub(crate) open: Open,
+    /// The token before this byte is known to be no address.
+    pub(crate) no_address_until: usize,
 }
 
 /// What a stop in the scan leads to.
@@ -35,20 +45,20 @@ impl Scan<'_, '_> {
         let limit = self.cx.limit;
         let mut i = from;
         while i < limit {
-            if !INTERESTING[b[i] as usize] {
-                i += 1;
-                continue;
+            match b[i..limit].iter().position(|&x| INTERESTING[usize::from(x)]) {
+                Some(k) => i += k,
+                None => break,
             }
             // Interesting bytes are ASCII or lead bytes: `i` is a boundary.
             let Some(c) = char_at(text, i) else { break };
             let step = if is_terminal(c) {
                 self.terminal(i)
             } else if let Some(m) = mark_at(text, i, self.cx.lex) {
-                let face = self.open.resolve(text, i, m, self.line_end, self.cx.lex);
-                self.open.quote(m.family, face);
+                let face = self.line.open.resolve(text, i, m, self.line_end, self.cx.lex);
+                self.line.open.quote(m.family, face);
                 Step::Go(i + m.len)
             } else if is_open_bracket(c) || is_close_bracket(c) {
-                self.open.bracket(c);
+                self.line.open.bracket(c);
                 Step::Go(i + c.len_utf8())
             } else if c == ':' || c == ';' {
                 self.separator(i)
@@ -90,7 +100,16 @@ impl Scan<'_, '_> {
             return Step::End(end);
         }
         if after == end {
-            let glued = run.kind == RunKind::Stop && end == run.end && glued_sentences(&self.cx, i);
+            if let Some(step) = (run.kind != RunKind::Ellipsis).then(|| self.address(i)).flatten() {
+                return step;
+            }
+            let glued = end == run.end
+                && !self.inside(end)
+                && match run.kind {
+                    RunKind::Stop => glued_sentences(&self.cx, i),
+                    RunKind::Question => glued_question(&self.cx, &run),
+                    RunKind::Ellipsis => false,
+                };
             return if run.cjk || glued { Step::End(end) } else { Step::Go(end) };
         }
         if self.inside(end) || !ends_sentence(&self.cx, &run, after, end == run.end) {
@@ -99,10 +118,14 @@ impl Scan<'_, '_> {
         Step::End(end)
     }
 
-    /// ":" or ";" at `i`: an emoticon, or the start of a new clause.
+    /// ":" or ";" at `i`: a web address, an emoticon, or the start of a new
+    /// clause.
     fn separator(&mut self, i: usize) -> Step {
         let text = self.cx.text;
         let limit = self.cx.limit;
+        if let Some(step) = text.get(i..).filter(|r| r.starts_with("://")).and_then(|_| self.address(i)) {
+            return step;
+        }
         let spaced = |j: usize| j >= limit || char_at(text, j).is_none_or(char::is_whitespace);
         let emoticon = text.get(i..).and_then(|rest| self.cx.lex.emoticon(rest));
         if let Some(len) =
@@ -119,8 +142,59 @@ impl Scan<'_, '_> {
         }
         if spaced(i + 1) {
             self.cx.clause_start = i + 1;
+            // "There are five locations: http://...": a lead-in to an address.
+            let next = skip_space(text, i + 1, limit);
+            let rest = text.get(next..limit).unwrap_or("");
+            let web = rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
+            // The address must stand alone, not end the sentence itself
+            // ("The site is: https://example.com/a.html.").
+            let alone = web
+                && !char_before(text, address::around(text, next, next, limit).end).is_some_and(is_terminal);
+            if alone && i > self.cx.content_start && !self.inside(i + 1) {
+                return Step::End(i + 1);
+            }
         }
         Step::Go(i + 1)
+    }
+
+    /// The address around byte `i`, if there is one: skips it, and ends the
+    /// sentence after it when a capitalised word follows.
+    fn address(&mut self, i: usize) -> Option<Step> {
+        let (text, limit) = (self.cx.text, self.cx.limit);
+        // Every stop inside one long token asks about the same token.
+        if i < self.line.no_address_until {
+            return None;
+        }
+        let token = address::around(text, i, self.cx.sent_start, limit);
+        if !token.address {
+            self.line.no_address_until = token.end;
+            return None;
+        }
+        let end = token.end;
+        // Closing brackets, quotes and punctuation after the address proper.
+        let tail = text[i..end].trim_end_matches(|c: char| ")]}>\"'.,;:!?”’".contains(c)).len();
+        let proper = i + tail;
+        if proper <= i
+            || text[proper..end].chars().any(is_terminal)
+            || !address::ends_before_capital(text, end, limit)
+        {
+            return Some(Step::Go(proper.max(i + 1)));
+        }
+        let mut j = proper;
+        while let Some(c) = char_at(text, j).filter(|_| j < end) {
+            match mark_at(text, j, self.cx.lex) {
+                Some(m) => {
+                    let face = self.line.open.resolve(text, j, m, self.line_end, self.cx.lex);
+                    self.line.open.quote(m.family, face);
+                    j += m.len;
+                }
+                None => {
+                    self.line.open.bracket(c);
+                    j += c.len_utf8();
+                }
+            }
+        }
+        Some(if self.inside(end) { Step::Go(end) } else { Step::End(end) })
     }
 
     /// Everything after terminal punctuation that still belongs to its
@@ -156,18 +230,18 @@ impl Scan<'_, '_> {
         let text = self.cx.text;
         let c = char_at(text, j).filter(|_| j < self.cx.limit)?;
         if let Some(m) = mark_at(text, j, self.cx.lex) {
-            let face = self.open.resolve(text, j, m, self.line_end, self.cx.lex);
+            let face = self.line.open.resolve(text, j, m, self.line_end, self.cx.lex);
             if face != Face::Close {
                 return None;
             }
-            self.open.quote(m.family, face);
+            self.line.open.quote(m.family, face);
             return Some(j + m.len);
         }
         if !adjacent {
             return None;
         }
         if is_close_bracket(c) {
-            self.open.bracket(c);
+            self.line.open.bracket(c);
             return Some(j + c.len_utf8());
         }
         is_terminal(c).then(|| Run::at(text, j, self.cx.limit).end)
@@ -192,21 +266,21 @@ impl Scan<'_, '_> {
     /// sentence ('"We lost. We have to accept it," he said').
     fn inside(&mut self, end: usize) -> bool {
         let (text, lex, line_end) = (self.cx.text, self.cx.lex, self.line_end);
-        if self.open.brackets > 0 {
-            if self.open.bracket_closes(text, end, line_end).is_some() {
+        if self.line.open.brackets > 0 {
+            if self.line.open.bracket_closes(text, end, line_end).is_some() {
                 return true;
             }
-            self.open.brackets = 0;
+            self.line.open.brackets = 0;
         }
-        if self.open.depth(Family::Single) > 0
-            && self.open.quote_closes(text, end, Family::Single, line_end, lex).is_some()
+        if self.line.open.depth(Family::Single) > 0
+            && self.line.open.quote_closes(text, end, Family::Single, line_end, lex).is_some()
         {
             return true;
         }
-        if self.open.depth(Family::Double) == 0 {
+        if self.line.open.depth(Family::Double) == 0 {
             return false;
         }
-        let Some(close) = self.open.quote_closes(text, end, Family::Double, line_end, lex) else {
+        let Some(close) = self.line.open.quote_closes(text, end, Family::Double, line_end, lex) else {
             return false;
         };
         let ended = crate::chars::prev_non_space(text, close, close.saturating_sub(16))

@@ -5,10 +5,9 @@ use copydesk_core::Span;
 
 use crate::chars::skip_space;
 use crate::lexicon::Lexicon;
-use crate::lists;
-use crate::quotes::Open;
 use crate::rules::Context;
-use crate::scan::Scan;
+use crate::scan::{Line, Scan};
+use crate::{leadin, lists};
 
 /// The sentences of a text, as byte spans in order. Made by
 /// [`Segmenter::split`](crate::Segmenter::split).
@@ -23,13 +22,13 @@ pub struct Sentences<'s, 't> {
     pos: usize,
     /// End of the current line (a line break, or the end of the text).
     line_end: usize,
-    /// Quotes and brackets open in the current line.
-    open: Open,
+    /// What is known about the current line.
+    line: Line,
 }
 
 impl<'s, 't> Sentences<'s, 't> {
     pub(crate) fn new(lex: &'s Lexicon, text: &'t str) -> Sentences<'s, 't> {
-        Sentences { lex, text, pos: 0, line_end: 0, open: Open::default() }
+        Sentences { lex, text, pos: 0, line_end: 0, line: Line::default() }
     }
 
     /// Moves to the next line that has text, returning false at the end.
@@ -39,7 +38,7 @@ impl<'s, 't> Sentences<'s, 't> {
             return false;
         }
         self.line_end = line_end(self.text, self.pos);
-        self.open = Open::default();
+        self.line = Line::default();
         true
     }
 }
@@ -56,10 +55,13 @@ impl Iterator for Sentences<'_, '_> {
             }
         }
         let start = self.pos;
-        let (content_start, limit) = match lists::marker(self.text, start, self.line_end) {
+        let (content_start, mut limit) = match lists::marker(self.text, start, self.line_end) {
             Some(m) => (m.end, m.next.unwrap_or(self.line_end)),
             None => (start, self.line_end),
         };
+        if let Some(end) = leadin::end(self.text, self.lex, content_start, limit) {
+            limit = end;
+        }
         let cx = Context {
             text: self.text,
             lex: self.lex,
@@ -68,7 +70,7 @@ impl Iterator for Sentences<'_, '_> {
             clause_start: content_start,
             limit,
         };
-        let mut scan = Scan { cx, open: &mut self.open, line_end: self.line_end };
+        let mut scan = Scan { cx, line: &mut self.line, line_end: self.line_end };
         let end = scan.end(content_start);
         self.pos = end;
         Some(Span::new(start, end))

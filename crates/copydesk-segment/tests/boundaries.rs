@@ -243,3 +243,25 @@ fn empty_and_blank_texts_have_no_sentences() {
     assert!(split("").is_empty());
     assert!(split(" \n\t \n").is_empty());
 }
+
+#[test]
+fn address_without_punctuation_ends_before_a_capital() {
+    assert_eq!(
+        split("Full text at https://example.org/report?id=7 Officials declined to comment."),
+        ["Full text at https://example.org/report?id=7", "Officials declined to comment."]
+    );
+    assert_eq!(split("Write to desk@example.org with tips."), ["Write to desk@example.org with tips."]);
+}
+
+#[test]
+fn sign_offs_and_salutations_stand_alone() {
+    assert_eq!(split("Best regards, Ada Park"), ["Best regards,", "Ada Park"]);
+    assert_eq!(split("Hi Tom: Here is the draft."), ["Hi Tom:", "Here is the draft."]);
+    assert_eq!(split("Best Buy shares rose."), ["Best Buy shares rose."]);
+}
+
+#[test]
+fn question_mark_before_lower_case_in_informal_text() {
+    assert_eq!(split("are you coming? i am not sure."), ["are you coming?", "i am not sure."]);
+    assert_eq!(split("She works at Yahoo! in sales."), ["She works at Yahoo! in sales."]);
+}

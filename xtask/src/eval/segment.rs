@@ -9,7 +9,7 @@
 //! tool that drops or alters characters loses only the boundaries it moved);
 //! a boundary is the byte offset where a sentence ends, compared with the
 //! ends of the gold sentences. The text is the document as copydesk receives
-//! it: paragraphs on their own lines.
+//! it, paragraphs on their own lines, and every tool is given it line by line.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -22,9 +22,16 @@ use serde_json::{Value, json};
 use super::util::{CharToByte, Prf, read_json, read_jsonl, read_string};
 use super::{Ctx, Row};
 
-/// The peers, as pip requirements, and the script that runs them.
-const PEERS: &[&str] =
-    &["pysbd==0.3.4", "sentencex==1.0.32", "spacy==3.8.7", "blingfire==0.1.8", "syntok==1.4.4"];
+/// The peers, as pip requirements, and the script that runs them (click:
+/// spaCy imports it, and recent typer releases no longer install it).
+const PEERS: &[&str] = &[
+    "pysbd==0.3.4",
+    "sentencex==1.0.32",
+    "spacy==3.8.7",
+    "click==8.1.8",
+    "blingfire==0.1.8",
+    "syntok==1.4.4",
+];
 const SCRIPT: &str = "segment_peers.py";
 
 /// One input text, from one of the data sets.
@@ -65,21 +72,45 @@ impl Set {
 pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
     let dir = ctx.data.join("segment");
     let inputs = load(&dir, ctx.limit)?;
+    let units = units(&inputs);
     let seg = Segmenter::new();
-    let ours: Vec<Vec<String>> = inputs
-        .iter()
-        .map(|inp| seg.split(&inp.text).map(|s| s.slice(&inp.text).to_string()).collect())
-        .collect();
+    let ours: Vec<Vec<String>> =
+        units.iter().map(|&(_, u)| seg.split(u).map(|s| s.slice(u).to_string()).collect()).collect();
+    let ours = gather(&inputs, &units, ours);
     let out = ctx.out.join("segment");
     std::fs::create_dir_all(&out)?;
     std::fs::write(out.join("copydesk_misses.txt"), misses(&inputs, &ours))?;
     let mut rows = score("copydesk", &inputs, &ours);
     if ctx.peers {
-        for (tool, preds) in peers(&out, &inputs)? {
-            rows.extend(score(&tool, &inputs, &preds));
+        for (tool, preds) in peers(&out, &units)? {
+            rows.extend(score(&tool, &inputs, &gather(&inputs, &units, preds)));
         }
     }
     Ok(rows)
+}
+
+/// The texts every tool is given: each case whole, and each UD document line
+/// by line, as copydesk receives text (a line break is a hard boundary for
+/// every tool alike). Each with the index of its input.
+fn units(inputs: &[Input]) -> Vec<(usize, &str)> {
+    let mut units = Vec::new();
+    for (k, inp) in inputs.iter().enumerate() {
+        if inp.set == Set::Ud {
+            units.extend(inp.text.split('\n').filter(|l| !l.trim().is_empty()).map(|l| (k, l)));
+        } else {
+            units.push((k, inp.text.as_str()));
+        }
+    }
+    units
+}
+
+/// The sentences of each input, from the sentences of its units in order.
+fn gather(inputs: &[Input], units: &[(usize, &str)], preds: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    let mut out = vec![Vec::new(); inputs.len()];
+    for (&(k, _), p) in units.iter().zip(preds) {
+        out[k].extend(p);
+    }
+    out
 }
 
 fn load(dir: &Path, limit: Option<usize>) -> Result<Vec<Input>> {
@@ -267,8 +298,8 @@ fn misses(inputs: &[Input], preds: &[Vec<String>]) -> String {
 
 /// Runs the peers over every input (once: their predictions are cached
 /// beside the inputs they were made for) and reads their sentences back.
-fn peers(out: &Path, inputs: &[Input]) -> Result<Vec<(String, Vec<Vec<String>>)>> {
-    let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
+fn peers(out: &Path, units: &[(usize, &str)]) -> Result<Vec<(String, Vec<Vec<String>>)>> {
+    let texts: Vec<&str> = units.iter().map(|&(_, t)| t).collect();
     let request = serde_json::to_string(&json!({ "texts": texts }))?;
     let in_path = out.join("peers_in.json");
     let out_path = out.join("peers_out.json");
@@ -291,10 +322,10 @@ fn peers(out: &Path, inputs: &[Input]) -> Result<Vec<(String, Vec<Vec<String>>)>
             })
             .collect();
         anyhow::ensure!(
-            preds.len() == inputs.len(),
-            "peer {tool}: {} predictions for {} inputs",
+            preds.len() == texts.len(),
+            "peer {tool}: {} predictions for {} texts",
             preds.len(),
-            inputs.len()
+            texts.len()
         );
         tools.push((tool.clone(), preds));
     }

@@ -32,6 +32,7 @@ mod quotes;
 mod rules;
 mod scan;
 mod sentences;
+mod stamp;
 
 use lexicon::Lexicon;
 

@@ -4,12 +4,12 @@
 //! punctuation find where the sentence would end (after closing quotes,
 //! brackets, citations, emoji) and ask the rules whether it does.
 
-use crate::address;
 use crate::chars::{
     INTERESTING, char_at, char_before, is_close_bracket, is_open_bracket, is_terminal, skip_space, trim_end,
 };
 use crate::quotes::{Face, Family, Open, mark_at};
 use crate::rules::{Context, Run, RunKind, ends_sentence, glued_question, glued_sentences};
+use crate::{address, stamp};
 
 /// One sentence being scanned, within its line.
 pub(crate) struct Scan<'a, 't> {
@@ -126,6 +126,9 @@ impl Scan<'_, '_> {
         if let Some(step) = text.get(i..).filter(|r| r.starts_with("://")).and_then(|_| self.address(i)) {
             return step;
         }
+        if let Some(step) = self.stamp(i) {
+            return step;
+        }
         let spaced = |j: usize| j >= limit || char_at(text, j).is_none_or(char::is_whitespace);
         let emoticon = text.get(i..).and_then(|rest| self.cx.lex.emoticon(rest));
         if let Some(len) =
@@ -155,6 +158,23 @@ impl Scan<'_, '_> {
             }
         }
         Step::Go(i + 1)
+    }
+
+    /// The date-time stamp whose clock time has its colon at `i`, if there
+    /// is one: ends the sentence before it (after a name) or after it
+    /// (before a capitalised word), or skips it.
+    fn stamp(&mut self, i: usize) -> Option<Step> {
+        let text = self.cx.text;
+        let st = stamp::at(text, i)?;
+        let cx = &self.cx;
+        if st.start > cx.content_start && stamp::after_name(text, st, cx.sent_start) && !self.inside(st.start)
+        {
+            return Some(Step::End(trim_end(text, self.cx.sent_start, st.start)));
+        }
+        if stamp::before_capital(text, st, self.cx.limit) && !self.inside(st.end) {
+            return Some(Step::End(st.end));
+        }
+        Some(Step::Go(st.end))
     }
 
     /// The address around byte `i`, if there is one: skips it, and ends the

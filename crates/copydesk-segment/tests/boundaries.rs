@@ -265,3 +265,15 @@ fn question_mark_before_lower_case_in_informal_text() {
     assert_eq!(split("are you coming? i am not sure."), ["are you coming?", "i am not sure."]);
     assert_eq!(split("She works at Yahoo! in sales."), ["She works at Yahoo! in sales."]);
 }
+
+#[test]
+fn date_time_stamp_between_name_and_text_stands_alone() {
+    assert_eq!(
+        split("Ada Park 03/14/2024 09:05 AM Please file by noon."),
+        ["Ada Park", "03/14/2024 09:05 AM", "Please file by noon."]
+    );
+    assert_eq!(
+        split("It was updated on 03/14/2024 09:05 AM EST."),
+        ["It was updated on 03/14/2024 09:05 AM EST."]
+    );
+}

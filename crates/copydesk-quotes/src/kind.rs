@@ -44,11 +44,7 @@ impl Story<'_> {
     /// headline style of US outlets).
     pub(crate) fn is_unsaid(&self, q: usize) -> bool {
         let single = self.quotes[q].family == Family::Single;
-        (single && self.has_double_quotes()) || self.is_title(q)
-    }
-
-    fn has_double_quotes(&self) -> bool {
-        self.quotes.iter().any(|q| q.family == Family::Double)
+        (single && self.double_style) || self.is_title(q)
     }
 
     /// "MSNBC's “Morning Joe”", "the nickname "Lyin' Ted."": two or more

@@ -35,16 +35,24 @@ pub(crate) fn pair(
     has_cue: impl Fn(Span) -> bool,
 ) -> Vec<RawQuote> {
     let doubles: Vec<&Mark> = marks.iter().filter(|m| m.family == Family::Double).collect();
-    let mut quotes = pair_doubles(para, &doubles, next_opens, has_cue);
+    let doubles = outermost(text, pair_doubles(para, &doubles, next_opens, has_cue));
+    // Single marks outside the double quotes (both lists are in order).
+    let mut d = doubles.iter().peekable();
     let singles: Vec<&Mark> = marks
         .iter()
         .filter(|m| {
-            m.family == Family::Single
-                && !quotes.iter().any(|q| q.span.start <= m.start && m.end <= q.span.end)
+            while d.next_if(|q| q.span.end <= m.start).is_some() {}
+            m.family == Family::Single && d.peek().is_none_or(|q| q.span.start > m.start)
         })
         .collect();
+    let mut quotes = doubles;
     quotes.extend(pair_singles(text, &singles));
-    quotes.sort_by_key(|q| q.span.start);
+    outermost(text, quotes)
+}
+
+/// The quotes not inside another, without blank ones, in order.
+fn outermost(text: &str, mut quotes: Vec<RawQuote>) -> Vec<RawQuote> {
+    quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     let mut out: Vec<RawQuote> = Vec::with_capacity(quotes.len());
     for q in quotes {
         let blank = q

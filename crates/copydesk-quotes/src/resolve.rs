@@ -131,9 +131,11 @@ impl Resolver {
             let name = match mention.kind {
                 MentionKind::Name => names.fullest(story, &mention),
                 MentionKind::Description => names.role_name(story, &mention),
-                MentionKind::Pronoun => antecedent(story, &subjects, &mention)
-                    .or_else(|| names.person_before(story, &mention))
-                    .and_then(|m| m),
+                MentionKind::Pronoun => {
+                    let (last, near) = antecedent(story, &subjects, &mention);
+                    let nearby = || names.person_before(story, &mention);
+                    if near { last } else { nearby().or(last) }
+                }
             };
             subjects.push(Subject { tok, mention, name });
         }
@@ -147,10 +149,10 @@ impl Resolver {
     }
 }
 
-/// The last subject of a speech verb, in this paragraph or the one before,
-/// that the pronoun `p` can stand for: `Some(its name)`, where the name may
-/// be unknown ("the senior official").
-fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> Option<Option<String>> {
+/// The name of the last subject of a speech verb that the pronoun `p` can
+/// stand for (`None` when that subject has no name: "the senior official"),
+/// and whether it is in `p`'s paragraph or the one before.
+fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> (Option<String>, bool) {
     let fits = |s: &Subject| {
         let g = s.mention.gender;
         match p.gender {
@@ -160,14 +162,16 @@ fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> Option<Op
             Gender::Unknown => true,
         }
     };
-    let near = |tok: usize| story.tok_para[p.first].saturating_sub(story.tok_para[tok]) <= 1;
-    subjects.iter().rev().find(|s| fits(s)).filter(|s| near(s.tok)).map(|s| s.name.clone())
+    match subjects.iter().rev().find(|s| fits(s)) {
+        Some(s) => (s.name.clone(), story.tok_para[p.first].saturating_sub(story.tok_para[s.tok]) <= 1),
+        None => (None, false),
+    }
 }
 
 impl Names {
     /// With no speaker near, the last person named before `p` in its
     /// paragraph or the one before ("Khalilzad returned to Doha ... he wrote").
-    fn person_before(&self, story: &Story<'_>, p: &Mention) -> Option<Option<String>> {
+    fn person_before(&self, story: &Story<'_>, p: &Mention) -> Option<String> {
         let para = story.tok_para[p.first];
         let fits = |m: &Mention| match p.gender {
             Gender::Male | Gender::Female => m.gender == p.gender || m.gender == Gender::Unknown,
@@ -179,7 +183,7 @@ impl Names {
             .rev()
             .take_while(|(m, _)| para.saturating_sub(story.tok_para[m.first]) <= 1)
             .find(|(m, _)| fits(m))
-            .map(|(m, name)| self.fullest(story, m).or_else(|| Some(name.clone())))
+            .map(|(m, name)| self.fullest(story, m).unwrap_or_else(|| name.clone()))
     }
 }
 

@@ -24,6 +24,8 @@ pub(crate) struct Story<'t> {
     pub(crate) quote_tok: Vec<usize>,
     /// The paragraph of each token.
     pub(crate) tok_para: Vec<u32>,
+    /// Some quote uses double marks: the house style quotes with them.
+    pub(crate) double_style: bool,
 }
 
 impl<'t> Story<'t> {
@@ -37,6 +39,7 @@ impl<'t> Story<'t> {
             quotes: Vec::new(),
             quote_tok: Vec::new(),
             tok_para: Vec::new(),
+            double_style: false,
         };
         for (p, para) in para_spans.iter().enumerate() {
             let next_opens = para_spans.get(p + 1).is_some_and(|next| starts_with_opener(text, *next));
@@ -56,6 +59,7 @@ impl<'t> Story<'t> {
             story.paras.push(first..story.toks.len());
             story.tok_para.resize(story.toks.len(), p as u32);
         }
+        story.double_style = story.quotes.iter().any(|q| q.family == marks::Family::Double);
         story.mark_cues();
         story.mark_sentence_starts(sentences);
         story

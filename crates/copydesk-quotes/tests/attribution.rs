@@ -91,3 +91,76 @@ fn partial_quote_inside_a_reported_sentence_is_partial() {
     assert_eq!(quotes[0].kind, QuoteKind::Partial);
     assert_eq!(quotes[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Union sources"));
 }
+
+#[test]
+fn titles_and_nicknames_in_title_case_are_not_quotes() {
+    let text = "Mayor Ana Ruas told Harbour TV's \"Morning Tide\" that the vote was close. \
+                She called the plan \"Operation Low Water\" on Monday.";
+    assert!(find(text).is_empty());
+}
+
+#[test]
+fn single_quoted_headline_is_left_out_where_the_story_quotes_with_double_marks() {
+    let text = "Ruas says port plan 'a fair deal for all'\n\n\"It is a fair deal for all of us,\" Ruas said.";
+    let quotes = find(text);
+    assert_eq!(quotes.len(), 1);
+    assert!(quotes[0].text.starts_with('"'));
+}
+
+#[test]
+fn single_quotes_are_quotes_where_the_story_uses_them_throughout() {
+    let text = "‘We will reopen the harbour before the winter storms,’ port chief Ivo Lang said.";
+    assert_eq!(direct(text), [row("‘We will reopen the ", "Ivo Lang", Some("Ivo Lang"), "said")]);
+}
+
+#[test]
+fn colon_lead_in_attributes_the_next_paragraph() {
+    let text = "Port chief Ivo Lang responded:\n\n\"We have no plans to sell the berths to anyone.\"";
+    assert_eq!(direct(text), [row("\"We have no plans to", "Ivo Lang", Some("Ivo Lang"), "responded")]);
+}
+
+#[test]
+fn multi_paragraph_quote_takes_the_speaker_named_at_its_end() {
+    let text = "“The first part of a long answer about the berths and the cranes.\n\n\
+                “The second part, which closes the quote,” said Ana Ruas.";
+    let quotes = direct(text);
+    assert_eq!(quotes.len(), 2);
+    assert!(quotes.iter().all(|q| q.1 == "Ana Ruas"));
+}
+
+#[test]
+fn reader_quote_signed_with_a_dash_is_attributed_to_the_signature() {
+    let text = "“The new berths will change this town for the better.” ― Ana Ruas";
+    assert_eq!(direct(text), [row("“The new berths will", "Ana Ruas", Some("Ana Ruas"), "―")]);
+}
+
+#[test]
+fn misplaced_curly_marks_keep_the_speaker_after_them() {
+    let text = "“Of course, the strike should end without any“ half measures, ”Lang added.\n\n\
+                “The owners must come back to the table soon,” said Ivo Lang.";
+    let quotes = direct(text);
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(quotes[0].1, "Lang");
+    assert_eq!(quotes[0].2.as_deref(), Some("Ivo Lang"));
+}
+
+#[test]
+fn listener_after_told_is_never_the_speaker() {
+    let text = "\"The berths are not for sale to anyone,\" Ana Ruas told Harbour Weekly.";
+    assert_eq!(direct(text), [row("\"The berths are not ", "Ana Ruas", Some("Ana Ruas"), "told")]);
+}
+
+#[test]
+fn pronoun_with_no_speaker_near_takes_the_last_person_named() {
+    let text = "Talks stalled in May.\n\nEarlier, Ivo Lang flew to Lisbon, and he wrote on his page: \
+                \"We did not agree to an interim deal.\"";
+    assert_eq!(direct(text), [row("\"We did not agree to", "he", Some("Ivo Lang"), "wrote on")]);
+}
+
+#[test]
+fn she_skips_a_male_speaker_for_the_last_female_one() {
+    let text = "\"We will vote,\" Maria Ruas said.\n\n\"We will not,\" John Brandt said.\n\n\
+                \"Then the harbour closes for good,\" she said.";
+    let quotes = direct(text);
+    assert_eq!(quotes[2].2.as_deref(), Some("Maria Ruas"));
+}

@@ -50,6 +50,26 @@ fn plural(lex: &Lexicon, w: &str) -> bool {
             || l.ends_with("s'"))
 }
 
+/// The end of the run of non-function words from `start` (at least to
+/// `first_end`), at most three words: a singular noun phrase.
+fn run_end(lex: &Lexicon, text: &str, start: usize, first_end: usize) -> usize {
+    let mut end = first_end;
+    let mut at = start;
+    for _ in 0..3 {
+        let Some(e) = token(text, at) else { break };
+        if lex.stopwords.contains(&text[at..e].to_ascii_lowercase()) {
+            break;
+        }
+        end = end.max(e);
+        let j = skip_spaces(text, e);
+        if j == e {
+            break;
+        }
+        at = j;
+    }
+    end
+}
+
 /// The counted phrase starting after `i` (past spaces), for a count of
 /// `value`: its span.
 pub fn after(lex: &Lexicon, text: &str, i: usize, value: f64) -> Option<Span> {
@@ -87,9 +107,9 @@ pub fn after(lex: &Lexicon, text: &str, i: usize, value: f64) -> Option<Span> {
         }
         at = j;
     }
-    // One thing: "one person", "a soldier".
+    // One thing: "one person", "one complete orbit".
     if value == 1.0 {
-        return first_end.map(|e| Span::new(start, e));
+        return first_end.map(|e| Span::new(start, run_end(lex, text, start, e)));
     }
     None
 }

@@ -79,6 +79,16 @@ pub enum Bound {
     AtLeast,
 }
 
+/// The direction of a change a figure measures ("fell 3.5%" is down).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// A rise ("rose", "gained", "up").
+    Up,
+    /// A fall ("fell", "dropped", "down").
+    Down,
+}
+
 /// A piece of text inside a figure: its byte span and its surface text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Mention {
@@ -158,10 +168,11 @@ pub struct Figure {
     /// `"K"`, `"J"`, `"s"`, `"B"`, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub si_unit: Option<String>,
-    /// What a rate is per (`"gallon"` in `$3.49 a gallon`, `"share"` in
-    /// `$1.40 a share`).
+    /// What a rate is per, with its span (`gallon` in `$3.49 a gallon`,
+    /// `share` in `$1.40 a share`, `day` in `500,000 barrels a day`; the
+    /// unit of a quantity rate names it too: `"barrel per day"`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub per: Option<String>,
+    pub per: Option<Mention>,
     /// The noun phrase a count (or a ratio, or a range of counts) counts,
     /// with its span (`Humvees`, `pairs of night vision goggles`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -173,6 +184,11 @@ pub struct Figure {
     /// A bound the text puts on the figure (`up to` is `"<="`, `more than` is `">"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bound: Option<Bound>,
+    /// For a money, percent or count figure that measures a change, its
+    /// direction (`"down"` in `Shares fell 3.5%`); absent for levels
+    /// (`rose to 22.9 percent`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
     /// The qualifier words themselves (`an estimated`, `up to`, `between`), with their span.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Mention>,
@@ -203,6 +219,7 @@ impl Figure {
             counted: None,
             approx: false,
             bound: None,
+            change: None,
             qualifier: None,
         }
     }

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
-use crate::figure::Bound;
+use crate::figure::{Bound, Change};
 
 /// The non-comment, non-blank lines of a data file, split on tabs.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -157,9 +157,9 @@ pub struct Lexicon {
     /// Units, indexed by [`After::Unit`].
     pub units: Vec<Unit>,
     after_exact: AhoCorasick,
-    after_exact_what: Vec<After>,
+    after_exact_what: Vec<Vec<After>>,
     after_ci: AhoCorasick,
-    after_ci_what: Vec<After>,
+    after_ci_what: Vec<Vec<After>>,
     /// Qualifiers by lower-case phrase.
     pub qualifiers: HashMap<&'static str, Qualifier>,
     /// Most words in a qualifier.
@@ -190,6 +190,10 @@ pub struct Lexicon {
     pub ratio_words: Vec<(&'static str, Strength)>,
     /// Words before "one" that make it a pronoun.
     pub not_one: HashSet<String>,
+    /// Words before a figure that make it a change, and its direction.
+    pub changes: HashMap<String, Change>,
+    /// Words that say whether a nearby "degrees" is a temperature or an angle.
+    pub degree_cues: HashMap<String, &'static str>,
 }
 
 const VULGAR: &[(&str, f64)] = &[
@@ -224,12 +228,42 @@ fn automaton(patterns: &[&str], case_insensitive: bool) -> AhoCorasick {
         .expect("the data files compile into an automaton")
 }
 
-/// A spelling matches exactly when it has an upper-case letter, is two
-/// characters or fewer, or is not made of letters; otherwise in any case.
+/// A spelling matches exactly when it is two characters or fewer, has
+/// characters other than letters, spaces, hyphens and dots ("°C", "km/h"),
+/// or mixes cases inside a word ("kWh", "GHz", "MeV"); otherwise in any case
+/// ("Swiss francs", "US dollars", "degrees F", "USD").
 fn exact_case(surface: &str) -> bool {
     surface.chars().count() <= 2
-        || surface.chars().any(|c| c.is_uppercase())
-        || !surface.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-' || c == '.')
+        || !surface.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '.'))
+        || surface.split([' ', '-']).any(|w| {
+            let mut cs = w.chars();
+            cs.next();
+            let rest: String = cs.collect();
+            rest.chars().any(|c| c.is_ascii_uppercase()) && rest.chars().any(|c| c.is_ascii_lowercase())
+        })
+}
+
+/// Groups readings by spelling, so one spelling can have several ("pounds":
+/// money and weight): the patterns and, for each, its readings.
+fn group(
+    entries: Vec<(&'static str, After)>,
+    case_insensitive: bool,
+) -> (Vec<&'static str>, Vec<Vec<After>>) {
+    let mut pats: Vec<&'static str> = Vec::new();
+    let mut what: Vec<Vec<After>> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (surface, w) in entries {
+        let key = if case_insensitive { surface.to_ascii_lowercase() } else { surface.to_string() };
+        match index.get(&key) {
+            Some(&i) => what[i].push(w),
+            None => {
+                index.insert(key, pats.len());
+                pats.push(surface);
+                what.push(vec![w]);
+            }
+        }
+    }
+    (pats, what)
 }
 
 impl Lexicon {
@@ -322,8 +356,8 @@ impl Lexicon {
                 _ => push(r[0], After::AgeAbbr),
             }
         }
-        let (exact_pats, after_exact_what): (Vec<_>, Vec<_>) = exact.into_iter().unzip();
-        let (ci_pats, after_ci_what): (Vec<_>, Vec<_>) = ci.into_iter().unzip();
+        let (exact_pats, after_exact_what) = group(exact, false);
+        let (ci_pats, after_ci_what) = group(ci, true);
 
         let qualifiers: HashMap<&'static str, Qualifier> = rows(include_str!("../data/qualifiers.txt"))
             .map(|r| {
@@ -373,6 +407,12 @@ impl Lexicon {
                 .collect(),
             ratio_words,
             not_one: word_set(include_str!("../data/not_one.txt")),
+            changes: rows(include_str!("../data/change_words.txt"))
+                .map(|r| (r[0].to_string(), if r[1] == "up" { Change::Up } else { Change::Down }))
+                .collect(),
+            degree_cues: rows(include_str!("../data/degree_cues.txt"))
+                .map(|r| (r[0].to_string(), r[1]))
+                .collect(),
         }
     }
 
@@ -390,25 +430,14 @@ impl Lexicon {
         let mut out: Vec<(After, usize)> = Vec::new();
         for (ac, what) in [(&self.after_exact, &self.after_exact_what), (&self.after_ci, &self.after_ci_what)]
         {
-            let input = Input::new(hay).anchored(Anchored::Yes);
-            // Overlapping anchored matches are not offered by leftmost
-            // automata: probe every prefix end the longest match allows.
-            if let Some(m) = ac.find(input.clone()) {
-                out.push((what[m.pattern().as_usize()], i + m.end()));
-                let mut end = m.end();
-                while end > 1 {
-                    end -= 1;
-                    if !hay.is_char_boundary(end) {
-                        continue;
-                    }
-                    if let Some(m2) = ac.find(Input::new(&hay[..end]).anchored(Anchored::Yes)) {
-                        if m2.end() == end {
-                            out.push((what[m2.pattern().as_usize()], i + m2.end()));
-                        }
-                        end = m2.end();
-                    } else {
-                        break;
-                    }
+            // A leftmost-longest automaton gives one match: shorter ones are
+            // found by searching again within the longest's prefix.
+            let mut limit = hay.len();
+            while let Some(m) = ac.find(Input::new(&hay[..limit]).anchored(Anchored::Yes)) {
+                out.extend(what[m.pattern().as_usize()].iter().map(|&w| (w, i + m.end())));
+                limit = floor_boundary(hay, m.end() - 1);
+                if limit == 0 {
+                    break;
                 }
             }
         }

@@ -38,7 +38,7 @@ mod scan;
 mod term;
 mod text;
 
-pub use figure::{Bound, Figure, Kind, Mention};
+pub use figure::{Bound, Change, Figure, Kind, Mention};
 
 /// Finds figures in text. Build it once (its automata are compiled in
 /// [`FigureScanner::new`]) and share it across threads.

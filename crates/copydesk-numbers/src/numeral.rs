@@ -289,12 +289,35 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
         i = e;
     }
     value *= scale;
+    // "3 million and a half": the fraction is of the scale.
+    if scale > 1.0
+        && let Some((f, e)) = and_a_fraction(lex, text, i)
+    {
+        value += f * scale;
+        exact_ok = false;
+        i = e;
+    }
     let form = if plain && scale == 1.0 { Form::Plain } else { Form::Digits };
     if !value.is_finite() {
         return None;
     }
     let exact = if exact_ok { dec.render() } else { None };
     Some(Numeral { start, end: i, value, exact, form, scale, vague: false })
+}
+
+/// " and a half", " and a quarter" at `i`: the fraction and where it ends.
+fn and_a_fraction(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, usize)> {
+    let (a, b) = crate::text::next_word(text, i)?;
+    if !text[a..b].eq_ignore_ascii_case("and") {
+        return None;
+    }
+    let (c, d) = crate::text::next_word(text, b)?;
+    if !matches!(text[c..d].to_ascii_lowercase().as_str(), "a" | "an" | "one") {
+        return None;
+    }
+    let (e, f) = crate::text::next_word(text, d)?;
+    let w = lex.word(&text[e..f]).filter(|w| w.class == WordClass::Fraction && !w.plural)?;
+    Some((1.0 / w.value, f))
 }
 
 fn slashed(start: usize, end: usize) -> Numeral {
@@ -609,18 +632,27 @@ struct WordParser {
     vague: bool,
     /// Count of cardinal words read.
     cardinals: usize,
+    /// The scale an "and" followed ("a million and a half"), else 0.
+    scale_and: f64,
+    /// The group read when an "and" followed "hundred" ("one hundred and three quarters").
+    hundred_and: Option<f64>,
 }
 
 impl WordParser {
     fn and(&mut self) {
         // "one hundred and six" keeps going; "twenty and three fifths" splits.
-        if matches!(self.last, Some(WordClass::Unit | WordClass::Ten))
-            && !matches!(self.last, Some(WordClass::Hundred))
-        {
-            self.base += self.total + self.cur;
-            self.total = 0.0;
-            self.cur = 0.0;
-            self.last = None;
+        // "a million and a half": a fraction after a scale is of that scale;
+        // "one hundred and three quarters": of one, after the hundred.
+        match self.last {
+            Some(WordClass::Unit | WordClass::Ten) => {
+                self.base += self.total + self.cur;
+                self.total = 0.0;
+                self.cur = 0.0;
+                self.last = None;
+            }
+            Some(WordClass::Scale) => self.scale_and = self.scale,
+            Some(WordClass::Hundred) => self.hundred_and = Some(self.cur),
+            _ => {}
         }
         self.after_and = true;
     }
@@ -678,7 +710,12 @@ impl WordParser {
                 if w.plural && first {
                     self.vague = true;
                 }
-                if self.last == Some(Scale) {
+                if self.scale_and != 0.0 {
+                    // "one billion and three quarters million"
+                    self.total += self.cur * w.value;
+                    self.scale_and = 0.0;
+                    self.fraction = false;
+                } else if self.last == Some(Scale) {
                     self.total *= w.value;
                 } else if self.last == Some(Fraction) && !self.fraction {
                     // "one and a half million": the scale takes the whole.
@@ -709,9 +746,13 @@ impl WordParser {
                 if self.fraction || self.ordinal {
                     return Step::Stop;
                 }
-                let n = if self.cur == 0.0 { 1.0 } else { self.cur };
-                self.cur = n / w.value;
-                self.fraction = true;
+                let (keep, n) = match self.hundred_and.take() {
+                    Some(h) if self.cur > h => (h, self.cur - h),
+                    _ => (0.0, self.cur),
+                };
+                let n = if n == 0.0 { 1.0 } else { n };
+                self.cur = keep + n / w.value;
+                self.fraction = keep == 0.0;
                 Step::Took
             }
             Ordinal => return self.ordinal_word(w, word),
@@ -746,7 +787,9 @@ impl WordParser {
         } else if w.plural && !second {
             let n = if self.cur == 0.0 { 1.0 } else { self.cur };
             self.cur = n / w.value;
-            self.total /= w.value;
+            if self.scale_and == 0.0 {
+                self.total /= w.value;
+            }
             self.fraction = true;
             Step::Took
         } else if matches!(self.last, Some(Ten | Hundred | Scale)) && w.value < 10.0 && w.value >= 1.0 {
@@ -776,7 +819,12 @@ impl WordParser {
     }
 
     fn finish(&self) -> Option<(f64, Form)> {
-        let value = self.base + self.total + self.cur;
+        let cur = if self.scale_and != 0.0 && self.cur > 0.0 && self.cur < 1.0 {
+            self.cur * self.scale_and
+        } else {
+            self.cur
+        };
+        let value = self.base + self.total + cur;
         let form = if self.ordinal {
             Form::Ordinal
         } else if self.fraction && self.base == 0.0 && self.total == 0.0 && value < 1.0 {

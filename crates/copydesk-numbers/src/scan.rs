@@ -5,8 +5,8 @@
 use copydesk_core::Span;
 
 use crate::counted;
-use crate::figure::{Bound, Figure, Kind, Mention};
-use crate::lexicon::{Lexicon, Qualifier, Strength};
+use crate::figure::{Bound, Change, Figure, Kind, Mention};
+use crate::lexicon::{Lexicon, Qualifier, Strength, WordClass};
 use crate::nonfigure::{self, NonFigure};
 use crate::numeral::{self, Form};
 use crate::qualifier;
@@ -84,9 +84,16 @@ fn digit_start(lex: &Lexicon, text: &str, d: usize) -> Option<usize> {
             return None;
         }
     }
+    // "- 20 degrees" at the start of a line: a spaced minus.
+    if char_before(text, s) == Some(' ') && matches!(char_before(text, s - 1), Some('-' | '−')) {
+        let m = s - 1 - char_before(text, s - 1).map_or(1, char::len_utf8);
+        if matches!(char_before(text, m), None | Some('\n')) {
+            s = m;
+        }
+    }
     match char_before(text, s) {
-        Some(c) if c.is_alphabetic() => term::currency_before(lex, text, s).map(|_| s),
-        Some('/' | '%' | '&' | '?' | '#' | '_' | '@' | '\\' | '|' | ':' | '^') => None,
+        Some(c) if c.is_alphabetic() => term::currency_before(lex, text, s, 0).map(|_| s),
+        Some('/' | '%' | '&' | '?' | '#' | '_' | '@' | '\\' | '|' | ':' | '^' | '=') => None,
         _ => Some(s),
     }
 }
@@ -107,21 +114,26 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         }
         at
     };
-    let Some(mut t) = term::term(lex, text, start) else {
+    let floor = out.last().map_or(0, |f: &Figure| f.span.end);
+    let Some(mut t) = term::term(lex, text, start, floor) else {
         // Not a number after all (or too long to be one): skip the whole run.
         return letters_end(text, at).max(crate::text::digits_end(text, at));
     };
-    if t.num.form == Form::Words {
-        let w = &text[t.num.start..letters_end(text, t.num.start)];
-        if let Some(a) = numeral::article_before(lex, text, t.num.start, w) {
-            t.start = t.start.min(a);
-        }
-        if is_pronoun_one(lex, text, &t) {
+    if byte(text, t.num.start).is_ascii_alphabetic() {
+        article(lex, text, &mut t);
+        if is_pronoun_one(lex, text, &t) || is_period_fraction(lex, text, &t) {
             return t.num.end;
         }
+    } else if t.what == What::Bare
+        && t.end == t.num.end
+        && byte(text, t.end).is_ascii_alphabetic()
+        && byte(text, t.end) != b'x'
+    {
+        // Digits glued to letters that are no unit: a code ("06F6", "4K2").
+        return token_end(text, t.end);
     }
     negative_word(text, &mut t);
-    let qual = qualifier::before(lex, text, t.start);
+    let qual = qualifier::before(lex, text, t.start).filter(|&(qs, _, _)| qs >= floor);
     let counted_plural = t.what == What::Bare
         && counted::after(lex, text, t.end, t.value()).is_some_and(|sp| {
             let w = &text[sp.start..sp.end];
@@ -132,9 +144,8 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         out.push(non_figure(text, nf));
         return end;
     }
-    if byte(text, t.end) == b'%' && byte(text, t.end + 1).is_ascii_alphanumeric() {
-        return token_end(text, t.end);
-    }
+    compound_quantity(lex, text, &mut t);
+    money_cents(lex, text, &mut t);
     let mut fig = combine(lex, text, &t).unwrap_or_else(|| single(lex, text, &t));
     if let Some((qs, qe, q)) = qual {
         apply_qualifier(text, &mut fig, qs, qe, q);
@@ -145,10 +156,52 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         fig.qualifier = Some(Mention::new(text, Span::new(s, s + letters_end(text, s) - s)));
         fig.span.start = s;
     }
+    if matches!(fig.kind, Kind::Money | Kind::Percent | Kind::Count | Kind::Range) {
+        fig.change = change_before(lex, text, fig.span.start);
+    }
     fig.text = text[fig.span.start..fig.span.end].to_string();
     let end = fig.span.end;
     out.push(fig);
     end
+}
+
+/// "a dozen", "a hundred", "a half": the article is part of the number;
+/// "a third" (of something, or alone) is a fraction, "a third term" an ordinal.
+fn article(lex: &Lexicon, text: &str, t: &mut Term) {
+    let w = &text[t.num.start..letters_end(text, t.num.start)];
+    let Some(a) = numeral::article_before(lex, text, t.num.start, w) else { return };
+    if t.num.form == Form::Ordinal {
+        if text[t.num.start..t.num.end].contains([' ', '-']) {
+            return; // "a hundred trillionth": a many-word ordinal
+        }
+        let alone = match next_word(text, t.num.end) {
+            Some((s, e)) => text[s..e].eq_ignore_ascii_case("of"),
+            None => !char_at(text, skip_spaces(text, t.num.end)).is_some_and(char::is_alphanumeric),
+        };
+        if !alone || t.num.value <= 2.0 {
+            return;
+        }
+        t.num.value = 1.0 / t.num.value;
+        t.num.form = Form::Fraction;
+        t.num.exact = None;
+    }
+    t.start = t.start.min(a);
+}
+
+/// "the second half", "in the quarter", "first quarter": a fraction word
+/// that names a period or a part, not a number. A lone "quarter" is one
+/// unless an article, a numerator or a scale makes it a number.
+fn is_period_fraction(lex: &Lexicon, text: &str, t: &Term) -> bool {
+    let span = &text[t.num.start..t.num.end];
+    let Some(w) = lex.word(span).filter(|w| w.class == WordClass::Fraction) else { return false };
+    if t.start < t.num.start || t.what != What::Bare {
+        return false;
+    }
+    let prev = prev_word(text, t.num.start).map(|(a, b)| text[a..b].to_ascii_lowercase());
+    let determiner = prev.as_deref().is_some_and(|p| {
+        lex.not_one.contains(p) || lex.word(p).is_some_and(|n| n.class == WordClass::Ordinal)
+    });
+    determiner || w.value == 4.0
 }
 
 /// "the one you mentioned", "one of the": "one" as a pronoun.
@@ -170,6 +223,62 @@ fn is_pronoun_one(lex: &Lexicon, text: &str, t: &Term) -> bool {
     before || after
 }
 
+/// The next term after `t`, past a space and an optional "and" ("5 feet
+/// 2 inches", "3 dollars and 50 cents").
+fn next_term(lex: &Lexicon, text: &str, t: &Term) -> Option<Term> {
+    let mut j = skip_spaces(text, t.end);
+    if j == t.end {
+        return None;
+    }
+    if let Some((a, b)) = next_word(text, j).filter(|&(a, b)| text[a..b].eq_ignore_ascii_case("and")) {
+        debug_assert_eq!(a, j);
+        j = skip_spaces(text, b);
+    }
+    if !(byte(text, j).is_ascii_digit() || byte(text, j).is_ascii_alphabetic()) {
+        return None;
+    }
+    term::term(lex, text, j, t.end)
+}
+
+/// "5 feet 2 inches", "2 years and 3 months": one quantity in the first
+/// unit ("5.1667 foot"), when the next unit is a smaller one of the same kind.
+fn compound_quantity(lex: &Lexicon, text: &str, t: &mut Term) {
+    while let What::Unit(u) = &t.what {
+        if t.per.is_some() || !matches!(u.dimension.as_str(), "length" | "mass" | "duration" | "volume") {
+            return;
+        }
+        let Some(t2) = next_term(lex, text, t) else { return };
+        let What::Unit(u2) = &t2.what else { return };
+        if u2.dimension != u.dimension || u2.factor >= u.factor || t2.per.is_some() || t2.num.value < 0.0 {
+            return;
+        }
+        t.num.value += t2.num.value * u2.factor / u.factor;
+        t.num.exact = None;
+        t.end = t2.end;
+    }
+}
+
+/// "3 dollars 50 cents", "15 dollars and 50", "$20 43": cents after an amount.
+fn money_cents(lex: &Lexicon, text: &str, t: &mut Term) {
+    if !matches!(t.what, What::Money { minor: false, .. }) || t.per.is_some() || t.num.scale != 1.0 {
+        return;
+    }
+    let Some(t2) = next_term(lex, text, t) else { return };
+    if !t2.num.is_integer() || !(0.0..100.0).contains(&t2.num.value) || t2.num.form == Form::Fraction {
+        return;
+    }
+    let cents = match t2.what {
+        What::Money { minor: true, .. } => true,
+        What::Bare => !char_at(text, skip_spaces(text, t2.end)).is_some_and(char::is_alphanumeric),
+        _ => false,
+    };
+    if cents {
+        t.num.value += t2.num.value / 100.0;
+        t.num.exact = None;
+        t.end = t2.end;
+    }
+}
+
 /// "minus 5", "negative one": negates the term and takes the word in.
 fn negative_word(text: &str, t: &mut Term) {
     if let Some((a, b)) = prev_word(text, t.start) {
@@ -187,6 +296,15 @@ fn non_figure(text: &str, nf: NonFigure) -> Figure {
     f.value = nf.value;
     f.unit = nf.unit;
     f
+}
+
+/// A change word right before `i`, or before "by" right before it ("fell
+/// 3.5%", "rose by 2 points"); "to" makes it a level, not a change.
+fn change_before(lex: &Lexicon, text: &str, i: usize) -> Option<Change> {
+    let (a, b) = prev_word(text, i)?;
+    let w = text[a..b].to_ascii_lowercase();
+    let (a, b) = if w == "by" { prev_word(text, a)? } else { (a, b) };
+    lex.changes.get(&text[a..b].to_ascii_lowercase()).copied()
 }
 
 /// "twice", "tenfold", "doubled".
@@ -218,7 +336,7 @@ fn single(lex: &Lexicon, text: &str, t: &Term) -> Figure {
         What::Money { code, .. } => {
             f.kind = Kind::Money;
             f.currency = Some(code.to_string());
-            f.per = t.per.clone();
+            f.per = t.per.map(|s| Mention::new(text, s));
         }
         What::Percent(unit) => {
             f.kind = Kind::Percent;
@@ -230,6 +348,7 @@ fn single(lex: &Lexicon, text: &str, t: &Term) -> Figure {
             f.dimension = Some(u.dimension.clone());
             f.si_value = Some(t.value() * u.factor + u.offset);
             f.si_unit = Some(u.si_unit.clone());
+            f.per = t.per.map(|s| Mention::new(text, s));
         }
         What::Bare | What::Time | What::AgeAbbr => bare(lex, text, t, &mut f),
     }
@@ -330,7 +449,7 @@ fn numeral_after(lex: &Lexicon, text: &str, i: usize) -> Option<Term> {
     let k = skip_spaces(text, k);
     let start = if byte(text, k).is_ascii_digit() {
         if k > j
-            && term::currency_before(lex, text, k).is_none()
+            && term::currency_before(lex, text, k, i).is_none()
             && !matches!(char_at(text, j), Some('-' | '−'))
         {
             return None;
@@ -341,7 +460,7 @@ fn numeral_after(lex: &Lexicon, text: &str, i: usize) -> Option<Term> {
     } else {
         return None;
     };
-    let t = term::term(lex, text, start)?;
+    let t = term::term(lex, text, start, i)?;
     matches!(t.num.form, Form::Plain | Form::Digits | Form::Words | Form::Fraction).then_some(t)
 }
 
@@ -364,6 +483,9 @@ fn range(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
             _ => {
                 if c == '-' && t.what == What::Bare && k == j + 1 && j > e {
                     return None; // "5 -3": a negative number, not a range
+                }
+                if t.num.form == Form::Words && j == e && k == j + 1 {
+                    return None; // "three-nought-four": digits spelled out
                 }
                 j + c.len_utf8()
             }
@@ -482,6 +604,9 @@ fn ratio(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
     }
     let whole = whole?;
     if whole.what != What::Bare || whole.num.value == 0.0 {
+        return None;
+    }
+    if whole.num.value < t.num.value {
         return None;
     }
     if strength == Strength::Weak

@@ -2,10 +2,12 @@
 //! after ("$5bn", "5 rubles"), a unit ("120 km", "six-mile", "65 mph",
 //! "$3.49 a gallon"), a percent sign, a clock-time marker.
 
+use copydesk_core::Span;
+
 use crate::lexicon::{After, Lexicon, UnitFlag};
 use crate::numeral::{self, Form, Numeral};
 use crate::text::{
-    byte, char_at, char_before, ends_word_boundary, is_space, letters_end, letters_start, lower, skip_spaces,
+    byte, char_at, char_before, ends_word_boundary, is_space, letters_end, lower, skip_spaces,
     skip_spaces_back,
 };
 
@@ -57,8 +59,9 @@ pub struct Term {
     pub num: Numeral,
     /// What it is a number of.
     pub what: What,
-    /// What a rate is per ("gallon" in "$3.49 a gallon").
-    pub per: Option<String>,
+    /// What a rate is per: the span of "gallon" in "$3.49 a gallon", of
+    /// "day" in "500,000 barrels a day".
+    pub per: Option<Span>,
     /// The unit was joined by a hyphen ("six-mile", "34-year").
     pub hyphenated: bool,
 }
@@ -75,8 +78,9 @@ impl Term {
 
 /// Parses the numeral starting at `start` (a digit, a sign or a point, or a
 /// number word) and what is attached to it.
-pub fn term(lex: &Lexicon, text: &str, start: usize) -> Option<Term> {
-    let before = currency_before(lex, text, start);
+/// `floor` is where the previous figure ends: nothing before it is read.
+pub fn term(lex: &Lexicon, text: &str, start: usize, floor: usize) -> Option<Term> {
+    let before = currency_before(lex, text, start, floor);
     let num = if byte(text, start).is_ascii_alphabetic() {
         numeral::words(lex, text, start)?
     } else if let Some((v, len)) = crate::lexicon::vulgar_fraction(text.get(start..)?) {
@@ -92,6 +96,8 @@ pub fn term(lex: &Lexicon, text: &str, start: usize) -> Option<Term> {
     } else {
         numeral::digits(lex, text, start, before.is_some())?
     };
+    let mut num = num;
+    num.end = uncertainty(lex, text, num.end);
     let mut t = Term { start, end: num.end, num, what: What::Bare, per: None, hyphenated: false };
     if let Some((s, i)) = before {
         t.start = s;
@@ -106,46 +112,65 @@ pub fn term(lex: &Lexicon, text: &str, start: usize) -> Option<Term> {
     Some(t)
 }
 
+/// Past an uncertainty after a numeral ("±0.01", "+/- 1e-5"): where it ends.
+fn uncertainty(lex: &Lexicon, text: &str, i: usize) -> usize {
+    let j = skip_spaces(text, i);
+    let k = if text[j..].starts_with('±') {
+        j + '±'.len_utf8()
+    } else if text[j..].starts_with("+/-") {
+        j + 3
+    } else {
+        return i;
+    };
+    let k = skip_spaces(text, k);
+    if !byte(text, k).is_ascii_digit() {
+        return i;
+    }
+    numeral::digits(lex, text, k, false).map_or(i, |n| n.end)
+}
+
 /// A currency written right before the numeral at `i` ("$", "US$", "£",
-/// "EUR ", "hk $ "): where it starts and its index.
-pub fn currency_before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize)> {
+/// "EUR ", "hk $ ", "u.s $"), not reaching back before `floor`: where it
+/// starts and its index.
+pub fn currency_before(lex: &Lexicon, text: &str, i: usize, floor: usize) -> Option<(usize, usize)> {
     let j = skip_spaces_back(text, i);
-    if i - j > 2 {
+    if i - j > 2 || j <= floor {
         return None;
     }
     let head = text.get(..j)?;
-    // "hk $ 10.05", "c $ 16.4", "us $ 150": a country prefix spaced from "$".
+    // A country prefix on "$", attached or spaced: "US$", "hk $", "u.s $", "usd$".
     if head.ends_with('$') {
         let d = j - 1;
         let k = skip_spaces_back(text, d);
-        let ls = letters_start(text, k);
-        if ls < k && k < d && k - ls >= 1 {
-            let prefix = format!("{}$", &text[ls..k]);
-            if let Some(&(_, idx)) = lex.before.iter().find(|(s, _)| s.eq_ignore_ascii_case(&prefix))
-                && (k - ls >= 2 || prefix.eq_ignore_ascii_case("c$"))
-                && !char_before(text, ls).is_some_and(char::is_alphanumeric)
-            {
+        let mut ls = k;
+        while ls > floor && (byte(text, ls - 1).is_ascii_alphabetic() || byte(text, ls - 1) == b'.') {
+            ls -= 1;
+        }
+        let prefix: String =
+            text[ls..k].chars().filter(|&c| c != '.').collect::<String>().to_ascii_uppercase();
+        let letters = prefix.len();
+        let spaced_ok = k == d || letters >= 2 || prefix == "C";
+        if letters > 0 && spaced_ok && !char_before(text, ls).is_some_and(char::is_alphanumeric) {
+            let wanted = format!("{prefix}$");
+            let norm = |s: &str| {
+                s.chars().filter(|&c| c != '.' && c != ' ').collect::<String>().to_ascii_uppercase()
+            };
+            if let Some(&(_, idx)) = lex.before.iter().find(|(s, _)| norm(s) == wanted) {
                 return Some((ls, idx));
             }
         }
     }
     for &(surface, idx) in &lex.before {
-        let matched = if surface.chars().all(|c| c.is_ascii_alphabetic()) {
-            // Codes and "Rs": whole words, in either case only for codes of three letters.
-            head.len() >= surface.len()
-                && head.is_char_boundary(head.len() - surface.len())
-                && head[head.len() - surface.len()..].eq_ignore_ascii_case(surface)
-                && (surface.len() == 3 || head.ends_with(surface))
-                && !char_before(head, head.len() - surface.len()).is_some_and(char::is_alphanumeric)
-                && (j < i || surface.len() >= 2)
-        } else {
-            head.ends_with(surface)
-                && !(surface.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                    && char_before(head, head.len() - surface.len()).is_some_and(char::is_alphanumeric))
-        };
-        if matched {
-            return Some((j - surface.len(), idx));
+        if !head.ends_with(surface) {
+            continue;
         }
+        let s = j - surface.len();
+        // Codes and "Rs" are whole words; "EUR1.2bn" may be attached.
+        let word = surface.starts_with(|c: char| c.is_ascii_alphabetic());
+        if s < floor || word && char_before(head, s).is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        return Some((s, idx));
     }
     None
 }
@@ -178,6 +203,8 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
         }
         let Some(end) = boundary_ok(lex, text, t, what, at, end, hyphen) else { continue };
         match (chosen, what) {
+            // "2 pm" is a time before it is two picometres.
+            (Some((After::Unit(_), e)), After::Time) if e == end => chosen = Some((what, end)),
             // A spelling that is both a currency and a unit ("pounds"): money
             // only with a scale ("20 million pounds"), else weight.
             (Some((After::Currency(_), e)), After::Unit(_)) if e == end && t.num.scale == 1.0 => {
@@ -229,10 +256,22 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
             What::AgeAbbr
         }
     };
-    if power.is_some() && !matches!(t.what, What::Unit(_)) {
+    // A unit glued to more letters or digits is part of a code ("24703m212").
+    if power.is_some() && !matches!(t.what, What::Unit(_))
+        || char_at(text, t.end).is_some_and(char::is_alphanumeric)
+    {
         t.what = What::Bare;
         t.end = t.num.end;
         return;
+    }
+    // A bare "degrees" is an angle near "rotate", "angle"...; else a temperature.
+    if let What::Unit(u) = &mut t.what
+        && u.name == "degree"
+        && degree_context(lex, text, t.start, t.end) == Some("angle")
+    {
+        u.dimension = "angle".into();
+        u.si_unit = "rad".into();
+        u.factor = std::f64::consts::PI / 180.0;
     }
     t.hyphenated = hyphen;
 }
@@ -277,7 +316,7 @@ fn boundary_ok(
     match what {
         After::Unit(i) => {
             let u = &lex.units[i];
-            if t.num.form == Form::Words && surface.len() <= 2 && !hyphen {
+            if t.num.form == Form::Words && surface.chars().count() < 2 && !hyphen {
                 return None;
             }
             match u.flag {
@@ -295,6 +334,19 @@ fn boundary_ok(
                     next_ok.then_some(end)
                 }
                 UnitFlag::Lower => {
+                    // "C.P.I.", "F-Series", "14.7C/": a letter of something else.
+                    if matches!(byte(text, end), b'.' | b'-' | b'/') && byte(text, end + 1) != b' '
+                        || byte(text, end) == b'/'
+                    {
+                        return None;
+                    }
+                    // "30 C", "113F": a one-letter temperature only among words of temperature.
+                    if u.dimension == "temperature"
+                        && surface.chars().count() == 1
+                        && degree_context(lex, text, t.start, end) != Some("temperature")
+                    {
+                        return None;
+                    }
                     let j = skip_spaces(text, end);
                     let bad =
                         char_at(text, j).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && j > end;
@@ -309,10 +361,36 @@ fn boundary_ok(
         After::AgeAbbr => t.num.is_integer().then_some(end),
         After::Currency(_) => {
             // One-letter names ("p") only attached: "50p".
-            (surface.len() > 1 || attached).then_some(end)
+            (attached || !(surface.len() == 1 && surface.as_bytes()[0].is_ascii_alphabetic())).then_some(end)
         }
-        After::Percent(_) => Some(end),
+        // "%28" in a URL is an escape, not a percent.
+        After::Percent(_) => {
+            (!(surface == "%" && char_at(text, end).is_some_and(char::is_alphanumeric))).then_some(end)
+        }
     }
+}
+
+/// What the words around `start..end` say a degree measures: "angle",
+/// "temperature", or nothing. Looks at up to six words on each side.
+fn degree_context(lex: &Lexicon, text: &str, start: usize, end: usize) -> Option<&'static str> {
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let mut found = None;
+    for w in text[from..to].split(|c: char| !c.is_ascii_alphabetic()) {
+        if let Some(&d) = lex.degree_cues.get(&w.to_ascii_lowercase()) {
+            if d == "angle" {
+                return Some(d);
+            }
+            found = Some(d);
+        }
+    }
+    found
 }
 
 /// True when a `"` after the number at `i` would close a quotation opened
@@ -424,16 +502,14 @@ fn per(lex: &Lexicon, text: &str, t: &mut Term) {
             offset: 0.0,
         };
         let end = power_suffix(text, end, &mut d);
-        match &mut t.what {
-            What::Unit(r) => {
-                r.name = format!("{} per {}", r.name, d.name);
-                r.dimension = format!("{} per {}", r.dimension, d.dimension);
-                r.si_unit = format!("{}/{}", r.si_unit, d.si_unit);
-                r.factor /= d.factor;
-                r.offset = 0.0;
-            }
-            _ => t.per = Some(d.name),
+        if let What::Unit(r) = &mut t.what {
+            r.name = format!("{} per {}", r.name, d.name);
+            r.dimension = format!("{} per {}", r.dimension, d.dimension);
+            r.si_unit = format!("{}/{}", r.si_unit, d.si_unit);
+            r.factor /= d.factor;
+            r.offset = 0.0;
         }
+        t.per = Some(Span::new(j, end));
         t.end = end;
         return;
     }
@@ -446,7 +522,7 @@ fn per(lex: &Lexicon, text: &str, t: &mut Term) {
             && !lex.stopwords.contains(&w.to_ascii_lowercase())
             && w.chars().all(|c| c.is_ascii_lowercase())
         {
-            t.per = Some(w.to_string());
+            t.per = Some(Span::new(j, we));
             t.end = we;
         }
     }

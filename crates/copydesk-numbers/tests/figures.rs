@@ -75,7 +75,7 @@ fn money_from_codes_and_names() {
 #[test]
 fn money_rate_keeps_what_it_is_per() {
     let f = one("Diesel sold for $4.15 a gallon.", Kind::Money);
-    assert_eq!(f.per.as_deref(), Some("gallon"));
+    assert_eq!(f.per.unwrap().text, "gallon");
 }
 
 #[test]
@@ -245,4 +245,87 @@ fn serializes_flat_with_absent_fields_left_out() {
         serde_json::json!({"start": 12, "end": 20, "text": "51 tanks", "kind": "count", "value": 51.0,
             "exact": "51", "counted": {"start": 15, "end": 20, "text": "tanks"}})
     );
+}
+
+#[test]
+fn pounds_are_money_only_with_a_scale() {
+    let f = figures("She lost 18 pounds; the club lost 40 million pounds.");
+    assert_eq!((f[0].kind, f[0].unit.as_deref()), (Kind::Quantity, Some("pound")));
+    assert_eq!((f[1].kind, f[1].currency.as_deref()), (Kind::Money, Some("GBP")));
+}
+
+#[test]
+fn compound_quantities_are_one_figure() {
+    let f = one("The guard is 6 feet 3 inches tall.", Kind::Quantity);
+    assert_eq!(f.text, "6 feet 3 inches");
+    assert!((f.value.unwrap() - 6.25).abs() < 1e-9);
+    let f = one("The siege lasted 2 years and 6 months.", Kind::Quantity);
+    assert_eq!((f.value, f.unit.as_deref()), (Some(2.5), Some("year")));
+}
+
+#[test]
+fn cents_after_an_amount_are_added() {
+    let f = one("A ticket cost 4 dollars and 25 cents.", Kind::Money);
+    assert_eq!(f.value, Some(4.25));
+    let f = one("Each share paid 75 cents.", Kind::Money);
+    assert_eq!((f.value, f.currency.as_deref()), (Some(0.75), Some("USD")));
+}
+
+#[test]
+fn degrees_are_an_angle_when_the_words_say_so() {
+    let f = one("The crane can rotate 270 degrees.", Kind::Quantity);
+    assert_eq!(f.dimension.as_deref(), Some("angle"));
+    let f = one("Highs will reach 31 degrees on Friday.", Kind::Quantity);
+    assert_eq!(f.dimension.as_deref(), Some("temperature"));
+}
+
+#[test]
+fn one_letter_temperatures_need_words_of_temperature() {
+    let f = figures("The heat peaked at 41C (106F) in the valley.");
+    let units: Vec<_> = f.iter().map(|f| f.unit.as_deref().unwrap()).collect();
+    assert_eq!(units, vec!["degree Celsius", "degree Fahrenheit"]);
+    assert!(
+        figures("The fund made a 13F filing and flew a 767F freighter.")
+            .iter()
+            .all(|f| f.kind != Kind::Quantity)
+    );
+}
+
+#[test]
+fn a_fall_or_a_rise_is_a_change() {
+    let f = one("Shares slid 4.2% in early trade.", Kind::Percent);
+    assert_eq!(f.change, Some(copydesk_numbers::Change::Down));
+    let f = one("Turnout rose to 61 percent.", Kind::Percent);
+    assert_eq!(f.change, None);
+}
+
+#[test]
+fn a_lone_ordinal_after_an_article_is_a_fraction() {
+    let f = one("A third of the staff quit.", Kind::Ratio);
+    assert!((f.value.unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    assert_eq!(f.text, "A third of the staff");
+    assert_eq!(scan("It was a third straight win.")[0].kind, Kind::Ordinal);
+}
+
+#[test]
+fn halves_and_quarters_of_a_year_are_not_figures() {
+    assert!(figures("Sales rose in the second half and fell in the quarter.").is_empty());
+}
+
+#[test]
+fn a_currency_after_one_amount_is_not_read_before_the_next() {
+    let f = figures("It cost 10 rmb 20 usd in all.");
+    let got: Vec<_> = f.iter().map(|f| (f.text.as_str(), f.currency.as_deref())).collect();
+    assert_eq!(got, vec![("10 rmb", Some("CNY")), ("20 usd", Some("USD"))]);
+}
+
+#[test]
+fn country_prefixes_on_the_dollar_sign() {
+    for (text, code) in
+        [("paid HK$ 12 million", "HKD"), ("paid hk $ 12 million", "HKD"), ("paid u.s $ 12", "USD")]
+    {
+        let f = one(text, Kind::Money);
+        assert_eq!(f.currency.as_deref(), Some(code), "{text}");
+        assert!(f.text.to_lowercase().starts_with(&text[5..7].to_lowercase()), "{text}: {}", f.text);
+    }
 }

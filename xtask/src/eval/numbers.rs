@@ -91,6 +91,8 @@ struct PeerPred {
     si: Option<f64>,
     #[serde(default)]
     bound: Option<String>,
+    #[serde(default)]
+    range_of: Option<String>,
 }
 
 fn kind_name(f: &Figure) -> String {
@@ -102,8 +104,14 @@ fn from_figure(f: &Figure, text: &str) -> Pred {
     let mut spans = vec![(f.span.start, f.span.end)];
     let core = f.core_span();
     spans.push((core.start, core.end));
-    if let Some(c) = &f.counted {
-        let num = Span::new(core.start, c.span.start).trim(text);
+    // The number without the noun it counts, or a rate without what it is per.
+    let tail = f
+        .counted
+        .as_ref()
+        .map(|c| c.span.start)
+        .or_else(|| f.per.as_ref().map(|p| rate_start(text, p.span.start)));
+    if let Some(t) = tail {
+        let num = Span::new(core.start, t.max(core.start)).trim(text);
         if !num.is_empty() {
             spans.push((num.start, num.end));
         }
@@ -126,15 +134,31 @@ fn from_figure(f: &Figure, text: &str) -> Pred {
             .and_then(|b| serde_json::to_value(b).ok())
             .and_then(|v| v.as_str().map(str::to_string)),
         counted: f.counted.as_ref().map(|c| c.text.clone()),
-        per: f.per.clone(),
+        per: f.per.as_ref().map(|p| p.text.clone()),
         part: f.part,
         whole: f.whole,
         range_of: f
             .range_of
             .and_then(|k| serde_json::to_value(k).ok())
             .and_then(|v| v.as_str().map(str::to_string)),
-        change: None,
+        change: f
+            .change
+            .and_then(|c| serde_json::to_value(c).ok())
+            .and_then(|v| v.as_str().map(str::to_string)),
     }
+}
+
+/// Where the "a", "an", "per", "/" or "-a-" before a rate's denominator starts.
+fn rate_start(text: &str, per: usize) -> usize {
+    let head = text[..per].trim_end_matches(['-', '/', ' ']);
+    for w in ["per", "an", "a"] {
+        if let Some(h) = head.strip_suffix(w) {
+            if h.ends_with([' ', '-']) {
+                return h.trim_end_matches(['-', ' ']).len();
+            }
+        }
+    }
+    head.len()
 }
 
 /// One input of one data set, with copydesk's and the peers' predictions.
@@ -206,7 +230,7 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
         .note("scan time of every input above, debug or release as built; the bench issue times it properly"),
     );
     if ctx.peers {
-        for (tool, preds) in peers(&out, &sets)? {
+        for (tool, preds) in peers(&out, &sets, &scanner)? {
             let mut report = String::new();
             rows.extend(score(&tool, &sets, &preds, &mut report));
             std::fs::write(out.join(format!("{tool}_misses.txt")), &report)?;
@@ -305,7 +329,9 @@ fn load(dir: &Path, limit: Option<usize>) -> Result<(Sets, String)> {
                 let Some(p) = text.get(from..).and_then(|t| t.find(surface)) else { continue };
                 let start = from + p;
                 from = start + surface.len();
-                let value = r["value"].as_f64();
+                // Amounts in cents or pence compare in the main unit, as copydesk gives them.
+                let minor = matches!(r["unit"].as_str(), Some("cent" | "penny" | "pence"));
+                let value = r["value"].as_f64().map(|v| if minor { v / 100.0 } else { v });
                 let unc = r["uncertainty"].as_f64();
                 let (low, high) = match (value, unc) {
                     (Some(v), Some(u))
@@ -459,10 +485,11 @@ fn rt_accepts(model: &str, p: &Pred) -> bool {
         "NumberRange" => k == "range" || p.bound.is_some(),
         "Age" => k == "age",
         "Currency" => k == "money" || p.range_of.as_deref() == Some("money"),
+        // Recognizers-Text's dimensions: length, weight, area, volume, speed,
+        // information, angle...; temperatures and durations are other models.
         "Dimension" => {
             (k == "quantity" || p.range_of.as_deref() == Some("quantity"))
-                && p.dimension.as_deref() != Some("temperature")
-                || p.dimension.as_deref() == Some("temperature") && p.unit.as_deref() == Some("degree")
+                && !matches!(p.dimension.as_deref(), Some("temperature" | "duration"))
         }
         "Temperature" => p.dimension.as_deref() == Some("temperature"),
         _ => false,
@@ -625,9 +652,9 @@ fn probe_matches(e: &Value, p: &Pred) -> bool {
         ("rate", Some(u)) => {
             let (cur, per) = u.split_once(" per ").unwrap_or((u, ""));
             let money = format!("{} per {per}", probe_unit(cur));
-            p.unit
-                .as_deref()
-                .is_some_and(|x| x == u || format!("{x} per {}", p.per.as_deref().unwrap_or("")) == money)
+            p.unit.as_deref().is_some_and(|x| {
+                x == u || format!("{x} per {}", singular(p.per.as_deref().unwrap_or(""))) == money
+            })
         }
         (_, Some(u)) => p.unit.as_deref() == Some(u),
     };
@@ -867,7 +894,12 @@ fn duckling_value(dim: &str, row: &Value, p: &Pred) -> bool {
 
 /// Runs the peers over every input (cached: reruns reuse their output while
 /// the inputs are unchanged) and reads their predictions.
-fn peers(out: &Path, sets: &Sets) -> Result<Vec<(String, BTreeMap<String, Vec<Vec<Pred>>>)>> {
+fn peers(
+    out: &Path,
+    sets: &Sets,
+    scanner: &FigureScanner,
+) -> Result<Vec<(String, BTreeMap<String, Vec<Vec<Pred>>>)>> {
+    let mut si = SiTable::default();
     let request: BTreeMap<&String, Vec<&str>> =
         sets.iter().map(|(k, v)| (k, v.iter().map(|i| i.text.as_str()).collect())).collect();
     let request = serde_json::to_string(&json!({ "sets": request }))?;
@@ -901,17 +933,29 @@ fn peers(out: &Path, sets: &Sets) -> Result<Vec<(String, BTreeMap<String, Vec<Ve
                         .into_iter()
                         .flatten()
                         .filter_map(|p| serde_json::from_value::<PeerPred>(p.clone()).ok())
-                        .map(|p| Pred {
-                            spans: vec![(c2b.byte(p.start), c2b.byte(p.end))],
-                            kind: p.kind,
-                            value: p.value,
-                            low: p.low,
-                            high: p.high,
-                            unit: p.unit.map(|u| u.to_lowercase()),
-                            dimension: p.dimension,
-                            si: p.si,
-                            bound: p.bound,
-                            ..Pred::default()
+                        .map(|p| {
+                            let conv = p.unit.as_deref().and_then(|u| si.get(scanner, u));
+                            let to_si =
+                                |v: Option<f64>| conv.as_ref().and_then(|(f, o, _)| v.map(|v| v * f + o));
+                            let dimension = p
+                                .dimension
+                                .filter(|d| !d.is_empty())
+                                .or_else(|| conv.as_ref().map(|c| c.2.clone()));
+                            Pred {
+                                spans: vec![(c2b.byte(p.start), c2b.byte(p.end))],
+                                si: p.si.or_else(|| to_si(p.value)),
+                                si_low: to_si(p.low),
+                                si_high: to_si(p.high),
+                                kind: p.kind,
+                                value: p.value,
+                                low: p.low,
+                                high: p.high,
+                                unit: p.unit.map(|u| u.to_lowercase()),
+                                dimension,
+                                bound: p.bound,
+                                range_of: p.range_of,
+                                ..Pred::default()
+                            }
                         })
                         .collect()
                 })
@@ -921,4 +965,30 @@ fn peers(out: &Path, sets: &Sets) -> Result<Vec<(String, BTreeMap<String, Vec<Ve
         tools.push((tool.clone(), preds));
     }
     Ok(tools)
+}
+
+/// SI factor, offset and dimension of a peer's unit name, read by
+/// copydesk's own unit table ("1 kilometre" is 1000 m, a length), so peers'
+/// quantities compare in SI too and fall in the same dimensions.
+#[derive(Default)]
+struct SiTable(BTreeMap<String, Option<(f64, f64, String)>>);
+
+impl SiTable {
+    fn get(&mut self, scanner: &FigureScanner, unit: &str) -> Option<(f64, f64, String)> {
+        self.0
+            .entry(unit.to_string())
+            .or_insert_with(|| {
+                let read = |v: u32| {
+                    let f = scanner
+                        .scan(&format!("{v} {unit}"))
+                        .into_iter()
+                        .next()
+                        .filter(|f| f.span.start == 0)?;
+                    Some((f.si_value?, f.dimension?))
+                };
+                let ((zero, _), (one, dim)) = (read(0)?, read(1)?);
+                Some((one - zero, zero, dim))
+            })
+            .clone()
+    }
 }

@@ -17,6 +17,8 @@ pub(crate) fn end(text: &str, lex: &Lexicon, start: usize, limit: usize) -> Opti
     if !rest.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
+    let b = text.as_bytes();
+    let mut end = start + word_at(text, start).len();
     if lex.greeting(rest).is_some() {
         // "Dear Mr. Lavorato:", "Hello all,": up to the first comma or colon.
         let len = rest
@@ -26,8 +28,6 @@ pub(crate) fn end(text: &str, lex: &Lexicon, start: usize, limit: usize) -> Opti
         return matches!(len.1, ',' | ':').then(|| before_capital(text, start + len.0 + 1, limit)).flatten();
     }
     // Otherwise one or two words, then the punctuation.
-    let b = text.as_bytes();
-    let mut end = start + word_at(text, start).len();
     let mut words = 1;
     if b.get(end) == Some(&b' ') {
         end += 1 + word_at(text, end + 1).len();

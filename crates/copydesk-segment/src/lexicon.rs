@@ -55,9 +55,9 @@ pub(crate) struct Lexicon {
     calendar: Table<()>,
     elisions: Table<()>,
     domains: Table<()>,
-    emoticons: Vec<&'static str>,
-    signoffs: Vec<&'static str>,
-    greetings: Vec<&'static str>,
+    emoticons: Phrases,
+    signoffs: Phrases,
+    greetings: Phrases,
     /// Numbers of one or two digits followed by a full stop are ordinals
     /// ("am 3. Oktober") and end no sentence: the generic rules' view.
     pub(crate) ordinals: bool,
@@ -76,9 +76,9 @@ impl Lexicon {
             calendar: Table::set(include_str!("../data/calendar.txt")),
             elisions: Table::set(include_str!("../data/elisions.txt")),
             domains: Table::set(include_str!("../data/domains.txt")),
-            emoticons: phrases(include_str!("../data/emoticons.txt")),
-            signoffs: phrases(include_str!("../data/signoffs.txt")),
-            greetings: phrases(include_str!("../data/greetings.txt")),
+            emoticons: Phrases::new(include_str!("../data/emoticons.txt")),
+            signoffs: Phrases::new(include_str!("../data/signoffs.txt")),
+            greetings: Phrases::new(include_str!("../data/greetings.txt")),
             ordinals: false,
         })
     }
@@ -123,41 +123,58 @@ impl Lexicon {
 
     /// The length in bytes of the emoticon that `rest` starts with.
     pub(crate) fn emoticon(&self, rest: &str) -> Option<usize> {
-        let first = rest.as_bytes().first()?;
-        self.emoticons
-            .iter()
-            .find(|e| e.as_bytes().first() == Some(first) && rest.starts_with(**e))
-            .map(|e| e.len())
+        self.emoticons.at(rest, false)
     }
 
     /// The length in bytes of the sign-off ("Best regards") that `rest`
     /// starts with.
     pub(crate) fn signoff(&self, rest: &str) -> Option<usize> {
-        phrase_at(&self.signoffs, rest)
+        self.signoffs.at(rest, true)
     }
 
     /// The length in bytes of the greeting ("Hi") that `rest` starts with.
     pub(crate) fn greeting(&self, rest: &str) -> Option<usize> {
-        phrase_at(&self.greetings, rest)
+        self.greetings.at(rest, true)
     }
 }
 
-/// The entries of a phrase file, longest first, so that "Best regards" is
-/// tried before "Best" and ":-)" before ":-".
-fn phrases(file: &'static str) -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = entries(file).collect();
-    v.sort_by_key(|e| std::cmp::Reverse(e.len()));
-    v
+/// Phrases, longest first, so that "Best regards" is tried before "Best"
+/// and ":-)" before ":-", with the bytes they start with.
+#[derive(Debug)]
+struct Phrases {
+    list: Vec<&'static str>,
+    firsts: [bool; 256],
 }
 
-/// The longest phrase that `rest` starts with as whole words.
-fn phrase_at(phrases: &[&str], rest: &str) -> Option<usize> {
-    let first = rest.as_bytes().first()?;
-    phrases
-        .iter()
-        .filter(|p| p.as_bytes().first() == Some(first))
-        .find(|p| rest.starts_with(**p) && !rest[p.len()..].starts_with(char::is_alphanumeric))
-        .map(|p| p.len())
+impl Default for Phrases {
+    fn default() -> Self {
+        Phrases { list: Vec::new(), firsts: [false; 256] }
+    }
+}
+
+impl Phrases {
+    fn new(file: &'static str) -> Phrases {
+        let mut list: Vec<&'static str> = entries(file).collect();
+        list.sort_by_key(|e| std::cmp::Reverse(e.len()));
+        let mut firsts = [false; 256];
+        for p in &list {
+            firsts[usize::from(p.as_bytes()[0])] = true;
+        }
+        Phrases { list, firsts }
+    }
+
+    /// The length of the longest phrase that `rest` starts with; with
+    /// `whole`, only a phrase that ends at a word boundary.
+    fn at(&self, rest: &str, whole: bool) -> Option<usize> {
+        let first = *rest.as_bytes().first()?;
+        if !self.firsts[usize::from(first)] {
+            return None;
+        }
+        self.list
+            .iter()
+            .find(|p| rest.starts_with(**p) && !(whole && rest[p.len()..].starts_with(char::is_alphanumeric)))
+            .map(|p| p.len())
+    }
 }
 
 /// The entries of a data file: first tab-separated column of each line that
@@ -172,64 +189,73 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 ///
 /// An entry written in lower case matches the word in any case ("co" matches
 /// "Co."); any other entry matches as written or in capitals ("St" matches
-/// "ST." but not "st.").
+/// "ST." but not "st."). Words are compared as 16-byte integers (entries are
+/// at most 16 bytes long), so a lookup costs a few integer comparisons.
 #[derive(Debug)]
 struct Table<T> {
-    entries: Vec<(&'static str, T)>,
-    /// `entries[first[b] as usize..first[b + 1] as usize]` start with byte
-    /// `b`: a lookup compares a handful of entries.
-    first: [u16; 257],
+    entries: Vec<(u128, T)>,
+    /// The longest entry: longer words are not looked up.
+    longest: usize,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { entries: Vec::new(), first: [0; 257] }
+        Table { entries: Vec::new(), longest: 0 }
     }
+}
+
+/// `word` as a big-endian integer, zero-padded: integer order is the
+/// words' byte order. `None` for words longer than 16 bytes.
+fn key(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_be_bytes(buf))
 }
 
 impl<T: Copy> Table<T> {
     fn new(words: impl Iterator<Item = (&'static str, T)>) -> Table<T> {
-        let mut entries: Vec<(&'static str, T)> = words.collect();
+        let mut longest = 0;
+        let mut entries: Vec<(u128, T)> = words
+            .filter_map(|(w, v)| {
+                longest = longest.max(w.len());
+                Some((key(w.as_bytes())?, v))
+            })
+            .collect();
         // Stable sort: of two equal entries the first file's wins.
-        entries.sort_by(|a, b| a.0.cmp(b.0));
-        entries.dedup_by(|later, earlier| later.0 == earlier.0);
-        let mut first = [0u16; 257];
-        for b in 0..256 {
-            first[b + 1] = entries
-                .partition_point(|e| e.0.as_bytes().first().is_some_and(|&f| usize::from(f) <= b))
-                as u16;
-        }
-        Table { entries, first }
+        entries.sort_by_key(|e| e.0);
+        entries.dedup_by_key(|e| e.0);
+        Table { entries, longest }
     }
 
     fn get(&self, word: &str) -> Option<T> {
-        if let Some(v) = self.exact(word) {
-            return Some(v);
-        }
-        let mut buf = [0u8; 24];
-        let key = buf.get_mut(..word.len())?;
-        if !word.is_ascii() {
+        let w = word.as_bytes();
+        if w.len() > self.longest {
             return None;
         }
+        if let Some(v) = key(w).and_then(|k| self.exact(k)) {
+            return Some(v);
+        }
+        if !word.is_ascii() || w.len() > 16 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        let folded = &mut buf[..w.len()];
         // "CORP" -> "Corp": a word in capitals matches its capitalised entry.
-        let caps =
-            word.bytes().any(|b| b.is_ascii_uppercase()) && !word.bytes().any(|b| b.is_ascii_lowercase());
-        if caps && word.len() > 1 {
-            key.copy_from_slice(word.as_bytes());
-            key[1..].make_ascii_lowercase();
-            if let Some(v) = std::str::from_utf8(key).ok().and_then(|k| self.exact(k)) {
+        let caps = w.iter().any(u8::is_ascii_uppercase) && !w.iter().any(u8::is_ascii_lowercase);
+        if caps && w.len() > 1 {
+            folded.copy_from_slice(w);
+            folded[1..].make_ascii_lowercase();
+            if let Some(v) = key(folded).and_then(|k| self.exact(k)) {
                 return Some(v);
             }
         }
-        key.copy_from_slice(word.as_bytes());
-        key.make_ascii_lowercase();
-        std::str::from_utf8(key).ok().and_then(|k| self.exact(k))
+        folded.copy_from_slice(w);
+        folded.make_ascii_lowercase();
+        key(folded).and_then(|k| self.exact(k))
     }
 
-    fn exact(&self, word: &str) -> Option<T> {
-        let b = usize::from(*word.as_bytes().first()?);
-        let bucket = self.entries.get(usize::from(self.first[b])..usize::from(self.first[b + 1]))?;
-        bucket.binary_search_by(|e| e.0.cmp(word)).ok().map(|i| bucket[i].1)
+    fn exact(&self, key: u128) -> Option<T> {
+        self.entries.binary_search_by_key(&key, |e| e.0).ok().map(|i| self.entries[i].1)
     }
 }
 
@@ -271,6 +297,7 @@ mod tests {
     #[test]
     fn no_abbreviation_is_listed_in_two_classes() {
         let mut all: Vec<&str> = CLASSES.iter().flat_map(|(f, _)| entries(f)).collect();
+        assert!(all.iter().all(|w| w.len() <= 16), "an abbreviation is longer than 16 bytes");
         let n = all.len();
         all.sort_unstable();
         all.dedup();

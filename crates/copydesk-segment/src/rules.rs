@@ -228,12 +228,26 @@ fn token_before(cx: &Context<'_>, stop: usize) -> (Token, usize) {
     while end > floor && text.as_bytes()[end - 1] == b' ' && stop - end < 4 {
         end -= 1;
     }
+    let b = text.as_bytes();
     let mut start = end;
-    while let Some(c) = char_before(text, start).filter(|&c| is_token_char(c)) {
+    // ASCII first; a non-ASCII letter sends the walk through chars.
+    while start > floor
+        && end - start < 48
+        && (b[start - 1].is_ascii_alphanumeric() || matches!(b[start - 1], b'.' | b'\''))
+    {
+        start -= 1;
+    }
+    while let Some(c) = char_before(text, start).filter(|&c| !c.is_ascii() && is_token_char(c)) {
         if start <= floor || end - start >= 48 {
             break;
         }
         start -= c.len_utf8();
+        while start > floor
+            && end - start < 48
+            && (b[start - 1].is_ascii_alphanumeric() || matches!(b[start - 1], b'.' | b'\''))
+        {
+            start -= 1;
+        }
     }
     let start = start.max(floor);
     let word = text.get(start..end).unwrap_or("").trim_start_matches(['.', '\'', '’']);

@@ -1,6 +1,7 @@
 //! Project tasks: `cargo xtask eval` scores every stage on the data sets in
 //! `../shared/data`; see `cargo xtask --help`.
 
+mod bench;
 mod eval;
 mod peers;
 
@@ -20,12 +21,15 @@ struct Cli {
 enum Command {
     /// Score every stage on every data set under ../shared/data.
     Eval(eval::EvalArgs),
+    /// Time copydesk and the peers on the same inputs and print one table.
+    Bench(bench::BenchArgs),
 }
 
 fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Eval(args) => eval::run(&args),
+        Command::Bench(args) => bench::run(&args),
     }
 }
 

@@ -1,15 +1,72 @@
-//! Text mode (scaffold, replaced by the text-mode work).
-use copydesk_core::Document;
+//! Text mode: the story in plain text scraped from a page, with the site's
+//! furniture (menus, share and sign-up calls, ratings, author blurbs, lists
+//! of other headlines, disclaimers) still in it.
+//!
+//! Each line is measured alone ([`line`]), matched against the cue-phrase
+//! tables ([`cues`]), classed ([`class`]), and then judged in context
+//! ([`story`]): the story is the longest body of prose, and short lines in
+//! it stay or go by their neighbours. Lines are never split or rewritten:
+//! every paragraph of the output is a line of the input, trimmed.
+
+mod class;
+mod cues;
+mod line;
+mod story;
+
+use copydesk_core::{Document, Metadata};
+
 /// Line-level boilerplate stripping for scraped text.
-#[derive(Default)]
-pub struct TextCleaner;
-impl TextCleaner {
-    /// Builds the cleaner.
-    pub fn new() -> TextCleaner {
-        TextCleaner
+///
+/// Built once (the cue automaton is compiled in [`TextCleaner::new`]) and
+/// shared freely: it is `Send + Sync` and holds no mutable state.
+///
+/// ```
+/// use copydesk_clean::TextCleaner;
+///
+/// let page = "Home | World | Sport\n\
+///             Rivers rise across the north\n\
+///             Share on Facebook\n\
+///             Rivers across the north rose to record levels on Sunday after a week of rain, officials said.\n\
+///             Hundreds of homes were evacuated overnight, and more rain is forecast for Tuesday.\n\
+///             Sign up for our newsletter\n";
+/// let doc = TextCleaner::new().clean(page);
+/// assert_eq!(doc.meta.title.as_deref(), Some("Rivers rise across the north"));
+/// assert!(doc.text.starts_with("Rivers across the north rose"));
+/// assert!(doc.text.ends_with("forecast for Tuesday."));
+/// ```
+pub struct TextCleaner {
+    cues: cues::Cues,
+}
+
+impl Default for TextCleaner {
+    fn default() -> TextCleaner {
+        TextCleaner::new()
     }
-    /// Keeps the story lines of `text`.
+}
+
+impl TextCleaner {
+    /// Builds the cleaner, compiling the cue tables.
+    pub fn new() -> TextCleaner {
+        TextCleaner { cues: cues::Cues::new() }
+    }
+
+    /// Keeps the story lines of `text`: the paragraphs, joined by `"\n\n"`,
+    /// and the headline, when one is evident above the story, as
+    /// `meta.title`.
     pub fn clean(&self, text: &str) -> Document {
-        Document::from_text(text)
+        let mut lines = line::scan(text);
+        self.cues.mark(text, &mut lines);
+        let classes: Vec<class::Class> = lines.iter().map(class::classify).collect();
+        let story = story::select(&lines, &classes);
+        let slice = |l: &line::Line| &text[l.start..l.end];
+        let mut body = String::with_capacity(text.len() / 2);
+        for line in lines.iter().zip(&story.keep).filter(|(_, k)| **k).map(|(l, _)| l) {
+            if !body.is_empty() {
+                body.push_str("\n\n");
+            }
+            body.push_str(slice(line));
+        }
+        let title = story.title.map(|i| slice(&lines[i]).to_string());
+        Document { text: body, meta: Metadata { title, ..Metadata::default() } }
     }
 }

@@ -7,6 +7,7 @@
 //! the same Rust code as copydesk's, so the figures are comparable.
 
 mod clean;
+mod clean_text;
 mod numbers;
 mod quotes;
 mod segment;
@@ -82,8 +83,13 @@ impl Row {
 
 type Stage = fn(&Ctx) -> Result<Vec<Row>>;
 
-const STAGES: &[(&str, Stage)] =
-    &[("clean", clean::run), ("segment", segment::run), ("numbers", numbers::run), ("quotes", quotes::run)];
+const STAGES: &[(&str, Stage)] = &[
+    ("clean", clean::run),
+    ("clean_text", clean_text::run),
+    ("segment", segment::run),
+    ("numbers", numbers::run),
+    ("quotes", quotes::run),
+];
 
 /// Runs the evaluation.
 pub fn run(args: &EvalArgs) -> Result<()> {

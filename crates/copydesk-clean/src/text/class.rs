@@ -1,0 +1,56 @@
+//! What a line looks like on its own: prose, a near miss, a short line, or
+//! furniture. Context (where the line sits) is decided in `story.rs`.
+
+use super::line::{Ending, Line};
+
+/// Prose lines with at least this many units are paragraphs.
+const PROSE_UNITS: u32 = 6;
+/// Unpunctuated lines this long are paragraphs too when mostly lowercase.
+const LONG_UNITS: u32 = 20;
+/// Lines from this many units up that are not paragraphs: captions,
+/// headlines, list items.
+const NEAR_UNITS: u32 = 8;
+/// Prose lines up to this many units are labels or calls, condemned by any
+/// cue ("Sign up now!").
+const CALL_UNITS: u32 = 5;
+
+/// The class of one line seen alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Class {
+    /// A paragraph of prose.
+    Good,
+    /// A longer line that is not prose: a headline, caption or list item.
+    Near,
+    /// A short line: a subheading, quote intro, dateline or menu item.
+    Short,
+    /// Furniture whatever its context.
+    Bad,
+}
+
+/// Classifies `line` from its own measures.
+pub(super) fn classify(line: &Line) -> Class {
+    if line.units == 0 || line.repeated || line.section || condemned_by_cues(line) {
+        Class::Bad
+    } else if (line.is_prose() && line.units >= PROSE_UNITS)
+        || (line.units >= LONG_UNITS && line.is_mostly_lowercase())
+    {
+        Class::Good
+    } else if line.units >= NEAR_UNITS {
+        Class::Near
+    } else {
+        Class::Short
+    }
+}
+
+/// Any cue condemns a label, heading or call; a sentence (a quote intro
+/// ending in a colon is one) needs cues that weigh a lot, or much for its
+/// length ("Please let us know if you have issues with commenting.").
+fn condemned_by_cues(line: &Line) -> bool {
+    let cue = u32::from(line.cue);
+    if cue == 0 {
+        return false;
+    }
+    let sentence = line.is_prose() || line.ending == Ending::Colon;
+    let label = !sentence || line.units <= CALL_UNITS;
+    label || cue >= 4 || (cue >= 2 && cue * 8 >= line.units)
+}

@@ -1,0 +1,134 @@
+//! Where the story is: the longest body of prose, extended over light
+//! interruptions, with the short lines inside it judged by their
+//! neighbours, and the headline above it.
+//!
+//! Furniture clusters at the top and bottom of a page; the story is the run
+//! of paragraphs in between. Each paragraph adds its length, and every line
+//! between two paragraphs costs something: the story is the run of
+//! paragraphs with the highest total, so an "Advertisement" or an image file
+//! name between paragraphs is crossed, and a footer of disclaimers and
+//! sign-up calls or a list of headlines is not.
+
+use super::class::Class;
+use super::line::{Ending, Line};
+
+/// Extra weight of a line that opens a furniture section ("Related",
+/// "Comments"): the story rarely resumes after one.
+const SECTION_WEIGHT: i64 = 40;
+/// The cost of crossing a short or headline-like line between paragraphs.
+const SHORT_COST: i64 = 1;
+/// A dateline on its own line has at most this many units.
+const DATELINE_UNITS: u32 = 8;
+/// Headline length bounds, in units.
+const TITLE_UNITS: std::ops::RangeInclusive<u32> = 3..=30;
+/// A headline candidate this long is no menu label or section name.
+const CLEAR_TITLE_UNITS: u32 = 6;
+
+/// The decision for a whole text.
+pub(super) struct Story {
+    /// Per line: part of the story.
+    pub keep: Vec<bool>,
+    /// The headline line, when one is evident above the story.
+    pub title: Option<usize>,
+}
+
+/// Decides which `lines` (classed as `classes`) are the story.
+pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
+    let mut keep = vec![false; lines.len()];
+    let Some((first, last)) = core(lines, classes) else {
+        // No paragraph anywhere: a short text, kept but for furniture.
+        for (k, c) in keep.iter_mut().zip(classes) {
+            *k = *c != Class::Bad;
+        }
+        return Story { keep, title: None };
+    };
+    judge_inner_lines(lines, classes, first, last, &mut keep);
+    let mut head_end = first;
+    if first > 0 && is_dateline(&lines[first - 1], classes[first - 1]) {
+        keep[first - 1] = true;
+        head_end = first - 1;
+    }
+    Story { keep, title: title(lines, classes, head_end) }
+}
+
+/// The first and last paragraph of the story, or `None` when the text has
+/// no paragraph: the run of paragraphs whose prose, less the furniture and
+/// short lines between them, weighs most (Kadane's maximum subarray over
+/// the paragraphs).
+fn core(lines: &[Line], classes: &[Class]) -> Option<(usize, usize)> {
+    let mut best: Option<(i64, usize, usize)> = None;
+    // The best run ending at the previous paragraph, and the cost of the
+    // lines since it.
+    let mut run: Option<(i64, usize)> = None;
+    let mut gap = 0i64;
+    for (i, (line, class)) in lines.iter().zip(classes).enumerate() {
+        if *class != Class::Good {
+            gap += cost(line, *class);
+            continue;
+        }
+        let mass = i64::from(line.units);
+        let (sum, from) = match run {
+            Some((sum, from)) if sum - gap > 0 => (sum - gap + mass, from),
+            _ => (mass, i),
+        };
+        run = Some((sum, from));
+        if best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, from, i));
+        }
+        gap = 0;
+    }
+    best.map(|(_, first, last)| (first, last))
+}
+
+/// What crossing a line that is not a paragraph costs the story around it:
+/// furniture weighs by its length (and a section heading weighs more), a
+/// short line or a headline-like line a little.
+fn cost(line: &Line, class: Class) -> i64 {
+    let units = i64::from(line.units);
+    match class {
+        Class::Bad => 4 + 2 * units + if line.section { SECTION_WEIGHT } else { 0 },
+        Class::Near | Class::Short => SHORT_COST,
+        Class::Good => 0,
+    }
+}
+
+/// Decides the lines between the first and last paragraph: paragraphs stay,
+/// furniture goes, and the short lines between paragraphs (subheadings,
+/// quote intros, list items, table cells) stay unless they follow a section
+/// heading such as "Related".
+fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usize, keep: &mut [bool]) {
+    let mut in_section = false;
+    for i in first..=last {
+        match classes[i] {
+            Class::Good => {
+                keep[i] = true;
+                in_section = false;
+            }
+            Class::Bad => in_section |= lines[i].section,
+            Class::Near | Class::Short => keep[i] = !in_section,
+        }
+    }
+}
+
+/// A short line ending in a dash right above the first paragraph:
+/// "KABUL, Afghanistan (AP) —".
+fn is_dateline(line: &Line, class: Class) -> bool {
+    class != Class::Bad && line.units <= DATELINE_UNITS && line.ending == Ending::Dash
+}
+
+/// The headline: the first line above the story that reads like one (not
+/// furniture, headline length, not a sentence or a label) and is too long
+/// for a menu label, else the longest such line.
+fn title(lines: &[Line], classes: &[Class], head_end: usize) -> Option<usize> {
+    let candidates = (0..head_end).filter(|&i| {
+        let line = &lines[i];
+        classes[i] != Class::Bad
+            && TITLE_UNITS.contains(&line.units)
+            && matches!(line.ending, Ending::Other | Ending::Mark)
+            && !line.start_cue
+    });
+    candidates
+        .clone()
+        .find(|&i| lines[i].units >= CLEAR_TITLE_UNITS)
+        .or_else(|| candidates.rev().max_by_key(|&i| lines[i].units))
+}

@@ -1,0 +1,290 @@
+//! Text mode on whole scraped pages: one fixture per kind of page furniture
+//! met in scraped news text. Each test checks that every story paragraph is
+//! kept, in order, and that the furniture around it is gone.
+
+use copydesk_clean::TextCleaner;
+
+fn paragraphs(text: &str) -> Vec<&str> {
+    text.split("\n\n").collect()
+}
+
+/// The story lines of a fixture, in order: the lines marked with a leading
+/// `>` (the mark is stripped from the page text given to the cleaner).
+fn fixture(marked: &str) -> (String, Vec<&str>) {
+    let page = marked.lines().map(|l| l.strip_prefix('>').unwrap_or(l)).collect::<Vec<_>>().join("\n");
+    let story =
+        marked.lines().filter_map(|l| l.strip_prefix('>')).map(str::trim).filter(|l| !l.is_empty()).collect();
+    (page, story)
+}
+
+#[test]
+fn opinion_page_keeps_story_and_subheading_and_drops_menus_bio_and_headline_list() {
+    let (page, story) = fixture(
+        "\
+37 online
+ 
+Top Picks This Week
+Share on Facebook 12 Printer Friendly Page More Sharing
+Exclusive to Daily Ledger:
+Daily Ledger Columns
+
+City council delays vote on harbour bridge repairs after cost doubles
+
+By       (Page 1 of 2 pages)   2 comments
+Message Jane Q. Writer
+Become a Fan
+  (40 fans)
+
+>The city council postponed its vote on repairs to the harbour bridge on Tuesday after engineers said the bill had doubled to $48 million since spring.
+
+>Council members said they had not been told about the new estimate until the morning of the meeting, and several asked for an independent review before any money is committed.
+
+>\"We cannot sign a blank cheque for a bridge we were told was sound two years ago,\" said councillor Ana Ruiz, who chairs the works committee.
+
+>Engineers found corrosion in 14 of the bridge's 30 steel cables during an inspection in May, and traffic has been limited to one lane in each direction since June.
+>
+>What happens next
+>
+>The council will take up the question again on March 3, when the works department is due to present three options, including a full replacement that would close the bridge for a year.
+
+>Local businesses near the bridge say the lane closures have already cut their trade by a fifth, and the chamber of commerce has asked for a compensation fund.
+
+Next Page  1  |  2
+
+(Note: You can read every column on one page if you sign up as a Supporting Member, or higher).
+
+Rate It | View Ratings
+
+Jane Q. Writer Social Media Pages: Facebook page url on login Profile not filled in       Twitter page url on login Profile not filled in
+
+Reporter and editor. Author of Bridges of the North; Cities and Their Rivers. Currently writing about local government for several papers. Former editor of the Harbour (more...)
+ 
+Go To Commenting
+The views expressed herein are the sole responsibility of the author and do not necessarily reflect those of this website or its editors.
+Writers Guidelines
+
+Contact AuthorContact Author Contact EditorContact Editor Author PageView Authors' Articles
+Support Daily Ledger
+
+If you value this column and the work of Daily Ledger, please either Donate or Purchase a premium membership.
+
+STAY IN THE KNOW
+If you've enjoyed this, sign up for our daily or weekly newsletter to get lots of local news.
+Daily Weekly     Daily Ledger Newsletter
+Name
+Email
+
+Most Popular Articles by this Author:     (View All Most Popular Articles by this Author)
+
+Why the ferry timetable keeps changing every winter
+
+Ten years of the harbour festival in pictures
+
+Who owns the old shipyard land, and what will be built there
+
+To View Comments or Join the Conversation:
+
+Tell A Friend",
+    );
+    let doc = TextCleaner::new().clean(&page);
+    assert_eq!(paragraphs(&doc.text), story);
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("City council delays vote on harbour bridge repairs after cost doubles")
+    );
+}
+
+#[test]
+fn reposted_story_drops_original_article_source_author_and_comment_lines() {
+    let (page, story) = fixture(
+        "\
+>The regional airline has grounded four of its turboprop planes after a routine check found cracks in a wing part, the company said on Friday.
+>A spokesman said the planes would stay on the ground until the manufacturer had inspected them, which could take up to two weeks.
+>About 60 flights a week will be cancelled, mostly on routes to the islands, and passengers will be offered seats on ferries or a refund.
+>\"Safety comes before the timetable, always,\" the airline's operations director said in a statement.
+>The aviation authority said it had been told of the cracks and was in contact with the other two operators of the same model.
+Original Article
+Source: skyportnews.example
+Author: Lee Marsh
+No comments:
+Post a Comment",
+    );
+    let doc = TextCleaner::new().clean(&page);
+    assert_eq!(paragraphs(&doc.text), story);
+    assert_eq!(doc.meta.title, None, "no headline above a story that starts on the first line");
+}
+
+#[test]
+fn forum_post_drops_image_file_names_and_account_calls() {
+    let (page, story) = fixture(
+        "\
+Jump to content
+
+Farmers Report Record Olive Harvest Despite Dry Summer
+
+
+Recommended Posts
+
+Posted
+
+image.png
+
+ 
+
+>Olive growers in the south of the country expect their largest harvest in a decade, despite a summer with almost no rain.  
+
+ 
+
+>The growers' association said on Monday that trees had recovered from two poor years, and that oil prices at the mill had fallen by a third as a result. \"It is a relief after the last seasons,\" its chairman said.  
+
+ 
+
+photo_2024.jpg
+
+ 
+
+>Small producers said the low prices would hurt them even with the bigger crop, since their costs for labour and fuel had not come down.  
+
+ 
+
+Based on a report by The Valley Times 2024-11-02
+
+ 
+
+footer-banner.png
+
+Create an account or sign in to comment
+
+You need to be a member in order to leave a comment
+
+Create an account
+
+Sign up for a new account in our community. It's easy!
+
+Register a new account
+
+Sign in
+
+Already have an account? Sign in here.
+
+Sign In Now
+  • Recently Browsing   0 members
+
+    • No registered users viewing this page.
+
+
+
+×
+  • Create New...",
+    );
+    let doc = TextCleaner::new().clean(&page);
+    assert_eq!(paragraphs(&doc.text), story);
+    assert_eq!(doc.meta.title.as_deref(), Some("Farmers Report Record Olive Harvest Despite Dry Summer"));
+}
+
+#[test]
+fn wire_story_keeps_dateline_and_drops_footer_of_standards_contact_and_support_lines() {
+    let (page, story) = fixture(
+        "\
+Port strike ends after nine days as dockers accept new contract
+
+>ROTTERDAM, NETHERLANDS (HARBOURWIRE) — Dock workers at Europe's largest port voted on Thursday to accept a new three-year contract, ending a nine-day strike that left hundreds of containers stranded.
+
+>The union said 71 percent of its members had backed the deal, which raises wages by 9 percent over three years and limits night shifts for workers over 55.
+
+>The port authority estimated that the strike had cost shippers about 300 million euros, and said it would take a week to clear the backlog of vessels waiting at anchor.
+
+>\"Nobody wins a strike like this, but the agreement is fair,\" the union's negotiator told reporters outside the port offices.
+
+
+This article is written and prepared by our correspondents writing for HARBOURWIRE from ports around the world – material edited and published by HARBOURWIRE staff in our newsroom.
+
+Our Standards, Terms of Use: Standard Terms And Conditions.
+
+HARBOURWIRE — Shipping news source, real-time coverage of ports, trade, freight, markets and logistics.
+
+Contact us: desk@harbourwire.example
+
+Stay connected with HarbourWire and never miss the shipping stories happening around the world.
+
+Support HarbourWire from as little as $1 – it only takes a minute. Thank you.",
+    );
+    let doc = TextCleaner::new().clean(&page);
+    assert_eq!(paragraphs(&doc.text), story);
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Port strike ends after nine days as dockers accept new contract")
+    );
+}
+
+#[test]
+fn quoted_block_after_colon_intro_is_kept_and_truncated_caption_dropped() {
+    let (page, story) = fixture(
+        "\
+Drought: Farmers Warn of ‘Worst Year’ as Reservoirs Fall
+
+A farmer walks across the dry bed of a reservoir outside the town of Al
+
+>Reservoirs in the east of the country have fallen to a fifth of their capacity, the water agency said on Wednesday, the lowest level since records began.
+>
+>Asked whether farms would face limits on irrigation this summer, the agency's director said:
+>
+>We will have to make hard choices. Cities come first, then the farms that feed them. Nobody should plant crops this spring that need water in August.
+>
+>We are talking to the growers every week, and we will not surprise them.
+>
+>Farm groups said the plan would cost thousands of jobs in the region.
+>
+>One grower, who has farmed the same land for forty years, wrote in a letter published by the regional paper:
+>
+>My father and grandfather never saw the river this low. If the water goes to the cities, the valley will empty.
+>
+>The agency will publish its final allocation plan at the end of the month.
+
+
+Please let us know if you're having issues with commenting.",
+    );
+    let doc = TextCleaner::new().clean(&page);
+    assert_eq!(paragraphs(&doc.text), story);
+    assert_eq!(doc.meta.title.as_deref(), Some("Drought: Farmers Warn of ‘Worst Year’ as Reservoirs Fall"));
+}
+
+#[test]
+fn dateline_on_its_own_line_is_kept() {
+    let page = "\
+Quake shakes coastal towns
+
+NAPIER, New Zealand —
+A magnitude 6.1 earthquake shook towns along the east coast early on Sunday, cracking walls and cutting power to thousands of homes.
+No deaths were reported, and the civil defence agency said damage appeared limited to older buildings.";
+    let doc = TextCleaner::new().clean(page);
+    assert!(doc.text.starts_with("NAPIER, New Zealand —\n\nA magnitude 6.1"), "{}", doc.text);
+    assert_eq!(doc.meta.title.as_deref(), Some("Quake shakes coastal towns"));
+}
+
+#[test]
+fn related_headlines_after_a_section_heading_are_dropped_where_the_story_resumes_at_length() {
+    let page = "\
+The museum reopened on Saturday after a two-year renovation that cost 40 million euros and doubled its exhibition space. The work, paid for by the city and two private foundations, added a glass hall for the modern collection and a new entrance from the park, and restored the painted ceilings of the old galleries.
+Related
+Five museums that reopened this year
+The city's new cultural plan, explained
+Visitors queued for more than an hour on the first morning, and the museum said 12,000 tickets had been sold in advance.
+The director said the renovation had also made the building accessible to wheelchair users for the first time.
+Entry will be free for the first month, and the museum will stay open until ten in the evening on Fridays and Saturdays.";
+    let doc = TextCleaner::new().clean(page);
+    assert_eq!(paragraphs(&doc.text).len(), 4, "{}", doc.text);
+    assert!(!doc.text.contains("Five museums"));
+}
+
+#[test]
+fn short_text_without_furniture_is_kept_whole() {
+    let page = "Markets were closed for the holiday.";
+    assert_eq!(TextCleaner::new().clean(page).text, page);
+}
+
+#[test]
+fn empty_text_gives_empty_document() {
+    let doc = TextCleaner::new().clean("");
+    assert!(doc.text.is_empty() && doc.meta.title.is_none());
+}

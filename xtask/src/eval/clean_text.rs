@@ -1,0 +1,358 @@
+//! Text mode of the clean stage, scored on the HTML data sets rendered to
+//! plain text.
+//!
+//! Each page of `clean/aeb` and `clean/wcxb-dev-articles` is rendered with
+//! every block-level element on its own line (script, style and the like
+//! dropped), which is what scraped text looks like. Each line is labelled
+//! story or furniture by the gold body (rule in [`Gold::is_story`]), the
+//! cleaner's output is mapped back to the lines it kept (rule in
+//! [`kept_lines`]), and line-level precision, recall and F1 of keeping
+//! story lines are pooled over all pages. Lines without a letter or digit
+//! are not scored.
+//!
+//! With `--peers`, jusText and trafilatura run on the same rendered text,
+//! wrapped in minimal HTML with one `<p>` per line, and their output is
+//! mapped back and scored by the same code.
+
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use scraper::{Html, Node};
+
+use super::util::{self, Prf};
+use super::{Ctx, Row};
+
+/// Elements whose text a reader never sees.
+const HIDDEN: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "select", "math",
+];
+
+/// Elements that start a new line.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// The peers run on the rendered text, and the pip requirements they need.
+const PEERS: &[(&str, &str)] = &[("justext", "justext==3.0.2"), ("trafilatura", "trafilatura==2.0.0")];
+
+/// One rendered page.
+struct Page {
+    id: String,
+    text: String,
+    gold: String,
+}
+
+/// Scores text mode on both data sets.
+pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
+    let cleaner = copydesk_clean::TextCleaner::new();
+    let mut rows = Vec::new();
+    for (name, pages) in [("aeb", aeb(ctx)?), ("wcxb-dev-articles", wcxb(ctx)?)] {
+        let dataset = format!("clean_text/{name}");
+        let started = std::time::Instant::now();
+        let outputs: Vec<String> = pages.iter().map(|p| cleaner.clean(&p.text).text).collect();
+        let secs = started.elapsed().as_secs_f64();
+        let mb = pages.iter().map(|p| p.text.len()).sum::<usize>() as f64 / 1e6;
+        let note = format!("{mb:.1} MB of rendered text, cleaned at {:.0} MB/s", mb / secs);
+        rows.extend(score_rows(&dataset, "copydesk", &pages, &outputs, &note));
+        dump(&ctx.out.join("clean_text").join(format!("{name}.copydesk.lines.txt")), &pages, &outputs)?;
+        if ctx.peers {
+            for (tool, requirement) in PEERS {
+                let outputs = peer_outputs(ctx, name, tool, requirement, &pages)?;
+                rows.extend(score_rows(
+                    &dataset,
+                    tool,
+                    &pages,
+                    &outputs,
+                    "on the rendered text, one <p> per line",
+                ));
+            }
+        }
+    }
+    Ok(rows)
+}
+
+fn score_rows(dataset: &str, tool: &str, pages: &[Page], outputs: &[String], note: &str) -> Vec<Row> {
+    let mut total = Prf::default();
+    let mut lines = 0;
+    for (page, output) in pages.iter().zip(outputs) {
+        let gold = Gold::new(&page.gold);
+        let rendered: Vec<Vec<String>> = page.text.lines().map(tokens).collect();
+        let labels = gold.label(&rendered);
+        let kept = kept_lines(&rendered, output);
+        for ((label, kept), toks) in labels.iter().zip(&kept).zip(&rendered) {
+            if toks.is_empty() {
+                continue;
+            }
+            lines += 1;
+            match (label, kept) {
+                (true, true) => total.tp += 1,
+                (false, true) => total.fp += 1,
+                (true, false) => total.fn_ += 1,
+                (false, false) => {}
+            }
+        }
+    }
+    let n = pages.len();
+    let counts = format!("{lines} lines: tp {} fp {} fn {}", total.tp, total.fp, total.fn_);
+    vec![
+        Row::new(dataset, "line precision", tool, total.precision(), n),
+        Row::new(dataset, "line recall", tool, total.recall(), n),
+        Row::new(dataset, "line F1", tool, total.f1(), n).note(format!("{counts}; {note}")),
+    ]
+}
+
+/// Writes every scored line with its gold label and whether it was kept
+/// (`S`/`F` story or furniture, `+`/`-` kept or dropped), for reading the
+/// errors.
+fn dump(path: &Path, pages: &[Page], outputs: &[String]) -> Result<()> {
+    std::fs::create_dir_all(path.parent().context("dump path")?)?;
+    let mut out = String::new();
+    for (page, output) in pages.iter().zip(outputs) {
+        let rendered: Vec<Vec<String>> = page.text.lines().map(tokens).collect();
+        let labels = Gold::new(&page.gold).label(&rendered);
+        let kept = kept_lines(&rendered, output);
+        out.push_str(&format!("## {}\n", page.id));
+        for (line, (label, kept)) in page.text.lines().zip(labels.iter().zip(&kept)) {
+            let mark = format!("{}{}", if *label { 'S' } else { 'F' }, if *kept { '+' } else { '-' });
+            out.push_str(&format!("{mark} {line}\n"));
+        }
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
+}
+
+/// Lowercased runs of letters and digits.
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
+}
+
+fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// The gold body, indexed for labelling.
+struct Gold {
+    trigrams: HashSet<u64>,
+    short_grams: HashSet<u64>,
+    paragraphs: HashSet<u64>,
+}
+
+impl Gold {
+    fn new(body: &str) -> Gold {
+        let toks = tokens(body);
+        let trigrams = toks.windows(3).map(hash_of).collect();
+        let short_grams = toks.windows(1).chain(toks.windows(2)).map(hash_of).collect();
+        let paragraphs =
+            body.lines().map(tokens).filter(|t| !t.is_empty()).map(|t| hash_of(&t[..])).collect();
+        Gold { trigrams, short_grams, paragraphs }
+    }
+
+    /// A line of three tokens or more is story when at least half of its
+    /// token trigrams occur in the gold body. A line of one or two tokens is
+    /// story when it is a whole gold paragraph (a subheading), or when its
+    /// tokens occur in the gold body and the nearest longer line before or
+    /// after it is story (a fragment of a paragraph split by inline markup).
+    fn is_long_story(&self, toks: &[String]) -> bool {
+        let grams: Vec<u64> = toks.windows(3).map(hash_of).collect();
+        grams.iter().filter(|g| self.trigrams.contains(g)).count() * 2 >= grams.len()
+    }
+
+    fn label(&self, lines: &[Vec<String>]) -> Vec<bool> {
+        let long: Vec<Option<bool>> =
+            lines.iter().map(|t| (t.len() >= 3).then(|| self.is_long_story(t))).collect();
+        let nearest =
+            |mut range: Box<dyn Iterator<Item = usize>>| range.find_map(|j| long[j]).unwrap_or(false);
+        (0..lines.len())
+            .map(|i| match long[i] {
+                Some(story) => story,
+                None if lines[i].is_empty() => false,
+                None => {
+                    let toks = &lines[i][..];
+                    self.paragraphs.contains(&hash_of(toks))
+                        || (self.short_grams.contains(&hash_of(toks))
+                            && (nearest(Box::new((0..i).rev())) || nearest(Box::new(i + 1..lines.len()))))
+                }
+            })
+            .collect()
+    }
+}
+
+/// Which rendered lines a tool's output kept. Walking the rendered lines in
+/// order, a line is kept when a later output paragraph (non-blank line) has
+/// the same tokens, and matching goes on after that paragraph. Tokens ignore
+/// the tools' reformatting (list bullets, spacing); every tool here keeps
+/// the input's lines as its paragraphs.
+fn kept_lines(rendered: &[Vec<String>], output: &str) -> Vec<bool> {
+    let paragraphs: Vec<Vec<String>> = output.lines().map(tokens).filter(|t| !t.is_empty()).collect();
+    let mut cursor = 0;
+    rendered
+        .iter()
+        .map(|toks| {
+            if toks.is_empty() {
+                return false;
+            }
+            let found = (cursor..paragraphs.len()).find(|&j| paragraphs[j] == *toks);
+            found.inspect(|&j| cursor = j + 1).is_some()
+        })
+        .collect()
+}
+
+/// Renders HTML as scraped text: every block on its own line, whitespace
+/// collapsed, hidden elements dropped.
+fn render(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let mut out = String::new();
+    let mut line = String::new();
+    let flush = |line: &mut String, out: &mut String| {
+        let t = line.trim();
+        if !t.is_empty() {
+            out.push_str(t);
+            out.push('\n');
+        }
+        line.clear();
+    };
+    // Depth-first with an explicit stack (no recursion on deep pages); a
+    // node is pushed twice: to open it, then to close it.
+    let mut stack = vec![(doc.tree.root(), false)];
+    while let Some((node, closing)) = stack.pop() {
+        match node.value() {
+            Node::Element(e) if HIDDEN.contains(&e.name()) => {
+                // Hidden subtrees are never entered.
+                continue;
+            }
+            Node::Element(e) if BLOCKS.contains(&e.name()) => flush(&mut line, &mut out),
+            Node::Text(t) if !closing => {
+                for word in t.split_whitespace() {
+                    if !line.is_empty() && !line.ends_with(' ') {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                }
+                if t.ends_with(char::is_whitespace) && !line.is_empty() {
+                    line.push(' ');
+                }
+            }
+            _ => {}
+        }
+        if !closing {
+            stack.push((node, true));
+            stack.extend(node.children().rev().map(|c| (c, false)));
+        }
+    }
+    flush(&mut line, &mut out);
+    out
+}
+
+fn read_page(path: &Path) -> Result<String> {
+    let bytes = util::read_bytes(path)?;
+    Ok(render(&String::from_utf8_lossy(&bytes)))
+}
+
+fn capped<T>(items: Vec<T>, ctx: &Ctx) -> Vec<T> {
+    let n = ctx.limit.unwrap_or(usize::MAX);
+    items.into_iter().take(n).collect()
+}
+
+fn aeb(ctx: &Ctx) -> Result<Vec<Page>> {
+    let dir = ctx.data.join("clean").join("aeb");
+    let truth = util::read_json(&dir.join("ground-truth.json"))?;
+    let map = truth.as_object().context("aeb ground truth is not an object")?;
+    let mut ids: Vec<&String> = map.keys().collect();
+    ids.sort();
+    capped(ids, ctx)
+        .into_iter()
+        .map(|id| {
+            let gold = map[id]["articleBody"].as_str().unwrap_or_default().to_string();
+            let text = read_page(&dir.join("html").join(format!("{id}.html.gz")))?;
+            Ok(Page { id: id.clone(), text, gold })
+        })
+        .collect()
+}
+
+fn wcxb(ctx: &Ctx) -> Result<Vec<Page>> {
+    let dir = ctx.data.join("clean").join("wcxb-dev-articles");
+    let truth = util::read_jsonl(&dir.join("ground-truth.jsonl.gz"))?;
+    capped(truth, ctx)
+        .into_iter()
+        .map(|v| {
+            let id = v["file_id"].as_str().context("wcxb: file_id")?.to_string();
+            let gold = v["main_content"].as_str().unwrap_or_default().to_string();
+            let text = read_page(&dir.join("html").join(format!("{id}.html.gz")))?;
+            Ok(Page { id, text, gold })
+        })
+        .collect()
+}
+
+/// A peer's output per page, from the cache when the same rendered pages
+/// were run before.
+fn peer_outputs(
+    ctx: &Ctx,
+    dataset: &str,
+    tool: &str,
+    requirement: &str,
+    pages: &[Page],
+) -> Result<Vec<String>> {
+    let dir = ctx.out.join("clean_text");
+    std::fs::create_dir_all(&dir)?;
+    let inputs: Vec<serde_json::Value> =
+        pages.iter().map(|p| serde_json::json!({"id": p.id, "text": p.text})).collect();
+    let key = hash_of(&serde_json::to_string(&inputs)?);
+    let out = dir.join(format!("{dataset}.{tool}.{key:016x}.json"));
+    if !out.exists() {
+        let input = dir.join(format!("{dataset}.{key:016x}.jsonl"));
+        let lines: Vec<String> = inputs.iter().map(|v| v.to_string()).collect();
+        std::fs::write(&input, lines.join("\n"))?;
+        let py = crate::peers::python(&[requirement])?;
+        crate::peers::run_script(&py, "clean_text.py", &[tool.as_ref(), input.as_os_str(), out.as_os_str()])?;
+    }
+    let preds = util::read_json(&out)?;
+    Ok(pages.iter().map(|p| preds[&p.id].as_str().unwrap_or_default().to_string()).collect())
+}

@@ -28,10 +28,10 @@ pub(crate) fn end(text: &str, lex: &Lexicon, start: usize, limit: usize) -> Opti
         return matches!(len.1, ',' | ':').then(|| before_capital(text, start + len.0 + 1, limit)).flatten();
     }
     // Otherwise one or two words, then the punctuation.
-    let mut words = 1;
+    let mut second = None;
     if b.get(end) == Some(&b' ') {
+        second = Some(end + 1);
         end += 1 + word_at(text, end + 1).len();
-        words = 2;
     }
     let punct = *b.get(end)?;
     if !matches!(punct, b',' | b':') {
@@ -40,7 +40,7 @@ pub(crate) fn end(text: &str, lex: &Lexicon, start: usize, limit: usize) -> Opti
     if let Some(len) = lex.signoff(rest).filter(|&len| rest[len..].starts_with(',')) {
         return before_capital(text, start + len + 1, limit);
     }
-    if words == 2 && !char_at(text, end - word_at_end(text, end)).is_some_and(char::is_uppercase) {
+    if second.is_some_and(|w| !char_at(text, w).is_some_and(char::is_uppercase)) {
         return None;
     }
     before_capital(text, end + 1, limit)?;
@@ -48,14 +48,9 @@ pub(crate) fn end(text: &str, lex: &Lexicon, start: usize, limit: usize) -> Opti
     let starts = lex.is_starter(next);
     match punct {
         b':' if starts => Some(end + 1),
-        b',' if words == 1 && starts && next != "I" => Some(end + 1),
+        b',' if second.is_none() && starts && next != "I" => Some(end + 1),
         _ => None,
     }
-}
-
-/// The length of the word of letters ending at `end`.
-fn word_at_end(text: &str, end: usize) -> usize {
-    text.get(..end).map_or(0, |s| s.len() - s.trim_end_matches(char::is_alphabetic).len())
 }
 
 /// `end` when spaces and then a capitalised word follow it.

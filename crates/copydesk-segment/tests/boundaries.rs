@@ -277,3 +277,11 @@ fn date_time_stamp_between_name_and_text_stands_alone() {
         ["It was updated on 03/14/2024 09:05 AM EST."]
     );
 }
+
+#[test]
+fn segmenter_is_shared_across_threads() {
+    fn shared<T: Send + Sync + Clone>() {}
+    shared::<Segmenter>();
+    let text = "One. Two.";
+    assert_eq!(Segmenter::default().split(text).count(), 2);
+}

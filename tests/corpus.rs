@@ -15,7 +15,8 @@ fn root() -> PathBuf {
 
 /// Every corpus document, in name order.
 fn corpus() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("corpus")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(root().join("corpus")).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     files
 }
@@ -44,10 +45,12 @@ fn corpus_output_matches_golden_files() {
 #[test]
 fn corpus_output_validates_against_the_schema() {
     let schema_path = root().join("crates/copydesk/schema/record.schema.json");
-    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema");
     for (name, record) in records() {
-        let errors: Vec<String> = validator.iter_errors(&record).map(|e| format!("{}: {e}", e.instance_path())).collect();
+        let errors: Vec<String> =
+            validator.iter_errors(&record).map(|e| format!("{}: {e}", e.instance_path())).collect();
         assert!(errors.is_empty(), "{name} does not match the schema:\n{}", errors.join("\n"));
     }
 }
@@ -64,9 +67,11 @@ fn every_corpus_document_has_text_and_sentences() {
 fn every_offset_points_at_its_surface_text() {
     for (name, record) in records() {
         let text = record["text"].as_str().unwrap();
-        let items = ["sentences", "quotes", "figures"].iter().flat_map(|k| record[k].as_array().unwrap().iter());
+        let items =
+            ["sentences", "quotes", "figures"].iter().flat_map(|k| record[k].as_array().unwrap().iter());
         for item in items {
-            let (start, end) = (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
+            let (start, end) =
+                (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
             assert_eq!(text.get(start..end), item["text"].as_str(), "{name}: {item}");
         }
     }

@@ -111,7 +111,7 @@ impl Story<'_> {
         while j < hi && self.toks[j].cue.is_none() && skipped < 4 {
             let w = self.word(j);
             let adverb = self.is_lowercase(j) && w.len() > 3 && w.ends_with("ly");
-            if !(self.toks[j].is_word() && (self.lex.between.has(w) || adverb)) {
+            if !(self.toks[j].is_word() && (self.info[j].between || adverb)) {
                 return None;
             }
             j += 1;

@@ -1,9 +1,10 @@
 //! The word lists under `data/`, parsed once into an automaton (cue phrases)
 //! and sorted tables (everything looked up one word at a time).
 
-use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// How a cue relates to its speaker; see `data/cues.txt`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,41 +45,36 @@ impl Gender {
     }
 }
 
-/// A table of words, looked up ASCII-case-insensitively by binary search.
-pub(crate) struct Table<V> {
-    entries: Vec<(Box<str>, V)>,
+/// What the word lists say about one word. Every word of a story is looked
+/// up once; the rules then read these fields.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub(crate) pronoun: Option<Gender>,
+    pub(crate) role: Option<Gender>,
+    pub(crate) title: Option<Gender>,
+    pub(crate) first_name: Option<Gender>,
+    /// `Some(true)` for a definite determiner ("the", "his").
+    pub(crate) determiner: Option<bool>,
+    /// `Some(true)` for a date word ("Thursday"), `Some(false)` for an
+    /// organisation word ("Ministry").
+    pub(crate) org: Option<bool>,
+    /// `Some(true)` when listed capitalised ("Ill."), which a lowercase word
+    /// does not match.
+    pub(crate) abbreviation: Option<bool>,
+    pub(crate) between: bool,
+    pub(crate) not_speaker: bool,
+    pub(crate) clause_opener: bool,
+    pub(crate) cue_noun: bool,
+    pub(crate) preposition: bool,
+    /// A lowercase word inside a name ("bin", "de").
+    pub(crate) particle: bool,
 }
 
-impl<V: Copy> Table<V> {
-    /// Parses a data file: one entry a line, `#` comments, the value read
-    /// from the line's tab-separated columns by `value`.
-    fn parse(src: &str, value: impl Fn(&[&str]) -> V) -> Table<V> {
-        let mut entries: Vec<(Box<str>, V)> =
-            data_lines(src).map(|cols| (cols[0].into(), value(&cols))).collect();
-        entries.sort_by(|a, b| cmp_ci(&a.0, &b.0));
-        entries.dedup_by(|a, b| cmp_ci(&a.0, &b.0) == Ordering::Equal);
-        Table { entries }
-    }
-
-    /// The value of `word`, if listed.
-    pub(crate) fn get(&self, word: &str) -> Option<V> {
-        self.entries.binary_search_by(|(k, _)| cmp_ci(k, word)).ok().map(|i| self.entries[i].1)
-    }
-
-    /// True when `word` is listed.
-    pub(crate) fn has(&self, word: &str) -> bool {
-        self.get(word).is_some()
-    }
-}
-
-/// Compares two strings as if both were ASCII-lowercased, with the curly
-/// apostrophe read as a straight one.
-fn cmp_ci(a: &str, b: &str) -> Ordering {
-    fold(a).cmp(fold(b))
-}
-
-fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().map(|c| if c == '\u{2019}' { '\'' } else { c.to_ascii_lowercase() })
+/// Lowercases ASCII letters and reads the curly apostrophe as a straight
+/// one, into `buf`: the key of the word tables.
+fn fold_into(word: &str, buf: &mut String) {
+    buf.clear();
+    buf.extend(word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c.to_ascii_lowercase() }));
 }
 
 /// The non-comment, non-blank lines of a data file, split on tabs.
@@ -89,23 +85,32 @@ fn data_lines(src: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// FNV-1a: the word tables are looked up once per token, where SipHash's
+/// strength buys nothing.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Words = HashMap<String, Entry, BuildHasherDefault<Fnv>>;
+
 /// Every word list, compiled.
 pub(crate) struct Lexicon {
     cues: AhoCorasick,
     cue_class: Vec<CueClass>,
-    pub(crate) titles: Table<Gender>,
-    pub(crate) roles: Table<Gender>,
-    pub(crate) pronouns: Table<Gender>,
-    pub(crate) between: Table<()>,
-    pub(crate) not_speakers: Table<()>,
-    /// Organisation words; `true` for dates ("Thursday").
-    pub(crate) org_words: Table<bool>,
-    /// Cue forms that are also plural nouns ("claims").
-    pub(crate) cue_nouns: Table<()>,
-    pub(crate) first_names: Table<Gender>,
-    pub(crate) abbreviations: Table<bool>,
-    pub(crate) clause_openers: Table<()>,
-    pub(crate) determiners: Table<bool>,
+    words: Words,
 }
 
 /// A cue phrase found in the text.
@@ -116,16 +121,22 @@ pub(crate) struct CueMatch {
     pub(crate) class: CueClass,
 }
 
+/// Adds a data file's words to `words`, `set` filling in each one's entry.
+fn add(words: &mut Words, src: &str, set: impl Fn(&mut Entry, &[&str])) {
+    let mut key = String::new();
+    for cols in data_lines(src) {
+        fold_into(cols[0], &mut key);
+        set(words.entry(key.clone()).or_default(), &cols);
+    }
+}
+
 impl Lexicon {
     pub(crate) fn new() -> Lexicon {
         let mut phrases = Vec::new();
         let mut cue_class = Vec::new();
-        let mut cue_nouns = String::new();
-        for cols in data_lines(include_str!("../data/cues.txt")) {
-            if cols.get(2) == Some(&"noun") {
-                cue_nouns.push_str(cols[0]);
-                cue_nouns.push('\n');
-            }
+        let mut words = Words::default();
+        let cues = include_str!("../data/cues.txt");
+        for cols in data_lines(cues) {
             let class = match cols.get(1).copied() {
                 Some("tell") => CueClass::Tell,
                 Some("part") => CueClass::Part,
@@ -136,32 +147,46 @@ impl Lexicon {
             phrases.push(cols[0].to_string());
             cue_class.push(class);
         }
+        add(&mut words, cues, |e, c| e.cue_noun |= c.get(2) == Some(&"noun"));
         let cues = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&phrases)
             .expect("cue phrases compile");
-        let flag = |_: &[&str]| ();
+        let gender = |c: &[&str]| Some(Gender::parse(c));
+        add(&mut words, include_str!("../data/titles.txt"), |e, c| e.title = gender(c));
+        add(&mut words, include_str!("../data/roles.txt"), |e, c| e.role = gender(c));
+        add(&mut words, include_str!("../data/pronouns.txt"), |e, c| e.pronoun = gender(c));
+        add(&mut words, include_str!("../data/first_names.txt"), |e, c| e.first_name = gender(c));
+        add(&mut words, include_str!("../data/between.txt"), |e, _| e.between = true);
+        add(&mut words, include_str!("../data/not_speakers.txt"), |e, _| e.not_speaker = true);
+        add(&mut words, include_str!("../data/clause_openers.txt"), |e, _| e.clause_opener = true);
+        add(&mut words, include_str!("../data/prepositions.txt"), |e, _| e.preposition = true);
+        add(&mut words, include_str!("../data/name_particles.txt"), |e, _| e.particle = true);
+        add(&mut words, include_str!("../data/org_words.txt"), |e, c| {
+            e.org = Some(c.get(1) == Some(&"date"))
+        });
+        add(&mut words, include_str!("../data/determiners.txt"), |e, c| {
+            e.determiner = Some(c.get(1) == Some(&"definite"))
+        });
         // An abbreviation listed capitalised ("Ill.") is not its lowercase
         // word ("ill.").
-        let capitalised = |cols: &[&str]| cols[0].starts_with(char::is_uppercase);
-        Lexicon {
-            cues,
-            cue_class,
-            titles: Table::parse(include_str!("../data/titles.txt"), Gender::parse),
-            roles: Table::parse(include_str!("../data/roles.txt"), Gender::parse),
-            pronouns: Table::parse(include_str!("../data/pronouns.txt"), Gender::parse),
-            between: Table::parse(include_str!("../data/between.txt"), flag),
-            not_speakers: Table::parse(include_str!("../data/not_speakers.txt"), flag),
-            org_words: Table::parse(include_str!("../data/org_words.txt"), |c| c.get(1) == Some(&"date")),
-            cue_nouns: Table::parse(&cue_nouns, flag),
-            first_names: Table::parse(include_str!("../data/first_names.txt"), Gender::parse),
-            abbreviations: Table::parse(include_str!("../data/abbreviations.txt"), capitalised),
-            clause_openers: Table::parse(include_str!("../data/clause_openers.txt"), flag),
-            determiners: Table::parse(include_str!("../data/determiners.txt"), |c| {
-                c.get(1) == Some(&"definite")
-            }),
-        }
+        add(&mut words, include_str!("../data/abbreviations.txt"), |e, c| {
+            e.abbreviation = Some(c[0].starts_with(char::is_uppercase))
+        });
+        Lexicon { cues, cue_class, words }
+    }
+
+    /// What the lists say about `word`, folded into `buf` to look it up.
+    pub(crate) fn entry_with(&self, word: &str, buf: &mut String) -> Entry {
+        fold_into(word, buf);
+        self.words.get(buf.as_str()).copied().unwrap_or_default()
+    }
+
+    /// What the lists say about `word`.
+    pub(crate) fn entry(&self, word: &str) -> Entry {
+        self.entry_with(word, &mut String::new())
     }
 
     /// Every cue phrase of `text` that stands as whole words, in order.
@@ -177,17 +202,12 @@ impl Lexicon {
             .collect()
     }
 
-    /// True when `word` is a day, a month or the like, never a speaker.
-    pub(crate) fn is_date(&self, word: &str) -> bool {
-        self.org_words.get(word) == Some(true)
-    }
-
     /// True when `word` (with its final period) is an abbreviation whose
     /// period does not end a sentence.
     pub(crate) fn is_abbreviation(&self, word: &str) -> bool {
         let capitalised = word.starts_with(char::is_uppercase);
-        self.abbreviations.get(word).is_some_and(|c| c == capitalised)
-            || (capitalised && self.titles.has(word))
+        let e = self.entry(word);
+        e.abbreviation == Some(capitalised) || (capitalised && e.title.is_some())
     }
 }
 
@@ -205,10 +225,12 @@ mod tests {
     #[test]
     fn tables_ignore_case_and_apostrophe_style() {
         let lex = Lexicon::new();
-        assert_eq!(lex.pronouns.get("He"), Some(Gender::Male));
-        assert_eq!(lex.roles.get("Spokeswoman"), Some(Gender::Female));
-        assert!(lex.titles.has("maj."));
-        assert!(!lex.titles.has("Lodewick"));
+        assert_eq!(lex.entry("He").pronoun, Some(Gender::Male));
+        assert_eq!(lex.entry("Spokeswoman").role, Some(Gender::Female));
+        assert!(lex.entry("maj.").title.is_some());
+        assert!(lex.entry("Lodewick").title.is_none());
+        assert!(lex.entry("Kabulov’s").first_name.is_none());
+        assert!(lex.is_abbreviation("Ill.") && !lex.is_abbreviation("ill."));
     }
 
     #[test]

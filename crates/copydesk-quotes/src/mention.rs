@@ -32,35 +32,6 @@ const MAX_NAME: usize = 6;
 /// The longest description.
 const MAX_DESCRIPTION: usize = 7;
 
-/// Lowercase words that may sit inside a name ("Ashraf bin Ali", "Charles de Gaulle").
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van"
-            | "von"
-            | "bin"
-            | "al"
-            | "da"
-            | "del"
-            | "la"
-            | "le"
-            | "du"
-            | "der"
-            | "ibn"
-            | "el"
-            | "di"
-            | "dos"
-    )
-}
-
-/// Prepositions after which a capitalised word is an object, not a subject.
-pub(crate) fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "on" | "for" | "of" | "in" | "at" | "to" | "from" | "with" | "by" | "about" | "against" | "during"
-    )
-}
-
 /// Ends in a possessive "'s", "’s" or plural "s'".
 fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
@@ -68,42 +39,39 @@ fn is_possessive(w: &str) -> bool {
 
 impl Story<'_> {
     /// A capitalised word that can be part of a name.
-    fn is_name_word(&self, i: usize) -> bool {
-        let lex = self.lex;
-        let w = self.word(i);
+    pub(crate) fn is_name_word(&self, i: usize) -> bool {
+        let e = self.info[i];
         self.is_capitalised(i)
             && self.toks[i].cue.is_none()
-            && !lex.pronouns.has(w)
-            && !lex.not_speakers.has(w)
-            && !lex.determiners.has(w)
-            && !lex.clause_openers.has(w)
+            && e.pronoun.is_none()
+            && !e.not_speaker
+            && e.determiner.is_none()
+            && !e.clause_opener
     }
 
     fn is_role(&self, i: usize) -> bool {
-        self.toks[i].is_word() && self.lex.roles.has(self.word(i))
+        self.info[i].role.is_some()
     }
 
     /// A word that may stand inside a description before its head.
     fn is_modifier(&self, i: usize) -> bool {
-        let lex = self.lex;
-        let w = self.word(i);
+        let e = self.info[i];
         self.toks[i].is_word()
             && self.toks[i].cue.is_none()
-            && !is_preposition(w)
-            && !lex.between.has(w)
-            && !lex.pronouns.has(w)
-            && !lex.not_speakers.has(w)
-            && !lex.clause_openers.has(w)
+            && !e.preposition
+            && !e.between
+            && e.pronoun.is_none()
+            && !e.not_speaker
+            && !e.clause_opener
     }
 
     fn name(&self, mut first: usize, last: usize) -> Mention {
-        let lex = self.lex;
         // "the representative on Afghanistan Zamir Kabulov": the first word
         // belongs to the preposition before the name.
         let after_preposition = first > 0
             && self.same_para(first - 1, first)
             && self.toks[first - 1].is_word()
-            && is_preposition(self.word(first - 1));
+            && self.info[first - 1].preposition;
         if after_preposition && last - first >= 2 {
             first += 1;
         }
@@ -111,20 +79,17 @@ impl Story<'_> {
             return self.description(first, last, false);
         }
         let words = first..=last;
-        let gender = if words.clone().any(|k| lex.org_words.has(self.word(k))) {
+        let gender = if words.clone().any(|k| self.info[k].org.is_some()) {
             Gender::Thing
         } else {
-            let title =
-                words.clone().find_map(|k| lex.titles.get(self.word(k)).filter(|g| *g != Gender::Unknown));
-            title
-                .or_else(|| words.clone().find_map(|k| lex.first_names.get(self.word(k))))
-                .unwrap_or(Gender::Unknown)
+            let title = words.clone().find_map(|k| self.info[k].title.filter(|g| *g != Gender::Unknown));
+            title.or_else(|| words.clone().find_map(|k| self.info[k].first_name)).unwrap_or(Gender::Unknown)
         };
         Mention { first, last, kind: MentionKind::Name, gender, head: last, definite: true }
     }
 
     fn description(&self, first: usize, head: usize, definite: bool) -> Mention {
-        let gender = self.lex.roles.get(self.word(head)).unwrap_or(Gender::Unknown);
+        let gender = self.info[head].role.unwrap_or(Gender::Unknown);
         Mention { first, last: head, kind: MentionKind::Description, gender, head, definite }
     }
 
@@ -139,21 +104,20 @@ impl Story<'_> {
             return Some(m);
         }
         if self.is_name_word(j) && !is_possessive(self.word(j)) {
-            return (!self.lex.is_date(self.word(j))).then(|| self.name_ending_at(j, lo));
+            return (self.info[j].org != Some(true)).then(|| self.name_ending_at(j, lo));
         }
         if self.is_lowercase(j) && self.is_modifier(j) {
             let m = self.description_ending_at(j, lo);
             // Any short noun phrase after a determiner ("the announcer"), with
             // no verb form for a head and no title inside; a role noun alone.
             let w = self.word(j);
-            let determined =
-                self.lex.determiners.has(self.word(m.first)) || is_possessive(self.word(m.first));
+            let determined = self.info[m.first].determiner.is_some() || is_possessive(self.word(m.first));
             let generic = determined
                 && m.first < j
                 && j - m.first < 5
                 && !w.ends_with("ing")
                 && !w.ends_with("ed")
-                && !(m.first..j).any(|k| self.lex.titles.has(self.word(k)));
+                && !(m.first..j).any(|k| self.info[k].title.is_some());
             return (self.is_role(j) || generic).then_some(m);
         }
         None
@@ -165,11 +129,7 @@ impl Story<'_> {
             let k = first - 1;
             if self.is_name_word(k) && !is_possessive(self.word(k)) {
                 first = k;
-            } else if k > lo
-                && self.toks[k].is_word()
-                && is_particle(self.word(k))
-                && self.is_name_word(k - 1)
-            {
+            } else if k > lo && self.toks[k].is_word() && self.info[k].particle && self.is_name_word(k - 1) {
                 first = k - 1;
             } else {
                 break;
@@ -183,9 +143,7 @@ impl Story<'_> {
         let floor = lo.max(head.saturating_sub(MAX_DESCRIPTION));
         while first > floor {
             let k = first - 1;
-            if let Some(definite) =
-                self.toks[k].is_word().then(|| self.lex.determiners.get(self.word(k))).flatten()
-            {
+            if let Some(definite) = self.info[k].determiner {
                 return self.description(k, head, definite);
             }
             if !self.is_modifier(k) {
@@ -209,17 +167,17 @@ impl Story<'_> {
         if let Some(m) = self.pronoun_mention(i) {
             return Some(m);
         }
-        let definite = self.lex.determiners.get(self.word(i));
+        let definite = self.info[i].determiner;
         let mut k = i;
         let mut possessive = false;
         if definite.is_none() && self.is_name_word(i) {
-            if self.lex.is_date(self.word(i)) {
+            if self.info[i].org == Some(true) {
                 return None;
             }
             while k + 1 < hi && k + 1 - i < MAX_NAME && !is_possessive(self.word(k)) {
                 if self.is_name_word(k + 1) {
                     k += 1;
-                } else if k + 2 < hi && is_particle(self.word(k + 1)) && self.is_name_word(k + 2) {
+                } else if k + 2 < hi && self.info[k + 1].particle && self.is_name_word(k + 2) {
                     k += 2;
                 } else {
                     break;
@@ -240,7 +198,7 @@ impl Story<'_> {
         let limit = hi.min(i + MAX_DESCRIPTION);
         let mut j = if definite.is_some() || possessive { k + 1 } else { i };
         let body = j;
-        while j < limit && (self.is_modifier(j) || (j > body && is_preposition(self.word(j)))) {
+        while j < limit && (self.is_modifier(j) || (j > body && self.info[j].preposition)) {
             if self.is_role(j) && !(j + 1 < limit && self.is_role(j + 1)) {
                 // "port spokesman Ivo Lang": the name the role introduces.
                 if j + 1 < hi && self.is_name_word(j + 1) {
@@ -254,10 +212,8 @@ impl Story<'_> {
         // determiner and closed by a cue verb; its head stands before any
         // preposition.
         if (definite.is_some() || possessive) && j > body && j < hi && self.toks[j].cue.is_some() {
-            let head = (body..j)
-                .find(|&k| is_preposition(self.word(k)))
-                .filter(|&k| k > body)
-                .map_or(j - 1, |k| k - 1);
+            let head =
+                (body..j).find(|&k| self.info[k].preposition).filter(|&k| k > body).map_or(j - 1, |k| k - 1);
             return Some(self.description_span(i, head, j - 1, definite.unwrap_or(possessive)));
         }
         None

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::lexicon::Gender;
-use crate::mention::{Mention, MentionKind, is_preposition};
+use crate::mention::{Mention, MentionKind};
 use crate::story::Story;
 
 /// The names of a story and the roles they were given.
@@ -31,8 +31,9 @@ impl Names {
         let n = story.toks.len();
         let mut i = 0;
         while i < n {
-            let Some(m) = story.mention_after(i, n.min(i + 12)).filter(|m| m.kind == MentionKind::Name)
-            else {
+            // Names start at a capitalised word: nothing else to try.
+            let m = story.is_name_word(i).then(|| story.mention_after(i, n.min(i + 12))).flatten();
+            let Some(m) = m.filter(|m| m.kind == MentionKind::Name) else {
                 i += 1;
                 continue;
             };
@@ -42,9 +43,7 @@ impl Names {
                 }
                 // A name after a preposition is a place or an object ("returned
                 // to Doha"), not someone a pronoun may stand for.
-                let object = m.first > 0
-                    && story.toks[m.first - 1].is_word()
-                    && is_preposition(story.word(m.first - 1));
+                let object = m.first > 0 && story.info[m.first - 1].preposition;
                 if m.gender != Gender::Thing && !object {
                     names.people.push((m, name.clone()));
                 }
@@ -62,14 +61,14 @@ impl Names {
             return;
         }
         let before =
-            m.first.checked_sub(1).filter(|&k| story.is_lowercase(k) && story.lex.roles.has(story.word(k)));
+            m.first.checked_sub(1).filter(|&k| story.is_lowercase(k) && story.info[k].role.is_some());
         let appositive = (m.last + 2 < story.toks.len() && story.toks[m.last + 1].is_punct(','))
             .then(|| story.mention_after(m.last + 2, story.toks.len().min(m.last + 14)))
             .flatten()
             .filter(|a| a.kind == MentionKind::Description && story.same_para(a.head, m.last))
             .filter(|a| story.closes_appositive(a.last + 1))
             .map(|a| a.head);
-        let titles = (m.first..m.last).filter(|&k| story.lex.titles.has(story.word(k)));
+        let titles = (m.first..m.last).filter(|&k| story.info[k].title.is_some());
         for role in before.into_iter().chain(appositive).chain(titles) {
             self.roles.entry(story.word(role).to_lowercase()).or_default().push((m.first, name.clone()));
         }
@@ -119,8 +118,10 @@ impl Resolver {
     /// (cue token, speaker) pairs the quote rules settled on.
     pub(crate) fn new(story: &Story<'_>, names: &Names, overrides: &[(usize, Mention)]) -> Resolver {
         // The quote rules' speakers come last, so they win over the grammar's.
-        let mut found: Vec<(usize, Mention)> =
-            (0..story.toks.len()).filter_map(|c| story.subject(c).map(|m| (c, m))).collect();
+        let mut found: Vec<(usize, Mention)> = (0..story.toks.len())
+            .filter(|&c| story.toks[c].cue.is_some())
+            .filter_map(|c| story.subject(c).map(|m| (c, m)))
+            .collect();
         found.extend_from_slice(overrides);
         found.sort_by_key(|(c, _)| *c);
         found.reverse();
@@ -202,11 +203,10 @@ impl Story<'_> {
     /// ("Maj. Rob Lodewick" -> "Rob Lodewick", "Russian Foreign Minister
     /// Sergei Lavrov" -> "Sergei Lavrov") and without a final possessive.
     pub(crate) fn bare_name(&self, m: &Mention) -> Option<String> {
-        let lex = self.lex;
         let after_title =
-            (m.first..m.last).rev().find(|&k| lex.titles.has(self.word(k))).map_or(m.first, |k| k + 1);
+            (m.first..m.last).rev().find(|&k| self.info[k].title.is_some()).map_or(m.first, |k| k + 1);
         let first_name =
-            (after_title..m.last).find(|&k| lex.first_names.has(self.word(k))).unwrap_or(after_title);
+            (after_title..m.last).find(|&k| self.info[k].first_name.is_some()).unwrap_or(after_title);
         let words: Vec<&str> = (first_name..=m.last).map(|k| self.word(k)).collect();
         let mut name = words.join(" ");
         if let Some(stripped) = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")) {
@@ -226,6 +226,6 @@ impl Story<'_> {
     }
 
     fn is_role_word(&self, i: usize) -> bool {
-        self.lex.roles.has(self.word(i))
+        self.info[i].role.is_some()
     }
 }

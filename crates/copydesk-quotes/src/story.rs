@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use copydesk_core::Span;
 
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{Entry, Gender, Lexicon};
 use crate::marks::{self, Glyph};
 use crate::pairing::{self, RawQuote};
 use crate::tokens::{self, Kind, Tok};
@@ -26,6 +26,8 @@ pub(crate) struct Story<'t> {
     pub(crate) tok_para: Vec<u32>,
     /// Some quote uses double marks: the house style quotes with them.
     pub(crate) double_style: bool,
+    /// What the word lists say about each token.
+    pub(crate) info: Vec<Entry>,
 }
 
 impl<'t> Story<'t> {
@@ -40,6 +42,7 @@ impl<'t> Story<'t> {
             quote_tok: Vec::new(),
             tok_para: Vec::new(),
             double_style: false,
+            info: Vec::new(),
         };
         for (p, para) in para_spans.iter().enumerate() {
             let next_opens = para_spans.get(p + 1).is_some_and(|next| starts_with_opener(text, *next));
@@ -60,9 +63,27 @@ impl<'t> Story<'t> {
             story.tok_para.resize(story.toks.len(), p as u32);
         }
         story.double_style = story.quotes.iter().any(|q| q.family == marks::Family::Double);
+        story.look_up_words();
         story.mark_cues();
         story.mark_sentence_starts(sentences);
         story
+    }
+
+    fn look_up_words(&mut self) {
+        let mut buf = String::new();
+        let info = self.toks.iter().map(|t| {
+            if t.kind != Kind::Word {
+                return Entry::default();
+            }
+            let w = &self.text[t.start..t.end];
+            let mut e = self.lex.entry_with(w, &mut buf);
+            // "He’s claiming": the contraction keeps the pronoun.
+            if let Some(stem) = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")) {
+                e.pronoun = e.pronoun.or(self.lex.entry_with(stem, &mut buf).pronoun);
+            }
+            e
+        });
+        self.info = info.collect();
     }
 
     fn mark_cues(&mut self) {
@@ -144,10 +165,7 @@ impl<'t> Story<'t> {
 
     /// The pronoun's gender when token `i` is a subject pronoun.
     pub(crate) fn pronoun(&self, i: usize) -> Option<Gender> {
-        // "He’s claiming": the contraction keeps the pronoun.
-        let w = self.word(i);
-        let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
-        if self.toks[i].is_word() { self.lex.pronouns.get(w) } else { None }
+        self.info[i].pronoun
     }
 
     /// True when tokens `a` and `b` are in the same paragraph.

@@ -45,7 +45,7 @@ impl Story<'_> {
             let k = j - 1;
             let w = self.word(k);
             let adverb = self.is_lowercase(k) && w.len() > 3 && w.ends_with("ly");
-            if self.toks[k].is_word() && (self.lex.between.has(w) || adverb) {
+            if self.toks[k].is_word() && (self.info[k].between || adverb) {
                 j = k;
                 skipped += 1;
             } else if self.toks[k].is_punct(')') {
@@ -93,14 +93,19 @@ impl Story<'_> {
     /// "Republican claims", "his remarks": a cue form that is also a noun,
     /// used as one.
     fn is_noun_use(&self, c: usize, m: &Mention) -> bool {
-        if !self.lex.cue_nouns.has(self.word(c)) || m.first == 0 || !self.same_para(m.first - 1, m.first) {
+        if !self.info[c].cue_noun || m.first == 0 || !self.same_para(m.first - 1, m.first) {
             return false;
         }
         let before = self.word(m.first - 1);
         self.toks[m.first - 1].is_word()
-            && (self.lex.determiners.has(before) || before.starts_with(|c: char| c.is_ascii_digit()) || {
-                matches!(before, "of" | "on" | "for" | "in" | "at" | "to" | "from" | "with" | "by" | "about")
-            })
+            && (self.info[m.first - 1].determiner.is_some()
+                || before.starts_with(|c: char| c.is_ascii_digit())
+                || {
+                    matches!(
+                        before,
+                        "of" | "on" | "for" | "in" | "at" | "to" | "from" | "with" | "by" | "about"
+                    )
+                })
     }
 
     /// A comma or a dash: what sets off an appositive.
@@ -114,7 +119,7 @@ impl Story<'_> {
     pub(crate) fn clause_subject(&self, lo: usize, before: usize, strict: bool) -> Option<Mention> {
         let mut i = self.skip_dateline(lo, before);
         for _ in 0..3 {
-            if i >= before || !self.toks[i].is_word() || !self.lex.clause_openers.has(self.word(i)) {
+            if i >= before || !self.toks[i].is_word() || !self.info[i].clause_opener {
                 break;
             }
             let comma = (i..before).take(CLAUSE).find(|&k| self.toks[k].is_punct(','));

@@ -9,12 +9,15 @@ use crate::table;
 /// Where a hint may match inside a class or id value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Anchor {
-    /// At the start of a token (`share` in `article-share`, `shareBar`).
-    TokenStart,
-    /// As a whole token (`=ad` in `ad slot`, not in `add` or `header`).
-    Token,
-    /// Anywhere (`*promo` in `sitepromo`).
+    /// Whole words (`share` in `article-share`, `shareBar`; not `shared`).
+    Words,
+    /// At the start of a word (`comment*` in `comments`).
+    WordStart,
+    /// Anywhere (`*promo*` in `sitepromo`).
     Anywhere,
+    /// At the start of a class name, ending at a word end (`^widget` in
+    /// `widget_text`).
+    ClassStart,
 }
 
 /// One table of weighted class/id hints.
@@ -29,10 +32,15 @@ impl Hints {
         let mut patterns = Vec::new();
         let mut hints = Vec::new();
         for row in table::rows(file) {
-            let (anchor, word) = match row[0].as_bytes().first() {
-                Some(b'=') => (Anchor::Token, &row[0][1..]),
-                Some(b'*') => (Anchor::Anywhere, &row[0][1..]),
-                _ => (Anchor::TokenStart, row[0]),
+            let hint = row[0];
+            let (anchor, word) = if let Some(w) = hint.strip_prefix('*') {
+                (Anchor::Anywhere, w.trim_end_matches('*'))
+            } else if let Some(w) = hint.strip_prefix('^') {
+                (Anchor::ClassStart, w)
+            } else if let Some(w) = hint.strip_suffix('*') {
+                (Anchor::WordStart, w)
+            } else {
+                (Anchor::Words, hint)
             };
             let weight = row.get(1).and_then(|w| w.trim().parse().ok()).unwrap_or(1);
             patterns.push(word);
@@ -65,8 +73,11 @@ impl Hints {
 fn anchored(value: &[u8], start: usize, end: usize, anchor: Anchor) -> bool {
     match anchor {
         Anchor::Anywhere => true,
-        Anchor::TokenStart => token_starts_at(value, start),
-        Anchor::Token => token_starts_at(value, start) && token_ends_at(value, end),
+        Anchor::WordStart => token_starts_at(value, start),
+        Anchor::Words => token_starts_at(value, start) && token_ends_at(value, end),
+        Anchor::ClassStart => {
+            (start == 0 || value[start - 1].is_ascii_whitespace()) && token_ends_at(value, end)
+        }
     }
 }
 
@@ -103,14 +114,15 @@ mod tests {
     }
 
     #[test]
-    fn token_start_hint_matches_inside_compound_class() {
+    fn word_hint_matches_inside_compound_class() {
         let h = negative();
         assert!(h.weight("article-share-bar") > 0);
         assert!(h.weight("articleShareBar") > 0);
+        assert_eq!(h.weight("wp-block-shared-content"), 0);
     }
 
     #[test]
-    fn whole_token_hint_does_not_match_inside_words() {
+    fn word_hint_does_not_match_inside_words() {
         let h = negative();
         assert_eq!(h.weight("add-to-cart load"), 0);
         assert!(h.weight("ad slot") > 0);
@@ -118,7 +130,19 @@ mod tests {
     }
 
     #[test]
-    fn anywhere_hint_matches_inside_token() {
+    fn word_start_hint_matches_longer_words() {
+        assert!(negative().weight("commentlist") > 0);
+    }
+
+    #[test]
+    fn class_start_hint_ignores_page_builder_wrappers() {
+        let h = negative();
+        assert!(h.weight("sidebar-box widget_text") > 0);
+        assert_eq!(h.weight("elementor-widget elementor-widget-text-editor"), 0);
+    }
+
+    #[test]
+    fn anywhere_hint_matches_inside_words() {
         assert!(negative().weight("sitepromo") > 0);
     }
 

@@ -46,12 +46,36 @@ pub(crate) struct Item<'a> {
     pub good: f32,
     /// Furniture-like text in the subtree, weighted.
     pub bad: f32,
+    /// Set by the scorer: whether this subtree is furniture.
+    pub furniture: Furniture,
 }
 
+/// How sure the cleaner is that a subtree is furniture.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Furniture {
+    /// Not furniture.
+    #[default]
+    No,
+    /// Furniture unless it holds most of the story.
+    Likely,
+    /// Furniture, however much text it holds.
+    Certain,
+}
+
+/// Class/id hint weights from which a block is likely and certainly furniture.
+const LIKELY_WEIGHT: i32 = 2;
+const CERTAIN_WEIGHT: i32 = 3;
+
 impl Item<'_> {
-    /// True when this element carries more furniture hints than story hints.
-    pub(crate) fn is_hinted_furniture(&self) -> bool {
-        self.negative >= 2 && self.negative > self.positive
+    /// How furniture-like this element's class and id are.
+    pub(crate) fn hinted_furniture(&self) -> Furniture {
+        if self.negative <= self.positive || self.negative < LIKELY_WEIGHT {
+            Furniture::No
+        } else if self.negative >= CERTAIN_WEIGHT {
+            Furniture::Certain
+        } else {
+            Furniture::Likely
+        }
     }
 }
 
@@ -133,6 +157,7 @@ impl<'a> Page<'a> {
                             link: 0,
                             good: 0.0,
                             bad: 0.0,
+                            furniture: Furniture::No,
                         });
                         stack.push((idx, node.id()));
                         let owner =
@@ -164,6 +189,7 @@ impl<'a> Page<'a> {
                             link: 0,
                             good: 0.0,
                             bad: 0.0,
+                            furniture: Furniture::No,
                         });
                         if let Some(&owner) = owners.last()
                             && owner != NONE
@@ -262,13 +288,18 @@ fn is_hidden(el: &Element) -> bool {
     })
 }
 
-/// The furniture and story hint weights of `el`'s class and id.
+/// The furniture and story hint weights of `el`'s class and id. Classes on
+/// the root, the body and semantic story containers describe the page (a
+/// body with `comments-open`), not the block: they carry no furniture hint.
 fn hint_weights(el: &Element, tables: &Tables) -> (i32, i32) {
+    let page_level = matches!(el.name(), "html" | "body" | "article" | "main");
     let mut negative = 0;
     let mut positive = 0;
     for (name, value) in el.attrs() {
         if matches!(name, "class" | "id") {
-            negative = negative.max(tables.negative.weight(value));
+            if !page_level {
+                negative = negative.max(tables.negative.weight(value));
+            }
             positive = positive.max(tables.positive.weight(value));
         }
     }

@@ -1,8 +1,7 @@
 //! Rendering the story's container to paragraphs, leaving out the furniture
 //! nested inside it.
 
-use super::page::{Idx, Item, Page, push_collapsed};
-use super::score::is_furniture;
+use super::page::{Furniture, Idx, Item, Page, push_collapsed};
 use super::tags::Role;
 
 /// What kind of block a paragraph came from.
@@ -29,8 +28,8 @@ pub(crate) struct Para {
     pub kind: Kind,
 }
 
-/// A nested furniture element is kept when it holds at least this share of
-/// the container's story text: then the hint was wrong, not the story.
+/// A likely-furniture element is kept when it holds at least this share of
+/// the container's story text.
 const KEEP_FURNITURE_SHARE: f32 = 0.5;
 /// A block whose text is mostly links is furniture unless it has at least
 /// this many characters of plain text.
@@ -97,8 +96,10 @@ pub(crate) fn render(page: &Page<'_>, container: Idx) -> Vec<Para> {
 
 /// True when a nested element is furniture to leave out.
 fn is_dropped(item: &Item<'_>, root: &Item<'_>) -> bool {
-    if is_furniture(item) {
-        return item.el.is_some() && item.good < KEEP_FURNITURE_SHARE * root.good.max(1.0);
+    match item.furniture {
+        Furniture::Certain => return true,
+        Furniture::Likely if item.good < KEEP_FURNITURE_SHARE * root.good => return true,
+        _ => {}
     }
     if !item.role.is_block() || item.role == Role::Cell || item.chars == 0 {
         return false;

@@ -3,7 +3,7 @@
 //! labels, text in furniture elements), the weights are summed up the tree,
 //! and the story's container is the element with the best balance.
 
-use super::page::{Idx, Item, NONE, Page};
+use super::page::{Furniture, Idx, Item, NONE, Page};
 use super::tags::Role;
 
 /// Non-link characters from which a block reads as prose even without
@@ -15,36 +15,49 @@ const SENTENCE_CHARS: u32 = 25;
 const SHORT_TEXT_WEIGHT: f32 = 0.5;
 /// How much a character of furniture costs against one of story.
 const FURNITURE_COST: f32 = 1.0;
+/// Score factors for candidates inside likely and certain furniture.
+const LIKELY_FURNITURE_FACTOR: f32 = 0.6;
+const CERTAIN_FURNITURE_FACTOR: f32 = 0.3;
+/// A furniture tag holding at least this share of the page's story text is
+/// not furniture.
+const KEEP_FURNITURE_SHARE: f32 = 0.5;
 
 /// Sums story and furniture weights up the tree (filling `good`, `bad`,
-/// `chars` and `link` of every item) and returns the story's container.
+/// `chars`, `link` and `furniture` of every item) and returns the story's
+/// container.
 pub(crate) fn score(page: &mut Page<'_>) -> Idx {
     let items = &mut page.items;
-    for i in (0..items.len()).rev() {
-        if items[i].el.is_none() {
-            continue;
+    let own: Vec<(f32, f32)> = items.iter().map(own_weights).collect();
+    // Raw sums first: a furniture tag holding most of the page's story text
+    // (a form around the whole page) is not furniture.
+    sum_up(items, &own);
+    let total: f32 = items.iter().filter(|i| i.parent == NONE).map(|i| i.good).sum();
+    for item in items.iter_mut() {
+        let by_tag = if item.role == Role::Furniture { Furniture::Certain } else { Furniture::No };
+        item.furniture = by_tag.max(item.hinted_furniture());
+        // A furniture tag or a likely hint on a block holding most of the
+        // page's story text (a form around the whole page, a layout wrapper
+        // named "sidebar-container") is wrong about it.
+        if item.good >= KEEP_FURNITURE_SHARE * total.max(1.0)
+            && (by_tag == Furniture::Certain || item.furniture == Furniture::Likely)
+        {
+            item.furniture = item.hinted_furniture().min(Furniture::Likely);
+            if by_tag == Furniture::Certain {
+                item.furniture = Furniture::No;
+            }
         }
-        let (good, bad) = own_weights(&items[i]);
-        let item = &mut items[i];
-        item.good += good;
-        item.bad += bad;
-        item.chars += item.own_chars;
-        item.link += item.own_link;
-        let parent = item.parent;
-        if parent == NONE {
-            continue;
+    }
+    sum_up(items, &own);
+    // Blocks inside furniture (comment threads, cookie dialogs, footers)
+    // make poor containers: a story elsewhere wins unless it is much
+    // shorter. A penalty rather than a ban, for layout wrappers with
+    // furniture-like names ("with-nav-sidebar") around the whole story.
+    let mut factor = vec![1.0f32; items.len()];
+    for i in 0..items.len() {
+        let parent = items[i].parent;
+        if parent != NONE {
+            factor[i] = factor[parent as usize] * inside_factor(items[parent as usize].furniture);
         }
-        let (good, bad, chars, link) = (item.good, item.bad, item.chars, item.link);
-        let furniture = is_furniture(item);
-        let p = &mut items[parent as usize];
-        if furniture {
-            p.bad += good + bad;
-        } else {
-            p.good += good;
-            p.bad += bad;
-        }
-        p.chars += chars;
-        p.link += link;
     }
     let mut best = NONE;
     let mut best_score = f32::MIN;
@@ -52,12 +65,16 @@ pub(crate) fn score(page: &mut Page<'_>) -> Idx {
         if item.el.is_none() || !item.role.is_block() {
             continue;
         }
-        let score = balance(item);
+        let score = balance(item) * factor[i] * inside_factor(item.furniture);
         // `>=`: among wrappers holding the same text, the innermost wins.
         if score >= best_score {
             best_score = score;
             best = i as Idx;
         }
+    }
+    // The score the climb below compares against, without the penalty.
+    if best != NONE {
+        best_score = balance(&items[best as usize]);
     }
     // An enclosing block that costs nothing more holds story parts with no
     // weight of their own (tables, short lists): take it, up to the body.
@@ -74,18 +91,58 @@ pub(crate) fn score(page: &mut Page<'_>) -> Idx {
     best
 }
 
+/// Fills `good`, `bad`, `chars` and `link` bottom-up from the blocks' own
+/// weights; the text of furniture counts as furniture for its ancestors.
+fn sum_up(items: &mut [Item<'_>], own: &[(f32, f32)]) {
+    for item in items.iter_mut() {
+        (item.good, item.bad, item.chars, item.link) = (0.0, 0.0, 0, 0);
+    }
+    for i in (0..items.len()).rev() {
+        if items[i].el.is_none() {
+            continue;
+        }
+        let item = &mut items[i];
+        item.good += own[i].0;
+        item.bad += own[i].1;
+        item.chars += item.own_chars;
+        item.link += item.own_link;
+        let parent = item.parent;
+        if parent == NONE {
+            continue;
+        }
+        let (good, bad, chars, link) = (item.good, item.bad, item.chars, item.link);
+        let furniture = item.furniture != Furniture::No;
+        let p = &mut items[parent as usize];
+        if furniture {
+            p.bad += good + bad;
+        } else {
+            p.good += good;
+            p.bad += bad;
+        }
+        p.chars += chars;
+        p.link += link;
+    }
+}
+
+/// What being inside (or being) furniture does to a candidate's score.
+fn inside_factor(furniture: Furniture) -> f32 {
+    match furniture {
+        Furniture::No => 1.0,
+        Furniture::Likely => LIKELY_FURNITURE_FACTOR,
+        Furniture::Certain => CERTAIN_FURNITURE_FACTOR,
+    }
+}
+
 /// Story weight less furniture cost.
 fn balance(item: &Item<'_>) -> f32 {
     item.good - FURNITURE_COST * item.bad
 }
 
-/// True for elements that are furniture by tag or by class/id hints.
-pub(crate) fn is_furniture(item: &Item<'_>) -> bool {
-    item.role == Role::Furniture || item.is_hinted_furniture()
-}
-
 /// Story and furniture weight of the text a block owns directly.
 fn own_weights(item: &Item<'_>) -> (f32, f32) {
+    if item.el.is_none() {
+        return (0.0, 0.0);
+    }
     let total = item.own_chars;
     if total == 0 {
         return (0.0, 0.0);

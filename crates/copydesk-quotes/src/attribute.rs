@@ -138,10 +138,12 @@ impl Story<'_> {
     /// `X said that "Q"`, `According to X, "Q"`, `X called it "Q"`.
     fn leading(&self, t: usize) -> Option<Attribution> {
         let lo = self.sentence_start(t, WINDOW);
-        let c = (lo..t).rev().find(|&k| self.toks[k].cue.is_some())?;
-        let speaker =
-            if self.cue_at(c)?.0 == CueClass::Part { self.participle_subject(c) } else { self.subject(c) };
-        speaker.map(|m| self.attribution(c, m))
+        // The nearest cue that names a speaker: "the tweets were" does not.
+        (lo..t).rev().filter(|&k| self.toks[k].cue.is_some()).find_map(|c| {
+            let part = self.cue_at(c)?.0 == CueClass::Part;
+            let speaker = if part { self.participle_subject(c) } else { self.subject(c) };
+            speaker.map(|m| self.attribution(c, m))
+        })
     }
 
     /// A cue later in the sentence: `"The Russians" sent arms, X said.`

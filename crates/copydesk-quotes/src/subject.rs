@@ -90,22 +90,15 @@ impl Story<'_> {
             .or_else(|| self.clause_subject(lo, c, false))
     }
 
-    /// "Republican claims", "his remarks": a cue form that is also a noun,
-    /// used as one.
+    /// "of Republican claims", "32% of Democratic claims": a cue form that is
+    /// also a noun, used as one.
     fn is_noun_use(&self, c: usize, m: &Mention) -> bool {
         if !self.info[c].cue_noun || m.first == 0 || !self.same_para(m.first - 1, m.first) {
             return false;
         }
         let before = self.word(m.first - 1);
         self.toks[m.first - 1].is_word()
-            && (self.info[m.first - 1].determiner.is_some()
-                || before.starts_with(|c: char| c.is_ascii_digit())
-                || {
-                    matches!(
-                        before,
-                        "of" | "on" | "for" | "in" | "at" | "to" | "from" | "with" | "by" | "about"
-                    )
-                })
+            && (self.info[m.first - 1].preposition || before.starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// A comma or a dash: what sets off an appositive.

@@ -164,3 +164,13 @@ fn she_skips_a_male_speaker_for_the_last_female_one() {
     let quotes = direct(text);
     assert_eq!(quotes[2].2.as_deref(), Some("Maria Ruas"));
 }
+
+#[test]
+fn cue_form_used_as_a_noun_gives_way_to_the_real_cue() {
+    let text = "Ana Ruas says the owner's late-night tweets were \"unhinged, even for him.\"";
+    let quotes = find(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].kind, QuoteKind::Partial);
+    assert_eq!(quotes[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Ana Ruas"));
+    assert_eq!(quotes[0].cue.as_ref().map(|c| c.text.as_str()), Some("says"));
+}

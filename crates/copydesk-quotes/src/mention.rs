@@ -49,7 +49,7 @@ impl Story<'_> {
             && !e.clause_opener
     }
 
-    fn is_role(&self, i: usize) -> bool {
+    pub(crate) fn is_role(&self, i: usize) -> bool {
         self.info[i].role.is_some()
     }
 

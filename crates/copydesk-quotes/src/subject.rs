@@ -3,7 +3,7 @@
 //! Kabulov"), after "according to" or between "quoted" and "as saying".
 
 use crate::lexicon::CueClass;
-use crate::mention::Mention;
+use crate::mention::{Mention, MentionKind};
 use crate::story::Story;
 use crate::tokens::Kind;
 
@@ -93,12 +93,19 @@ impl Story<'_> {
     /// "of Republican claims", "32% of Democratic claims": a cue form that is
     /// also a noun, used as one.
     fn is_noun_use(&self, c: usize, m: &Mention) -> bool {
-        if !self.info[c].cue_noun || m.first == 0 || !self.same_para(m.first - 1, m.first) {
+        if !self.info[c].cue_noun {
             return false;
         }
-        let before = self.word(m.first - 1);
-        self.toks[m.first - 1].is_word()
-            && (self.info[m.first - 1].preposition || before.starts_with(|c: char| c.is_ascii_digit()))
+        // "the owner's late-night tweets": a description with no role noun
+        // for a head is the noun's own modifiers.
+        if m.kind == MentionKind::Description && !self.is_role(m.head) {
+            return true;
+        }
+        let p = match m.first.checked_sub(1) {
+            Some(p) if self.same_para(p, m.first) && self.toks[p].is_word() => p,
+            _ => return false,
+        };
+        self.info[p].preposition || self.word(p).starts_with(|c: char| c.is_ascii_digit())
     }
 
     /// A comma or a dash: what sets off an appositive.

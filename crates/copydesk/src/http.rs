@@ -123,7 +123,8 @@ mod tests {
 
     #[test]
     fn removes_chunked_transfer_coding() {
-        let msg = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<p>H\r\n6\r\ni</p>\n\r\n0\r\n\r\n";
+        let msg =
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<p>H\r\n6\r\ni</p>\n\r\n0\r\n\r\n";
         assert_eq!(Response::parse(msg).unwrap().document().unwrap(), b"<p>Hi</p>\n");
     }
 

@@ -78,7 +78,11 @@ pub struct Inputs {
 impl Inputs {
     /// The documents of `paths`; no PATH means standard input.
     pub fn new(paths: &[PathBuf], options: Options) -> Inputs {
-        let pending = if paths.is_empty() { VecDeque::from([PathBuf::from("-")]) } else { paths.iter().cloned().collect() };
+        let pending = if paths.is_empty() {
+            VecDeque::from([PathBuf::from("-")])
+        } else {
+            paths.iter().cloned().collect()
+        };
         Inputs { pending, walk: None, archive: None, options }
     }
 
@@ -92,7 +96,8 @@ impl Inputs {
             for glob in &self.options.globs {
                 overrides.add(glob).map_err(|e| Doc::failed(source_of(&dir), "usage", e.to_string()))?;
             }
-            let overrides = overrides.build().map_err(|e| Doc::failed(source_of(&dir), "usage", e.to_string()))?;
+            let overrides =
+                overrides.build().map_err(|e| Doc::failed(source_of(&dir), "usage", e.to_string()))?;
             builder.overrides(overrides);
         }
         self.walk = Some((dir, builder.build()));
@@ -189,7 +194,8 @@ impl Iterator for Inputs {
 /// Reads a file's document: gunzipped when gzip, refused when too large.
 pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Failure> {
     let file = File::open(path).map_err(|e| Failure::new("read", e.to_string()))?;
-    let reader = decompressed(Box::new(BufReader::new(file))).map_err(|e| Failure::new("read", e.to_string()))?;
+    let reader =
+        decompressed(Box::new(BufReader::new(file))).map_err(|e| Failure::new("read", e.to_string()))?;
     read_capped(reader, max_size)
 }
 
@@ -202,7 +208,10 @@ fn read_capped(reader: impl Read, max_size: u64) -> Result<Vec<u8>, Failure> {
     })?;
     if bytes.len() as u64 > max_size {
         let mb = max_size / (1024 * 1024);
-        return Err(Failure::new("too-large", format!("larger than {mb} MB (raise --max-size to accept it)")));
+        return Err(Failure::new(
+            "too-large",
+            format!("larger than {mb} MB (raise --max-size to accept it)"),
+        ));
     }
     Ok(bytes)
 }

@@ -139,7 +139,10 @@ impl Record {
 
     /// A record saying that `source` failed.
     pub fn error(source: Source, kind: impl Into<String>, message: impl Into<String>) -> Record {
-        Record { error: Some(ErrorInfo { kind: kind.into(), message: message.into() }), ..Record::new(source) }
+        Record {
+            error: Some(ErrorInfo { kind: kind.into(), message: message.into() }),
+            ..Record::new(source)
+        }
     }
 
     /// The full record of a pipeline run.

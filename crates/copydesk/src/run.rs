@@ -56,7 +56,8 @@ pub fn run(args: &Args) -> Result<Counts> {
         }
     }
     let threads = common.threads.unwrap_or(0);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("starting worker threads")?;
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("starting worker threads")?;
     let max_size = common.max_size.saturating_mul(1024 * 1024);
     let options = inputs::Options { globs: common.globs.clone(), max_size };
     let inputs = Inputs::new(&common.paths, options);
@@ -203,12 +204,14 @@ impl Worker {
         };
         let input_len = bytes.len() as u64;
         // A panic is a bug, but it must cost one document, not the batch.
-        let computed = catch_unwind(AssertUnwindSafe(|| self.compute(source.clone(), &bytes))).unwrap_or_else(|_| {
-            Err(Failure::new("internal", "copydesk failed on this input (a bug: please report it)"))
-        });
+        let computed = catch_unwind(AssertUnwindSafe(|| self.compute(source.clone(), &bytes)))
+            .unwrap_or_else(|_| {
+                Err(Failure::new("internal", "copydesk failed on this input (a bug: please report it)"))
+            });
         match computed {
             Ok(record) => {
-                let bytes = if self.as_text { output::text_block(&record) } else { self.fields.json_line(&record) };
+                let bytes =
+                    if self.as_text { output::text_block(&record) } else { self.fields.json_line(&record) };
                 Output { seq, source, bytes, input_len, error: None, skipped: false }
             }
             Err(f) => self.failed(seq, source, input_len, f),
@@ -249,8 +252,11 @@ impl Worker {
     }
 
     fn skipped(&self, seq: u64, source: Source, why: String) -> Output {
-        let bytes =
-            if self.as_text { Vec::new() } else { self.fields.json_line(&Record::error(source.clone(), "skipped", why)) };
+        let bytes = if self.as_text {
+            Vec::new()
+        } else {
+            self.fields.json_line(&Record::error(source.clone(), "skipped", why))
+        };
         Output { seq, source, bytes, input_len: 0, error: None, skipped: true }
     }
 }

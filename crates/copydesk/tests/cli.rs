@@ -67,7 +67,10 @@ fn bad_inputs_are_reported_by_name_and_the_batch_goes_on() {
     let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
     write("a-good.txt", b"The council voted on Tuesday. It approved $42 million for the bridge.");
     write("b-invalid-utf8.txt", b"Prices rose \xff\xfe sharply in May.");
-    write("c-image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00");
+    write(
+        "c-image.png",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00",
+    );
     write("d-empty.txt", b"");
     let missing = dir.path().join("e-missing.html");
     let out = copydesk().arg("--sort").arg(dir.path()).arg(&missing).output().unwrap();
@@ -93,7 +96,10 @@ fn bad_inputs_are_reported_by_name_and_the_batch_goes_on() {
 
 #[test]
 fn stdin_is_read_when_the_path_is_a_dash() {
-    let out = run_with_stdin(copydesk().arg("-"), b"Officials said 200 soldiers were hurt. The talks resume on Monday.");
+    let out = run_with_stdin(
+        copydesk().arg("-"),
+        b"Officials said 200 soldiers were hurt. The talks resume on Monday.",
+    );
     assert!(out.status.success());
     let records = records(&out);
     assert_eq!(records.len(), 1);
@@ -102,7 +108,8 @@ fn stdin_is_read_when_the_path_is_a_dash() {
 
 #[test]
 fn sentences_as_text_prints_one_sentence_a_line() {
-    let text = b"Maj. Gen. John Smith arrived at 10 a.m. on Monday. He left at noon.\nA new line starts here.";
+    let text =
+        b"Maj. Gen. John Smith arrived at 10 a.m. on Monday. He left at noon.\nA new line starts here.";
     let out = run_with_stdin(copydesk().args(["sentences", "--text"]), text);
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -140,7 +147,9 @@ fn gzip_member(bytes: &[u8]) -> Vec<u8> {
 }
 
 fn page(headline: &str, sentence: &str) -> String {
-    format!("<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1><p>{sentence}</p></article></body></html>")
+    format!(
+        "<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1><p>{sentence}</p></article></body></html>"
+    )
 }
 
 #[test]
@@ -148,7 +157,13 @@ fn warc_archive_and_folder_account_for_every_document() {
     let dir = tempfile::tempdir().unwrap();
     let http = "application/http; msgtype=response";
     let mut archive = Vec::new();
-    archive.extend(gzip_member(&warc_record("warcinfo", 1, "", "application/warc-fields", b"software: test\r\n")));
+    archive.extend(gzip_member(&warc_record(
+        "warcinfo",
+        1,
+        "",
+        "application/warc-fields",
+        b"software: test\r\n",
+    )));
     archive.extend(gzip_member(&warc_record(
         "request",
         2,
@@ -157,37 +172,76 @@ fn warc_archive_and_folder_account_for_every_document() {
         b"GET /a HTTP/1.1\r\nHost: news.example\r\n\r\n",
     )));
     let first = page("Bridge vote", "The council voted 7-2 on Thursday to spend $42 million on the bridge.");
-    archive.extend(gzip_member(&warc_record("response", 3, "https://news.example/a", http, &http_response("text/html; charset=utf-8", &first))));
+    archive.extend(gzip_member(&warc_record(
+        "response",
+        3,
+        "https://news.example/a",
+        http,
+        &http_response("text/html; charset=utf-8", &first),
+    )));
     let image = http_response("image/png", "\u{89}PNG not really");
     archive.extend(gzip_member(&warc_record("response", 4, "https://news.example/logo.png", http, &image)));
     let second = page("Harvest", "Farmers expect 11.1 million tonnes of wheat this year, officials said.");
-    archive.extend(gzip_member(&warc_record("response", 5, "https://news.example/b", http, &http_response("text/html", &second))));
+    archive.extend(gzip_member(&warc_record(
+        "response",
+        5,
+        "https://news.example/b",
+        http,
+        &http_response("text/html", &second),
+    )));
     // The last record claims more bytes than the archive holds.
-    let mut cut = warc_record("response", 6, "https://news.example/c", http, &http_response("text/html", &first));
+    let mut cut =
+        warc_record("response", 6, "https://news.example/c", http, &http_response("text/html", &first));
     cut.truncate(cut.len() - 40);
     archive.extend(gzip_member(&cut));
     std::fs::write(dir.path().join("crawl.warc.gz"), archive).unwrap();
 
     let folder = dir.path().join("pages");
     std::fs::create_dir(&folder).unwrap();
-    std::fs::write(folder.join("good.html"), page("Ferry fares", "Ferry fares will rise by 5% in May, the operator said.")).unwrap();
-    std::fs::write(folder.join("good.txt.gz"), gzip_member(b"Officials said 200 soldiers were hurt. Talks resume on Monday.")).unwrap();
-    let mut truncated = gzip_member(b"A story that never ends because its gzip stream was cut short in transit.");
+    std::fs::write(
+        folder.join("good.html"),
+        page("Ferry fares", "Ferry fares will rise by 5% in May, the operator said."),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("good.txt.gz"),
+        gzip_member(b"Officials said 200 soldiers were hurt. Talks resume on Monday."),
+    )
+    .unwrap();
+    let mut truncated =
+        gzip_member(b"A story that never ends because its gzip stream was cut short in transit.");
     truncated.truncate(truncated.len() / 2);
     std::fs::write(folder.join("cut.txt.gz"), truncated).unwrap();
     std::fs::write(folder.join("bad.txt"), b"\x00\x01\x02\x03garbage\x00\x00\x7f\x10").unwrap();
 
-    let out = copydesk().args(["--sort", "-q"]).arg(dir.path().join("crawl.warc.gz")).arg(&folder).output().unwrap();
+    let out = copydesk()
+        .args(["--sort", "-q"])
+        .arg(dir.path().join("crawl.warc.gz"))
+        .arg(&folder)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let records = records(&out);
     let ok: Vec<&serde_json::Value> = records.iter().filter(|r| r.get("error").is_none()).collect();
     let uris: Vec<&str> = ok.iter().filter_map(|r| r["source"]["uri"].as_str()).collect();
-    assert_eq!(uris, ["https://news.example/a", "https://news.example/b"], "each good archived page exactly once");
-    assert!(ok.iter().all(|r| r["source"]["record_id"].as_str().is_some_and(|id| id.starts_with("<urn:uuid:"))
-        || r["source"]["uri"].is_null()));
-    let paths: Vec<&str> = ok.iter().filter(|r| r["source"]["uri"].is_null()).map(|r| r["source"]["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        uris,
+        ["https://news.example/a", "https://news.example/b"],
+        "each good archived page exactly once"
+    );
+    assert!(
+        ok.iter().all(|r| r["source"]["record_id"].as_str().is_some_and(|id| id.starts_with("<urn:uuid:"))
+            || r["source"]["uri"].is_null())
+    );
+    let paths: Vec<&str> = ok
+        .iter()
+        .filter(|r| r["source"]["uri"].is_null())
+        .map(|r| r["source"]["path"].as_str().unwrap())
+        .collect();
     assert_eq!(paths.len(), 2, "{paths:?}");
-    assert!(paths.iter().any(|p| p.ends_with("good.html")) && paths.iter().any(|p| p.ends_with("good.txt.gz")));
+    assert!(
+        paths.iter().any(|p| p.ends_with("good.html")) && paths.iter().any(|p| p.ends_with("good.txt.gz"))
+    );
 
     let kinds: Vec<(&str, &str)> = records
         .iter()
@@ -203,8 +257,13 @@ fn warc_archive_and_folder_account_for_every_document() {
 #[test]
 fn glob_filters_choose_the_files_of_a_folder() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.html"), page("A", "The first story has 12 sentences in it, said the editor.")).unwrap();
-    std::fs::write(dir.path().join("b.txt"), "The second story is plain text. It has two sentences.").unwrap();
+    std::fs::write(
+        dir.path().join("a.html"),
+        page("A", "The first story has 12 sentences in it, said the editor."),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "The second story is plain text. It has two sentences.")
+        .unwrap();
     let out = copydesk().args(["-q", "-g", "*.html"]).arg(dir.path()).output().unwrap();
     let records = records(&out);
     assert_eq!(records.len(), 1);
@@ -213,7 +272,8 @@ fn glob_filters_choose_the_files_of_a_folder() {
 
 #[test]
 fn fields_and_stages_trim_the_record() {
-    let out = copydesk().args(["-q", "--stages", "figures", "--fields=-text"]).arg(corpus()).output().unwrap();
+    let out =
+        copydesk().args(["-q", "--stages", "figures", "--fields=-text"]).arg(corpus()).output().unwrap();
     for r in records(&out) {
         assert!(r.get("text").is_none() && r.get("sentences").is_none() && r.get("quotes").is_none(), "{r}");
         assert!(r["figures"].is_array(), "{r}");

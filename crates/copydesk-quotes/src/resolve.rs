@@ -41,10 +41,11 @@ impl Names {
                 if name.contains(' ') {
                     names.by_last.entry(key(story.word(m.last))).or_default().push((m.first, name.clone()));
                 }
-                // A name after a preposition is a place or an object ("returned
-                // to Doha"), not someone a pronoun may stand for.
-                let object = m.first > 0 && story.info[m.first - 1].preposition;
-                if m.gender != Gender::Thing && !object {
+                // Only a name opening a clause is someone a pronoun may stand
+                // for ("but Khalilzad returned"), not an object ("to Doha",
+                // "the US and Afghanistan").
+                let subject = story.starts_clause(m.first);
+                if m.gender != Gender::Thing && subject {
                     names.people.push((m, name.clone()));
                 }
                 names.note_roles(story, &m, name);
@@ -213,6 +214,15 @@ impl Story<'_> {
             name = stripped.to_string();
         }
         (!name.is_empty()).then_some(name)
+    }
+
+    /// Token `k` opens a sentence or a clause: after a comma, or after a
+    /// joining word that follows one (", but Khalilzad returned").
+    pub(crate) fn starts_clause(&self, k: usize) -> bool {
+        let after = |j: usize| j < k && self.same_para(j, k);
+        self.toks[k].sentence_start
+            || (k >= 1 && after(k - 1) && self.is_separator(k - 1))
+            || (k >= 2 && after(k - 2) && self.info[k - 1].clause_opener && self.is_separator(k - 2))
     }
 
     /// What may follow an appositive: a comma, the sentence's end, a

@@ -174,3 +174,12 @@ fn cue_form_used_as_a_noun_gives_way_to_the_real_cue() {
     assert_eq!(quotes[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Ana Ruas"));
     assert_eq!(quotes[0].cue.as_ref().map(|c| c.text.as_str()), Some("says"));
 }
+
+#[test]
+fn pronoun_skips_names_that_are_objects_of_the_clause() {
+    let text = "\"We will keep the cranes,\" port chief Ivo Lang said.\n\nThe cranes were bought in 2019.\n\n\
+                Lang also clarified that there was no deal between the city and Lisbon about the berths. \
+                \"Cities don't make deals on their own assets,\" he said.";
+    let quotes = direct(text);
+    assert_eq!(quotes[1].2.as_deref(), Some("Ivo Lang"));
+}

@@ -124,6 +124,11 @@ pub struct Figure {
     /// phone numbers and scores.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    /// The numeral itself, as written (`7.12 billion` in `$7.12 billion`,
+    /// `22,174` in `22,174 Humvees`); absent for ranges and for dates,
+    /// times, phone numbers and scores.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<Mention>,
     /// The value as an exact decimal string, when the text gives it exactly
     /// (`"7120000000"` for `$7.12 billion`; absent for `two-thirds`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -202,6 +207,7 @@ impl Figure {
             text: text.get(span.start..span.end).unwrap_or_default().to_string(),
             kind,
             value: None,
+            number: None,
             exact: None,
             low: None,
             high: None,
@@ -224,16 +230,20 @@ impl Figure {
         }
     }
 
-    /// The span without a leading qualifier: where the figure proper starts
-    /// (`$7.12 billion` in `an estimated $7.12 billion`).
+    /// The span without a qualifier at either end: the figure proper
+    /// (`$7.12 billion` in `an estimated $7.12 billion`, `500` in `500 or more`).
     pub fn core_span(&self) -> Span {
-        match &self.qualifier {
-            Some(q) if q.span.start == self.span.start && q.span.end <= self.span.end => {
-                let rest = self.text.get(q.span.end - self.span.start..).unwrap_or_default();
-                let ws = rest.len() - rest.trim_start().len();
-                Span::new(q.span.end + ws, self.span.end)
-            }
-            _ => self.span,
+        let Some(q) = &self.qualifier else { return self.span };
+        let s = self.span;
+        let rel = |i: usize| i.saturating_sub(s.start);
+        if q.span.start == s.start && q.span.end <= s.end {
+            let rest = self.text.get(rel(q.span.end)..).unwrap_or_default();
+            Span::new(q.span.end + (rest.len() - rest.trim_start().len()), s.end)
+        } else if q.span.end == s.end && q.span.start >= s.start {
+            let head = self.text.get(..rel(q.span.start)).unwrap_or_default();
+            Span::new(s.start, s.start + head.trim_end().len())
+        } else {
+            s
         }
     }
 }

@@ -160,8 +160,12 @@ pub struct Lexicon {
     after_exact_what: Vec<Vec<After>>,
     after_ci: AhoCorasick,
     after_ci_what: Vec<Vec<After>>,
-    /// Qualifiers by lower-case phrase.
+    /// Qualifiers written before a figure, by lower-case phrase.
     pub qualifiers: HashMap<&'static str, Qualifier>,
+    /// Qualifiers written after a figure ("or more"), by lower-case phrase.
+    pub qualifiers_after: HashMap<&'static str, Qualifier>,
+    /// Qualifiers that are symbols (">=", "~"), before the figure, longest first.
+    pub qualifier_symbols: Vec<(&'static str, Qualifier)>,
     /// Most words in a qualifier.
     pub qualifier_words: usize,
     /// Month names (lower case).
@@ -359,20 +363,29 @@ impl Lexicon {
         let (exact_pats, after_exact_what) = group(exact, false);
         let (ci_pats, after_ci_what) = group(ci, true);
 
-        let qualifiers: HashMap<&'static str, Qualifier> = rows(include_str!("../data/qualifiers.txt"))
-            .map(|r| {
-                let q = match r[1] {
-                    "approx" => Qualifier::Approx,
-                    "<" => Qualifier::Bound(Bound::Below),
-                    "<=" => Qualifier::Bound(Bound::AtMost),
-                    ">" => Qualifier::Bound(Bound::Above),
-                    ">=" => Qualifier::Bound(Bound::AtLeast),
-                    other => panic!("unknown qualifier meaning {other:?}"),
-                };
-                (r[0], q)
-            })
-            .collect();
-        let qualifier_words = qualifiers.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let mut qualifiers = HashMap::new();
+        let mut qualifiers_after = HashMap::new();
+        let mut qualifier_symbols = Vec::new();
+        for r in rows(include_str!("../data/qualifiers.txt")) {
+            let q = match r[1] {
+                "approx" => Qualifier::Approx,
+                "<" => Qualifier::Bound(Bound::Below),
+                "<=" => Qualifier::Bound(Bound::AtMost),
+                ">" => Qualifier::Bound(Bound::Above),
+                ">=" => Qualifier::Bound(Bound::AtLeast),
+                other => panic!("unknown qualifier meaning {other:?}"),
+            };
+            if r.get(2) == Some(&"after") {
+                qualifiers_after.insert(r[0], q);
+            } else if r[0].chars().any(|c| c.is_alphabetic()) {
+                qualifiers.insert(r[0], q);
+            } else {
+                qualifier_symbols.push((r[0], q));
+            }
+        }
+        qualifier_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        let qualifier_words =
+            qualifiers.keys().chain(qualifiers_after.keys()).map(|k| k.split(' ').count()).max().unwrap_or(1);
         let strength =
             |s: &str| if s == "always" || s == "strong" { Strength::Strong } else { Strength::Weak };
         let mut ratio_words: Vec<(&'static str, Strength)> =
@@ -391,6 +404,8 @@ impl Lexicon {
             after_ci: automaton(&ci_pats, true),
             after_ci_what,
             qualifiers,
+            qualifiers_after,
+            qualifier_symbols,
             qualifier_words,
             months: word_set(include_str!("../data/months.txt")),
             identifier_cues: word_set(include_str!("../data/identifier_cues.txt")),

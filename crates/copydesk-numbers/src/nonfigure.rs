@@ -151,13 +151,17 @@ pub fn classify(lex: &Lexicon, text: &str, t: &Term, counted_plural: bool) -> Op
             return Some(NonFigure::new(Kind::Identifier, s, n.end, Some(n.value)));
         }
         if year_like(t) && !counted_plural {
-            // "2013-14", "2005-2010"
+            // "2013-14", "2005-2010"; "1000-5000" is a range, not years.
             let mut end = n.end;
             if matches!(char_at(text, end), Some('-' | '–' | '/')) {
                 let d = end + char_at(text, end).map_or(1, char::len_utf8);
                 let de = digits_end(text, d);
-                if de - d == 2 || de - d == 4 {
-                    end = de;
+                let later: Option<f64> = text[d..de].parse().ok();
+                match (de - d, later) {
+                    (2, _) => end = de,
+                    (4, Some(y)) if y > n.value && y <= 2100.0 => end = de,
+                    _ if de > d => return None,
+                    _ => {}
                 }
             }
             return Some(NonFigure::new(Kind::Year, s, end, Some(n.value)));
@@ -211,8 +215,8 @@ fn iso_date(text: &str, i: usize) -> Option<usize> {
         end += 3;
         parts += 1;
     }
-    (parts > 0 && !byte(text, end).is_ascii_alphanumeric() && (parts == 2 || byte(text, i + 1) <= b'1'))
-        .then_some(end)
+    let month: u32 = text.get(i + 1..i + 3)?.parse().ok()?;
+    (parts > 0 && !byte(text, end).is_ascii_alphanumeric() && (1..=12).contains(&month)).then_some(end)
 }
 
 /// ", 2021" after a day: where the date ends.

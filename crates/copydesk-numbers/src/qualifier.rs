@@ -1,7 +1,8 @@
-//! Qualifiers before a figure: "about", "an estimated", "up to", "more than".
+//! Qualifiers of a figure: before it ("about", "an estimated", "up to",
+//! "more than", ">="), or after it ("or more", "or so", "+").
 
 use crate::lexicon::{Lexicon, Qualifier};
-use crate::text::{byte, prev_word, skip_spaces_back};
+use crate::text::{byte, next_word, prev_word, skip_spaces_back};
 
 /// Up to `n` words right before `i` (letters, with a trailing "." kept for
 /// "c." and "est."), nearest last: their starts and ends.
@@ -25,6 +26,10 @@ fn words_before(text: &str, i: usize, n: usize) -> Vec<(usize, usize)> {
 /// The qualifier phrase ending right before `i`, longest first: its start,
 /// end and meaning.
 pub fn before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qualifier)> {
+    let j = skip_spaces_back(text, i);
+    if let Some(&(s, q)) = lex.qualifier_symbols.iter().find(|(s, _)| text[..j].ends_with(s)) {
+        return Some((j - s.len(), j, q));
+    }
     let ws = words_before(text, i, lex.qualifier_words);
     for k in 0..ws.len() {
         let (s, _) = ws[k];
@@ -33,6 +38,32 @@ pub fn before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qual
             ws[k..].iter().map(|&(a, b)| text[a..b].to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
         if let Some(&q) = lex.qualifiers.get(phrase.as_str()) {
             return Some((s, e, q));
+        }
+    }
+    None
+}
+
+/// The qualifier phrase starting right after `i` ("or more", "or so", an
+/// attached "+"), longest first: its start, end and meaning.
+pub fn after(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qualifier)> {
+    if byte(text, i) == b'+' && !byte(text, i + 1).is_ascii_alphanumeric() {
+        return lex.qualifiers_after.get("+").map(|&q| (i, i + 1, q));
+    }
+    let mut ws = Vec::new();
+    let mut at = i;
+    while ws.len() < lex.qualifier_words {
+        let Some((s, e)) = next_word(text, at) else { break };
+        if ws.is_empty() && s == i {
+            return None; // glued to the figure: part of something else
+        }
+        ws.push((s, e));
+        at = e;
+    }
+    for k in (1..=ws.len()).rev() {
+        let phrase: String =
+            ws[..k].iter().map(|&(a, b)| text[a..b].to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
+        if let Some(&q) = lex.qualifiers_after.get(phrase.as_str()) {
+            return Some((ws[0].0, ws[k - 1].1, q));
         }
     }
     None

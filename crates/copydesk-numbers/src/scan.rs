@@ -46,7 +46,55 @@ pub fn scan(lex: &Lexicon, text: &str) -> Vec<Figure> {
             pos += 1;
         }
     }
+    two_sided_bounds(text, out)
+}
+
+/// "more than 10 and fewer than 20", "above 1000 but below 1500": a lower
+/// and an upper bound next to each other make one range.
+fn two_sided_bounds(text: &str, figs: Vec<Figure>) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::with_capacity(figs.len());
+    for f in figs {
+        if let Some(prev) = out.last_mut() {
+            if let Some(r) = join_bounds(text, prev, &f) {
+                *prev = r;
+                continue;
+            }
+        }
+        out.push(f);
+    }
     out
+}
+
+fn join_bounds(text: &str, a: &Figure, b: &Figure) -> Option<Figure> {
+    let lower = |f: &Figure| matches!(f.bound, Some(Bound::Above | Bound::AtLeast));
+    let upper = |f: &Figure| matches!(f.bound, Some(Bound::Below | Bound::AtMost));
+    let (lo, hi) = if lower(a) && upper(b) {
+        (a, b)
+    } else if upper(a) && lower(b) {
+        (b, a)
+    } else {
+        return None;
+    };
+    let between = text.get(a.span.end..b.span.start)?.trim().trim_end_matches(',').trim();
+    let joined = between.is_empty() || ["and", "but", ","].iter().any(|j| between.eq_ignore_ascii_case(j));
+    let same = a.kind == b.kind
+        && a.currency == b.currency
+        && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none());
+    if !joined || !same || !a.kind.is_figure() || a.kind == Kind::Range || lo.value? > hi.value? {
+        return None;
+    }
+    let mut r = Figure::new(text, Span::new(a.span.start, b.span.end), Kind::Range);
+    r.low = lo.value;
+    r.high = hi.value;
+    r.range_of = Some(a.kind);
+    r.currency = a.currency.clone();
+    r.unit = a.unit.clone().or_else(|| b.unit.clone());
+    r.dimension = a.dimension.clone().or_else(|| b.dimension.clone());
+    r.si_unit = a.si_unit.clone().or_else(|| b.si_unit.clone());
+    r.si_low = lo.si_value;
+    r.si_high = hi.si_value;
+    r.counted = b.counted.clone().or_else(|| a.counted.clone());
+    Some(r)
 }
 
 fn find_digit(bytes: &[u8], from: usize) -> usize {
@@ -139,16 +187,33 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
             let w = &text[sp.start..sp.end];
             w.ends_with('s') || lex.irregular_plurals.contains(&w.to_ascii_lowercase())
         });
-    if let Some(nf) = nonfigure::classify(lex, text, &t, counted_plural) {
-        let end = nf.end;
-        out.push(non_figure(text, nf));
-        return end;
-    }
-    compound_quantity(lex, text, &mut t);
-    money_cents(lex, text, &mut t);
-    let mut fig = combine(lex, text, &t).unwrap_or_else(|| single(lex, text, &t));
+    let mut fig = match nonfigure::classify(lex, text, &t, counted_plural) {
+        Some(nf) if nf.kind != Kind::Age => {
+            let end = nf.end;
+            out.push(non_figure(text, nf, &t));
+            return end;
+        }
+        Some(nf) => non_figure(text, nf, &t),
+        None => {
+            compound_quantity(lex, text, &mut t);
+            money_cents(lex, text, &mut t);
+            let mut f = combine(lex, text, &t).unwrap_or_else(|| single(lex, text, &t));
+            if f.kind != Kind::Range {
+                f.number = Some(Mention::new(text, Span::new(t.num.start, t.num.end)));
+            }
+            f
+        }
+    };
     if let Some((qs, qe, q)) = qual {
         apply_qualifier(text, &mut fig, qs, qe, q);
+    } else if let Some((qs, qe, q)) = qualifier::after(lex, text, fig.span.end) {
+        apply_qualifier(text, &mut fig, qs, qe, q);
+        if fig.kind == Kind::Count && fig.counted.is_none() {
+            if let Some(sp) = counted::after(lex, text, qe, 2.0) {
+                fig.counted = Some(Mention::new(text, sp));
+                fig.span.end = sp.end;
+            }
+        }
     } else if let Some(s) = qualifier::word_before(text, fig.span.start, "between").or_else(|| {
         (fig.kind == Kind::Range).then(|| qualifier::word_before(text, fig.span.start, "from")).flatten()
     }) && fig.kind == Kind::Range
@@ -291,8 +356,11 @@ fn negative_word(text: &str, t: &mut Term) {
     }
 }
 
-fn non_figure(text: &str, nf: NonFigure) -> Figure {
+fn non_figure(text: &str, nf: NonFigure, t: &Term) -> Figure {
     let mut f = Figure::new(text, Span::new(nf.start, nf.end), nf.kind);
+    if nf.value.is_some() && Span::new(nf.start, nf.end).contains(Span::new(t.num.start, t.num.end)) {
+        f.number = Some(Mention::new(text, Span::new(t.num.start, t.num.end)));
+    }
     f.value = nf.value;
     f.unit = nf.unit;
     f
@@ -319,13 +387,16 @@ fn multiplier_word(lex: &Lexicon, text: &str, at: usize) -> Option<Figure> {
     Some(f)
 }
 
+/// Sets the qualifier at `qs..qe`, before or after the figure, and takes it
+/// into the figure's span.
 fn apply_qualifier(text: &str, fig: &mut Figure, qs: usize, qe: usize, q: Qualifier) {
     match q {
         Qualifier::Approx => fig.approx = true,
         Qualifier::Bound(b) => fig.bound = Some(b),
     }
     fig.qualifier = Some(Mention::new(text, Span::new(qs, qe)));
-    fig.span.start = qs;
+    fig.span.start = fig.span.start.min(qs);
+    fig.span.end = fig.span.end.max(qe);
 }
 
 /// A figure of one term: money, percent, quantity, multiplier, ratio or count.

@@ -243,7 +243,8 @@ fn serializes_flat_with_absent_fields_left_out() {
     assert_eq!(
         json,
         serde_json::json!({"start": 12, "end": 20, "text": "51 tanks", "kind": "count", "value": 51.0,
-            "exact": "51", "counted": {"start": 15, "end": 20, "text": "tanks"}})
+            "number": {"start": 12, "end": 14, "text": "51"}, "exact": "51",
+            "counted": {"start": 15, "end": 20, "text": "tanks"}})
     );
 }
 
@@ -328,4 +329,36 @@ fn country_prefixes_on_the_dollar_sign() {
         assert_eq!(f.currency.as_deref(), Some(code), "{text}");
         assert!(f.text.to_lowercase().starts_with(&text[5..7].to_lowercase()), "{text}: {}", f.text);
     }
+}
+
+#[test]
+fn qualifiers_after_the_figure() {
+    let f = one("Voters aged 65 or older backed him; 500 or more turned out.", Kind::Count);
+    assert_eq!(f.bound, Some(Bound::AtLeast));
+    assert_eq!(f.number.unwrap().text, "500");
+    let f = one("The trip takes 40 minutes or so.", Kind::Quantity);
+    assert!(f.approx);
+    assert_eq!(f.qualifier.unwrap().text, "or so");
+}
+
+#[test]
+fn comparison_symbols_are_bounds() {
+    let f = one("Readings >= 30 were flagged.", Kind::Count);
+    assert_eq!(f.bound, Some(Bound::AtLeast));
+    let f = one("It weighs ~2 kg.", Kind::Quantity);
+    assert!(f.approx);
+}
+
+#[test]
+fn a_lower_and_an_upper_bound_make_a_range() {
+    let f = one("Between sessions, more than 10 but fewer than 20 bills passed.", Kind::Range);
+    assert_eq!((f.low, f.high), (Some(10.0), Some(20.0)));
+    assert_eq!(f.counted.unwrap().text, "bills");
+}
+
+#[test]
+fn a_number_range_is_not_taken_for_years() {
+    let f = one("Claims ran 1000-5000 a week.", Kind::Range);
+    assert_eq!((f.low, f.high), (Some(1000.0), Some(5000.0)));
+    assert_eq!(scan("Output fell in 2013-14.")[0].kind, Kind::Year);
 }

@@ -99,23 +99,28 @@ fn kind_name(f: &Figure) -> String {
     serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-/// copydesk's figure as a prediction.
+/// copydesk's figure as a prediction. Its spans: the whole figure; without
+/// its qualifier; the number without the noun it counts or the rate's
+/// denominator ("50 cars" read as "50", "$98 a share" as "$98"), with and
+/// without the qualifier; and the numeral alone ("$20" read as "20").
 fn from_figure(f: &Figure, text: &str) -> Pred {
-    let mut spans = vec![(f.span.start, f.span.end)];
     let core = f.core_span();
-    spans.push((core.start, core.end));
-    // The number without the noun it counts, or a rate without what it is per.
+    let mut spans = vec![(f.span.start, f.span.end), (core.start, core.end)];
     let tail = f
         .counted
         .as_ref()
         .map(|c| c.span.start)
         .or_else(|| f.per.as_ref().map(|p| rate_start(text, p.span.start)));
-    if let Some(t) = tail {
-        let num = Span::new(core.start, t.max(core.start)).trim(text);
-        if !num.is_empty() {
-            spans.push((num.start, num.end));
+    let num = f.number.as_ref().map(|n| n.span);
+    for end in tail.into_iter().chain(num.map(|n| n.end)) {
+        for start in [f.span.start, core.start] {
+            let s = Span::new(start, end.max(start)).trim(text);
+            if !s.is_empty() {
+                spans.push((s.start, s.end));
+            }
         }
     }
+    spans.extend(num.map(|n| (n.start, n.end)));
     spans.dedup();
     Pred {
         spans,

@@ -54,11 +54,11 @@ pub fn scan(lex: &Lexicon, text: &str) -> Vec<Figure> {
 fn two_sided_bounds(text: &str, figs: Vec<Figure>) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::with_capacity(figs.len());
     for f in figs {
-        if let Some(prev) = out.last_mut() {
-            if let Some(r) = join_bounds(text, prev, &f) {
-                *prev = r;
-                continue;
-            }
+        if let Some(prev) = out.last_mut()
+            && let Some(r) = join_bounds(text, prev, &f)
+        {
+            *prev = r;
+            continue;
         }
         out.push(f);
     }
@@ -208,11 +208,12 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         apply_qualifier(text, &mut fig, qs, qe, q);
     } else if let Some((qs, qe, q)) = qualifier::after(lex, text, fig.span.end) {
         apply_qualifier(text, &mut fig, qs, qe, q);
-        if fig.kind == Kind::Count && fig.counted.is_none() {
-            if let Some(sp) = counted::after(lex, text, qe, 2.0) {
-                fig.counted = Some(Mention::new(text, sp));
-                fig.span.end = sp.end;
-            }
+        if fig.kind == Kind::Count
+            && fig.counted.is_none()
+            && let Some(sp) = counted::after(lex, text, qe, 2.0)
+        {
+            fig.counted = Some(Mention::new(text, sp));
+            fig.span.end = sp.end;
         }
     } else if let Some(s) = qualifier::word_before(text, fig.span.start, "between").or_else(|| {
         (fig.kind == Kind::Range).then(|| qualifier::word_before(text, fig.span.start, "from")).flatten()

@@ -118,7 +118,19 @@ impl Story<'_> {
                 && !w.ends_with("ing")
                 && !w.ends_with("ed")
                 && !(m.first..j).any(|k| self.info[k].title.is_some());
-            return (self.is_role(j) || generic).then_some(m);
+            if !(self.is_role(j) || generic) {
+                return None;
+            }
+            // "a spokesman for the campaign": the description before the
+            // preposition heads it; "through the streets" is no subject.
+            return match m.first.checked_sub(1) {
+                Some(p) if p > lo && self.info[p].preposition => {
+                    let outer =
+                        self.mention_before(p - 1, lo).filter(|o| o.kind == MentionKind::Description)?;
+                    Some(Mention { last: j, ..outer })
+                }
+                _ => Some(m),
+            };
         }
         None
     }

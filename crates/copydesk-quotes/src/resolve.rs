@@ -13,10 +13,19 @@ use crate::story::Story;
 pub(crate) struct Names {
     /// Last word (lowercased) -> (token where the run starts, the name).
     by_last: HashMap<String, Vec<(usize, String)>>,
-    /// Role noun (lowercased) -> (token where it was given, the name).
-    roles: HashMap<String, Vec<(usize, String)>>,
+    /// Role noun (lowercased) -> the roles given with that head.
+    roles: HashMap<String, Vec<Role>>,
     /// Every name of a person outside quotes, in order, with its full form.
     people: Vec<(Mention, String)>,
+}
+
+/// A role given to a name: "Russian Foreign Minister" for Sergei Lavrov.
+struct Role {
+    /// The token where it was given.
+    at: usize,
+    name: String,
+    /// The words of the role phrase, keyed like names.
+    words: Vec<String>,
 }
 
 /// The last word of a name, lowercased, without a possessive.
@@ -61,17 +70,23 @@ impl Names {
         if m.gender == Gender::Thing {
             return;
         }
-        let before =
-            m.first.checked_sub(1).filter(|&k| story.is_lowercase(k) && story.info[k].role.is_some());
+        let before = m
+            .first
+            .checked_sub(1)
+            .filter(|&k| story.is_lowercase(k) && story.info[k].role.is_some())
+            .map(|k| (k, k..=k));
         let appositive = (m.last + 2 < story.toks.len() && story.toks[m.last + 1].is_punct(','))
             .then(|| story.mention_after(m.last + 2, story.toks.len().min(m.last + 14)))
             .flatten()
             .filter(|a| a.kind == MentionKind::Description && story.same_para(a.head, m.last))
             .filter(|a| story.closes_appositive(a.last + 1))
-            .map(|a| a.head);
-        let titles = (m.first..m.last).filter(|&k| story.info[k].title.is_some());
-        for role in before.into_iter().chain(appositive).chain(titles) {
-            self.roles.entry(story.word(role).to_lowercase()).or_default().push((m.first, name.clone()));
+            .map(|a| (a.head, a.first..=a.last));
+        let titles =
+            (m.first..m.last).filter(|&k| story.info[k].title.is_some()).map(|k| (k, m.first..=m.last));
+        for (head, phrase) in before.into_iter().chain(appositive).chain(titles) {
+            let words = phrase.map(|k| key(story.word(k))).collect();
+            let role = Role { at: m.first, name: name.clone(), words };
+            self.roles.entry(story.word(head).to_lowercase()).or_default().push(role);
         }
     }
 
@@ -96,8 +111,15 @@ impl Names {
         if !m.definite {
             return None;
         }
+        // "The Republican nominee" is not the one given "Democratic nominee".
+        let marks: Vec<String> =
+            (m.first..m.head).filter(|&k| story.is_capitalised(k)).map(|k| key(story.word(k))).collect();
         let given = self.roles.get(&story.word(m.head).to_lowercase())?;
-        given.iter().rev().find(|(at, _)| *at < m.first).map(|(_, name)| name.clone())
+        given
+            .iter()
+            .rev()
+            .find(|r| r.at < m.first && marks.iter().all(|w| r.words.contains(w)))
+            .map(|r| r.name.clone())
     }
 }
 

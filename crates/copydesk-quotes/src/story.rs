@@ -112,10 +112,13 @@ impl<'t> Story<'t> {
         for i in 1..self.toks.len() {
             let prev = self.toks[i - 1];
             let after_period = prev.ends_sentence();
+            // A quote woven into a sentence ends it with its period; one
+            // standing alone may still be followed by `Graham asked.`
+            let woven = i >= 2 && self.same_para(i - 2, i) && self.toks[i - 2].is_word();
             let after_closed_quote = prev.quote().is_some_and(|q| self.quote_ends_sentence(q))
                 && self.is_capitalised(i)
                 && self.toks[i].cue.is_none()
-                && !self.attribution_follows(i);
+                && (woven || !self.attribution_follows(i));
             if after_period || after_closed_quote {
                 self.toks[i].sentence_start = true;
             }
@@ -141,10 +144,11 @@ impl<'t> Story<'t> {
         self.mention_after(i, hi).and_then(|m| self.verb_after(m.last + 1, hi)).is_some()
     }
 
-    /// True when quote `q` ends with a period before its closing mark.
+    /// True when quote `q` ends with a period, a question or an
+    /// exclamation mark before its closing mark.
     fn quote_ends_sentence(&self, q: usize) -> bool {
         let s = self.quotes[q].span.slice(self.text);
-        s.trim_end_matches(|c: char| marks::is_mark(c) || c.is_whitespace()).ends_with('.')
+        s.trim_end_matches(|c: char| marks::is_mark(c) || c.is_whitespace()).ends_with(['.', '?', '!'])
     }
 
     /// The text of token `i`.

@@ -77,6 +77,9 @@ pub enum Bound {
     /// At least the figure (`at least`, `no fewer than`).
     #[serde(rename = ">=")]
     AtLeast,
+    /// Exactly the figure (`exactly`, `equal to`).
+    #[serde(rename = "=")]
+    Exactly,
 }
 
 /// The direction of a change a figure measures ("fell 3.5%" is down).

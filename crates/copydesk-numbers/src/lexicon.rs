@@ -73,8 +73,9 @@ pub struct ScaleSuffix {
 pub struct Currency {
     /// ISO 4217 code.
     pub code: &'static str,
-    /// The amount is in hundredths ("cents", "pence").
-    pub minor: bool,
+    /// What an amount written with it is multiplied by: 0.01 for "cents",
+    /// 1e6 for "MUSD", else 1.
+    pub factor: f64,
 }
 
 /// When a unit's spelling may be read as that unit.
@@ -310,7 +311,7 @@ impl Lexicon {
         let mut before = Vec::new();
         for r in rows(include_str!("../data/currencies.txt")) {
             let i = currencies.len();
-            currencies.push(Currency { code: r[1], minor: r.get(3) == Some(&"minor") });
+            currencies.push(Currency { code: r[1], factor: r.get(3).map_or(1.0, |f| number(f)) });
             if matches!(r[2], "before" | "both") {
                 before.push((r[0], i));
             }
@@ -373,6 +374,7 @@ impl Lexicon {
                 "<=" => Qualifier::Bound(Bound::AtMost),
                 ">" => Qualifier::Bound(Bound::Above),
                 ">=" => Qualifier::Bound(Bound::AtLeast),
+                "=" => Qualifier::Bound(Bound::Exactly),
                 other => panic!("unknown qualifier meaning {other:?}"),
             };
             if r.get(2) == Some(&"after") {

@@ -59,7 +59,14 @@ pub fn year_like(t: &Term) -> bool {
 
 /// Recognises a non-figure at term `t`. `counted_plural` says a plural noun
 /// follows ("2000 people" is a count, not a year).
-pub fn classify(lex: &Lexicon, text: &str, t: &Term, counted_plural: bool) -> Option<NonFigure> {
+/// `bounded` says a bound precedes ("above 1000" is not a year).
+pub fn classify(
+    lex: &Lexicon,
+    text: &str,
+    t: &Term,
+    counted_plural: bool,
+    bounded: bool,
+) -> Option<NonFigure> {
     let n = &t.num;
     let (s, e) = (t.start, t.end);
     match n.form {
@@ -150,11 +157,12 @@ pub fn classify(lex: &Lexicon, text: &str, t: &Term, counted_plural: bool) -> Op
         if byte(text, s) == b'0' && n.end - s > 1 {
             return Some(NonFigure::new(Kind::Identifier, s, n.end, Some(n.value)));
         }
-        if year_like(t) && !counted_plural {
-            // "2013-14", "2005-2010"; "1000-5000" is a range, not years.
+        if year_like(t) && !counted_plural && !bounded {
+            // "2013-14", "2005-2010"; "1000-5000" and "1000 - 5000" are ranges, not years.
             let mut end = n.end;
-            if matches!(char_at(text, end), Some('-' | '–' | '/')) {
-                let d = end + char_at(text, end).map_or(1, char::len_utf8);
+            let dash = skip_spaces(text, end);
+            if matches!(char_at(text, dash), Some('-' | '–' | '/')) {
+                let d = skip_spaces(text, dash + char_at(text, dash).map_or(1, char::len_utf8));
                 let de = digits_end(text, d);
                 let later: Option<f64> = text[d..de].parse().ok();
                 match (de - d, later) {

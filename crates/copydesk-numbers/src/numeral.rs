@@ -114,7 +114,7 @@ impl Decimal {
 }
 
 /// The exact string of a whole value, when it is one.
-fn exact_of(value: f64) -> Option<String> {
+pub(crate) fn exact_of(value: f64) -> Option<String> {
     (value.fract() == 0.0 && value.abs() < 1e15).then(|| format!("{}", value as i64))
 }
 
@@ -148,6 +148,14 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
             sep = Some(c);
             int.push_str(&text[g..ge]);
             i = ge;
+            plain = false;
+        }
+        if sep.is_none()
+            && int.len() <= 2
+            && let Some((digits, e)) = indian_groups(text, i)
+        {
+            int.push_str(&digits);
+            i = e;
             plain = false;
         }
     }
@@ -297,12 +305,66 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
         exact_ok = false;
         i = e;
     }
+    // "4 thousand 3 hundred and 21", "6 crore and two hundred": smaller groups.
+    if scale > 1.0
+        && let Some((v, e)) = smaller_groups(lex, text, i, scale)
+    {
+        value += v;
+        exact_ok = false;
+        i = e;
+    }
     let form = if plain && scale == 1.0 { Form::Plain } else { Form::Digits };
     if !value.is_finite() {
         return None;
     }
-    let exact = if exact_ok { dec.render() } else { None };
+    let exact = if exact_ok { dec.render() } else { exact_of(value) };
     Some(Numeral { start, end: i, value, exact, form, scale, vague: false })
+}
+
+/// ",34,567" after "12": Indian grouping (lakhs), two-digit groups then a
+/// last group of three. The digits and where they end.
+fn indian_groups(text: &str, mut i: usize) -> Option<(String, usize)> {
+    let mut digits = String::new();
+    while byte(text, i) == b',' && digits_end(text, i + 1) == i + 3 && byte(text, i + 3) == b',' {
+        digits.push_str(&text[i + 1..i + 3]);
+        i += 3;
+    }
+    let e = digits_end(text, i + 1);
+    (!digits.is_empty() && byte(text, i) == b',' && e == i + 4).then(|| {
+        digits.push_str(&text[i + 1..e]);
+        (digits, e)
+    })
+}
+
+/// Groups after a scaled number, each below the scale before it: " 3
+/// hundred", " and 21", " and two hundred". Their sum and where they end.
+fn smaller_groups(lex: &Lexicon, text: &str, mut i: usize, mut last: f64) -> Option<(f64, usize)> {
+    let mut sum = 0.0;
+    let mut end = None;
+    loop {
+        let and = crate::text::next_word(text, i).filter(|&(a, b)| text[a..b].eq_ignore_ascii_case("and"));
+        let j = skip_spaces(text, and.map_or(i, |(_, b)| b));
+        if j == i {
+            break;
+        }
+        let g =
+            if byte(text, j).is_ascii_digit() { digits(lex, text, j, false) } else { words(lex, text, j) };
+        let Some(g) = g else { break };
+        // Scaled groups join without "and" ("4 thousand 3 hundred"), bare ones
+        // with it ("3 hundred and 21"); "2.5 billion and 900 million" is two amounts.
+        let fits = g.value > 0.0 && g.value < last && g.scale < last && (g.scale > 1.0) != and.is_some();
+        if !fits || !matches!(g.form, Form::Plain | Form::Digits | Form::Words) {
+            break;
+        }
+        sum += g.value;
+        i = g.end;
+        end = Some(i);
+        if g.scale <= 1.0 {
+            break;
+        }
+        last = g.scale;
+    }
+    end.map(|e| (sum, e))
 }
 
 /// " and a half", " and a quarter" at `i`: the fraction and where it ends.
@@ -422,7 +484,7 @@ fn mixed_fraction(text: &str, i: usize) -> Option<(f64, usize)> {
 
 /// A scale word after at most one space: "million", "bn"... ("2 million",
 /// "322 hundred", "3 dozens"): its factor and end.
-fn scale_word(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, usize)> {
+pub(crate) fn scale_word(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, usize)> {
     let j = skip_spaces(text, i);
     if j - i > 2 {
         return None;

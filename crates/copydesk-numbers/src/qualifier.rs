@@ -27,7 +27,12 @@ fn words_before(text: &str, i: usize, n: usize) -> Vec<(usize, usize)> {
 /// end and meaning.
 pub fn before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qualifier)> {
     let j = skip_spaces_back(text, i);
-    if let Some(&(s, q)) = lex.qualifier_symbols.iter().find(|(s, _)| text[..j].ends_with(s)) {
+    // A symbol, not part of a longer run of them ("<>30", "=>30").
+    if let Some(&(s, q)) = lex
+        .qualifier_symbols
+        .iter()
+        .find(|(s, _)| text[..j].ends_with(*s) && !text[..j - s.len()].ends_with(['<', '>', '=', '!']))
+    {
         return Some((j - s.len(), j, q));
     }
     let ws = words_before(text, i, lex.qualifier_words);
@@ -62,8 +67,12 @@ pub fn after(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Quali
     for k in (1..=ws.len()).rev() {
         let phrase: String =
             ws[..k].iter().map(|&(a, b)| text[a..b].to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
-        if let Some(&q) = lex.qualifiers_after.get(phrase.as_str()) {
-            return Some((ws[0].0, ws[k - 1].1, q));
+        // "200 or greater than 190": the phrase qualifies what follows it.
+        let end = ws[k - 1].1;
+        let next_is_number = next_word(text, end).is_some_and(|(a, b)| lex.word(&text[a..b]).is_some())
+            || byte(text, crate::text::skip_spaces(text, end)).is_ascii_digit();
+        if let Some(&q) = lex.qualifiers_after.get(phrase.as_str()).filter(|_| !next_is_number) {
+            return Some((ws[0].0, end, q));
         }
     }
     None

@@ -75,12 +75,12 @@ fn join_bounds(text: &str, a: &Figure, b: &Figure) -> Option<Figure> {
     } else {
         return None;
     };
-    let between = text.get(a.span.end..b.span.start)?.trim().trim_end_matches(',').trim();
-    let joined = between.is_empty() || ["and", "but", ","].iter().any(|j| between.eq_ignore_ascii_case(j));
+    let between = text.get(a.span.end..b.span.start)?.trim();
+    let joined = ["and", "but", ", but", "and yet"].iter().any(|j| between.eq_ignore_ascii_case(j));
     let same = a.kind == b.kind
         && a.currency == b.currency
         && (a.unit == b.unit || a.unit.is_none() || b.unit.is_none());
-    if !joined || !same || !a.kind.is_figure() || a.kind == Kind::Range || lo.value? > hi.value? {
+    if !joined || !same || !a.kind.is_figure() || a.kind == Kind::Range || lo.value? >= hi.value? {
         return None;
     }
     let mut r = Figure::new(text, Span::new(a.span.start, b.span.end), Kind::Range);
@@ -187,7 +187,8 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
             let w = &text[sp.start..sp.end];
             w.ends_with('s') || lex.irregular_plurals.contains(&w.to_ascii_lowercase())
         });
-    let mut fig = match nonfigure::classify(lex, text, &t, counted_plural) {
+    let bounded = matches!(qual, Some((_, _, Qualifier::Bound(_))));
+    let mut fig = match nonfigure::classify(lex, text, &t, counted_plural, bounded) {
         Some(nf) if nf.kind != Kind::Age => {
             let end = nf.end;
             out.push(non_figure(text, nf, &t));
@@ -206,7 +207,8 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
     };
     if let Some((qs, qe, q)) = qual {
         apply_qualifier(text, &mut fig, qs, qe, q);
-    } else if let Some((qs, qe, q)) = qualifier::after(lex, text, fig.span.end) {
+    }
+    if let Some((qs, qe, q)) = qualifier::after(lex, text, fig.span.end) {
         apply_qualifier(text, &mut fig, qs, qe, q);
         if fig.kind == Kind::Count
             && fig.counted.is_none()
@@ -215,9 +217,12 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
             fig.counted = Some(Mention::new(text, sp));
             fig.span.end = sp.end;
         }
-    } else if let Some(s) = qualifier::word_before(text, fig.span.start, "between").or_else(|| {
-        (fig.kind == Kind::Range).then(|| qualifier::word_before(text, fig.span.start, "from")).flatten()
-    }) && fig.kind == Kind::Range
+    }
+    if qual.is_none()
+        && let Some(s) = qualifier::word_before(text, fig.span.start, "between").or_else(|| {
+            (fig.kind == Kind::Range).then(|| qualifier::word_before(text, fig.span.start, "from")).flatten()
+        })
+        && fig.kind == Kind::Range
     {
         fig.qualifier = Some(Mention::new(text, Span::new(s, s + letters_end(text, s) - s)));
         fig.span.start = s;
@@ -238,7 +243,8 @@ fn article(lex: &Lexicon, text: &str, t: &mut Term) {
     let Some(a) = numeral::article_before(lex, text, t.num.start, w) else { return };
     if t.num.form == Form::Ordinal {
         if text[t.num.start..t.num.end].contains([' ', '-']) {
-            return; // "a hundred trillionth": a many-word ordinal
+            t.start = t.start.min(a); // "a hundred trillionth": a many-word ordinal
+            return;
         }
         let alone = match next_word(text, t.num.end) {
             Some((s, e)) => text[s..e].eq_ignore_ascii_case("of"),
@@ -326,7 +332,7 @@ fn compound_quantity(lex: &Lexicon, text: &str, t: &mut Term) {
 
 /// "3 dollars 50 cents", "15 dollars and 50", "$20 43": cents after an amount.
 fn money_cents(lex: &Lexicon, text: &str, t: &mut Term) {
-    if !matches!(t.what, What::Money { minor: false, .. }) || t.per.is_some() || t.num.scale != 1.0 {
+    if !matches!(t.what, What::Money { factor: 1.0, .. }) || t.per.is_some() || t.num.scale != 1.0 {
         return;
     }
     let Some(t2) = next_term(lex, text, t) else { return };
@@ -334,7 +340,7 @@ fn money_cents(lex: &Lexicon, text: &str, t: &mut Term) {
         return;
     }
     let cents = match t2.what {
-        What::Money { minor: true, .. } => true,
+        What::Money { factor: 0.01, .. } => true,
         What::Bare => !char_at(text, skip_spaces(text, t2.end)).is_some_and(char::is_alphanumeric),
         _ => false,
     };
@@ -389,13 +395,23 @@ fn multiplier_word(lex: &Lexicon, text: &str, at: usize) -> Option<Figure> {
 }
 
 /// Sets the qualifier at `qs..qe`, before or after the figure, and takes it
-/// into the figure's span.
+/// into the figure's span. A figure qualified on both sides keeps the one
+/// before as its `qualifier`; "or equal" after makes a bound inclusive.
 fn apply_qualifier(text: &str, fig: &mut Figure, qs: usize, qe: usize, q: Qualifier) {
     match q {
         Qualifier::Approx => fig.approx = true,
+        Qualifier::Bound(Bound::Exactly) if qs >= fig.span.end => {
+            fig.bound = match fig.bound {
+                Some(Bound::Above) => Some(Bound::AtLeast),
+                Some(Bound::Below) => Some(Bound::AtMost),
+                b => b.or(Some(Bound::Exactly)),
+            }
+        }
         Qualifier::Bound(b) => fig.bound = Some(b),
     }
-    fig.qualifier = Some(Mention::new(text, Span::new(qs, qe)));
+    if fig.qualifier.is_none() {
+        fig.qualifier = Some(Mention::new(text, Span::new(qs, qe)));
+    }
     fig.span.start = fig.span.start.min(qs);
     fig.span.end = fig.span.end.max(qe);
 }
@@ -430,7 +446,7 @@ fn single(lex: &Lexicon, text: &str, t: &Term) -> Figure {
 fn set_value(f: &mut Figure, t: &Term) {
     f.value = Some(t.value());
     f.exact = match t.what {
-        What::Money { minor: true, .. } => None,
+        What::Money { factor, .. } if factor != 1.0 => None,
         _ => t.num.exact.clone(),
     };
 }
@@ -583,8 +599,10 @@ fn range(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
         return None;
     }
     let mut f = Figure::new(text, Span::new(t.start, t2.end), Kind::Range);
-    let minor = matches!(what, What::Money { minor: true, .. });
-    let scale = if minor { 0.01 } else { 1.0 };
+    let scale = match what {
+        What::Money { factor, .. } => factor,
+        _ => 1.0,
+    };
     // "$5 to 10 million": the scale of the upper end applies to both.
     let mut low = t.num.value * scale;
     if t.num.scale == 1.0 && t.what == What::Bare {

@@ -31,12 +31,13 @@ pub struct UnitRef {
 pub enum What {
     /// Nothing attached.
     Bare,
-    /// Money in this ISO currency; `minor` when written in cents or pence.
+    /// Money in this ISO currency; `factor` converts the amount as written
+    /// (0.01 for cents or pence, 1e6 for "MUSD").
     Money {
         /// ISO 4217 code.
         code: &'static str,
         /// In hundredths.
-        minor: bool,
+        factor: f64,
     },
     /// A percent word; its unit name.
     Percent(&'static str),
@@ -70,7 +71,7 @@ impl Term {
     /// The value, with a minor currency unit converted ("50 cents" is 0.5).
     pub fn value(&self) -> f64 {
         match self.what {
-            What::Money { minor: true, .. } => self.num.value / 100.0,
+            What::Money { factor, .. } => self.num.value * factor,
             _ => self.num.value,
         }
     }
@@ -102,7 +103,7 @@ pub fn term(lex: &Lexicon, text: &str, start: usize, floor: usize) -> Option<Ter
     if let Some((s, i)) = before {
         t.start = s;
         let c = &lex.currencies[i];
-        t.what = What::Money { code: c.code, minor: c.minor };
+        t.what = What::Money { code: c.code, factor: c.factor };
     } else if matches!(t.num.form, Form::Plain | Form::Digits | Form::Words | Form::Fraction) {
         attach_after(lex, text, &mut t);
     }
@@ -240,8 +241,17 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
         }
         After::Currency(i) => {
             t.end = end;
+            // "75 USD million": a scale after the currency.
+            if t.num.scale == 1.0
+                && let Some((factor, e)) = numeral::scale_word(lex, text, end)
+            {
+                t.num.value *= factor;
+                t.num.scale = factor;
+                t.num.exact = numeral::exact_of(t.num.value);
+                t.end = e;
+            }
             let c = &lex.currencies[i];
-            What::Money { code: c.code, minor: c.minor }
+            What::Money { code: c.code, factor: c.factor }
         }
         After::Percent(unit) => {
             t.end = end;
@@ -360,8 +370,10 @@ fn boundary_ok(
         After::Time => time_shaped(text, &t.num).then_some(end),
         After::AgeAbbr => t.num.is_integer().then_some(end),
         After::Currency(_) => {
-            // One-letter names ("p") only attached: "50p".
-            (attached || !(surface.len() == 1 && surface.as_bytes()[0].is_ascii_alphabetic())).then_some(end)
+            // One-letter names ("p") only attached: "50p"; a code glued to
+            // digits belongs to them ("3 USD50").
+            let one_letter = surface.len() == 1 && surface.as_bytes()[0].is_ascii_alphabetic();
+            ((attached || !one_letter) && !byte(text, end).is_ascii_digit()).then_some(end)
         }
         // "%28" in a URL is an escape, not a percent.
         After::Percent(_) => {

@@ -362,3 +362,48 @@ fn a_number_range_is_not_taken_for_years() {
     assert_eq!((f.low, f.high), (Some(1000.0), Some(5000.0)));
     assert_eq!(scan("Output fell in 2013-14.")[0].kind, Kind::Year);
 }
+
+#[test]
+fn groups_after_a_scale_add_up() {
+    let f = figures("They counted 4 thousand 3 hundred and 21 ballots.");
+    assert_eq!(f[0].value, Some(4321.0));
+    let f = figures("It cost 2 lakh fifty thousand rupees, and 3 crore and 12 more.");
+    assert_eq!(f[0].value, Some(250000.0));
+    assert_eq!(f[1].value, Some(30000012.0));
+    let f = figures("It raised EUR 2 billion and 900 million rubles.");
+    assert_eq!(f.len(), 2);
+}
+
+#[test]
+fn indian_digit_grouping() {
+    let f = one("The fund holds 12,34,567 rupees.", Kind::Money);
+    assert_eq!(f.value, Some(1234567.0));
+}
+
+#[test]
+fn codes_in_millions_and_scales_after_codes() {
+    let f = one("Losses reached 30 MUSD.", Kind::Money);
+    assert_eq!((f.value, f.currency.as_deref()), (Some(3e7), Some("USD")));
+    let f = one("They lost 75 USD million.", Kind::Money);
+    assert_eq!(f.value, Some(7.5e7));
+}
+
+#[test]
+fn exact_and_inclusive_bounds() {
+    let f = one("Exactly 40 seats changed hands.", Kind::Count);
+    assert_eq!(f.bound, Some(Bound::Exactly));
+    let f = one("Scores of more than 90 or equal to it pass.", Kind::Count);
+    assert_eq!(f.bound, Some(Bound::AtLeast));
+}
+
+#[test]
+fn a_bounded_year_like_number_is_a_count() {
+    let f = one("Above 1200 and below 1500 were seen.", Kind::Range);
+    assert_eq!((f.low, f.high), (Some(1200.0), Some(1500.0)));
+}
+
+#[test]
+fn one_over_n_is_a_ratio() {
+    let f = one("The odds were one over twenty.", Kind::Ratio);
+    assert_eq!(f.value, Some(0.05));
+}

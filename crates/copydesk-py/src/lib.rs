@@ -1,0 +1,136 @@
+//! Python bindings of copydesk: the `copydesk._copydesk` extension module
+//! behind the `copydesk` Python package (see `python/copydesk`).
+//!
+//! Every function releases the GIL while copydesk works, and every record is
+//! the same object the `copydesk` binary prints as one JSON line, turned into
+//! Python dicts and lists field for field (byte offsets included). One
+//! [`Pipeline`] per process is built on first use and shared by all threads.
+
+mod batch;
+mod failure;
+mod page;
+
+use std::sync::OnceLock;
+
+use copydesk::{Pipeline, Record, Source};
+use pyo3::prelude::*;
+use pythonize::pythonize;
+
+use crate::failure::CopydeskError;
+use crate::page::Page;
+
+/// The process's pipeline, built once.
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(Pipeline::new)
+}
+
+/// The source a record names: the caller's path (else `<input>`) and URL.
+fn source(path: Option<String>, url: Option<String>, default_path: impl FnOnce() -> String) -> Source {
+    Source { uri: url, ..Source::path(path.unwrap_or_else(default_path)) }
+}
+
+/// Runs every stage on one page (HTML or scraped text) and returns its
+/// record: the dict the `copydesk` binary prints as a JSON line.
+///
+/// `page` is `str` or `bytes` (bytes are decoded as the binary decodes files:
+/// byte-order mark, then the page's declared charset, then detection). `url`
+/// (where the page came from) goes into `record["source"]["uri"]`, `path` into
+/// `record["source"]["path"]` (default `"<input>"`). Offsets in the record are
+/// UTF-8 byte offsets into `record["text"]`.
+///
+/// Raises `CopydeskError` (with `.kind` and `.source`) when the page yields no
+/// document (empty, binary, undecodable).
+#[pyfunction]
+#[pyo3(signature = (page, url=None, path=None))]
+fn extract(
+    py: Python<'_>,
+    page: &Bound<'_, PyAny>,
+    url: Option<String>,
+    path: Option<String>,
+) -> PyResult<Py<PyAny>> {
+    let page = Page::from_py(page)?;
+    let source = source(path, url, || "<input>".to_string());
+    let record = py.detach(|| batch::record(pipeline(), source, page.bytes()));
+    if let Some(error) = &record.error {
+        return Err(CopydeskError::raise(py, &record.source, &error.kind, &error.message));
+    }
+    Ok(pythonize(py, &record)?.unbind())
+}
+
+/// `extract` over a list of pages, in parallel with the GIL released: every
+/// core by default, `threads` worker threads when given (`1` runs on the
+/// calling thread). Returns one record per page, in order. A page that yields
+/// no document gets an error record instead of raising, so one bad page never
+/// stops a batch: `{"schema": ..., "source": ..., "error": {"kind": ...,
+/// "message": ...}}`.
+///
+/// `urls` and `paths`, when given, are lists as long as `pages` naming each
+/// page's source; paths default to `"<input N>"` (N counts from 0).
+#[pyfunction]
+#[pyo3(signature = (pages, threads=None, urls=None, paths=None))]
+fn extract_many(
+    py: Python<'_>,
+    pages: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+    urls: Option<Vec<Option<String>>>,
+    paths: Option<Vec<Option<String>>>,
+) -> PyResult<Vec<Py<PyAny>>> {
+    // The Python objects are kept here so that the pages can borrow them.
+    let objects: Vec<Bound<'_, PyAny>> = pages.try_iter()?.collect::<PyResult<_>>()?;
+    let pages: Vec<Page<'_>> = objects.iter().map(Page::from_py).collect::<PyResult<_>>()?;
+    let sources = batch::sources(pages.len(), urls, paths)?;
+    let records = py.detach(|| batch::run(pipeline(), &pages, sources, threads))?;
+    records.iter().map(|r| Ok(pythonize(py, r)?.unbind())).collect()
+}
+
+/// The sentences of `text` taken as it is (no cleaning), as a list of
+/// `{"start", "end", "text"}` dicts with byte offsets, like
+/// `copydesk sentences`. `lang` picks the rules: English when `None` or
+/// `"en"`, generic rules otherwise.
+#[pyfunction]
+#[pyo3(signature = (text, lang=None))]
+fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>, lang: Option<String>) -> PyResult<Py<PyAny>> {
+    let text = Page::from_py(text)?.text()?;
+    let record = py.detach(|| {
+        let spans = pipeline().sentences(&text, lang.as_deref());
+        Record::new(Source::default()).with_sentences(&text, &spans)
+    });
+    Ok(pythonize(py, &record.sentences)?.unbind())
+}
+
+/// The quotes of `text` taken as it is (no cleaning), with their speakers
+/// and cues, like `copydesk quotes`: a list of dicts with byte offsets.
+#[pyfunction]
+fn quotes(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let text = Page::from_py(text)?.text()?;
+    let quotes = py.detach(|| {
+        let p = pipeline();
+        p.quotes(&text, &p.sentences(&text, None))
+    });
+    Ok(pythonize(py, &quotes)?.unbind())
+}
+
+/// The figures of `text` taken as it is (no cleaning), with their values,
+/// units and what they count, like `copydesk figures`: a list of dicts with
+/// byte offsets.
+#[pyfunction]
+fn figures(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let text = Page::from_py(text)?.text()?;
+    let figures = py.detach(|| pipeline().figures(&text));
+    Ok(pythonize(py, &figures)?.unbind())
+}
+
+/// The native half of the `copydesk` package.
+#[pymodule]
+fn _copydesk(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_many, m)?)?;
+    m.add_function(wrap_pyfunction!(sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(quotes, m)?)?;
+    m.add_function(wrap_pyfunction!(figures, m)?)?;
+    m.add("CopydeskError", m.py().get_type::<CopydeskError>())?;
+    m.add("SCHEMA", copydesk::SCHEMA)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -104,7 +104,10 @@ impl Story<'_> {
             return Some(m);
         }
         if self.is_name_word(j) && !is_possessive(self.word(j)) {
-            return (self.info[j].org != Some(true)).then(|| self.name_ending_at(j, lo));
+            if self.info[j].org == Some(true) {
+                return None;
+            }
+            return Some(self.name_ending_at(j, lo));
         }
         if self.is_lowercase(j) && self.is_modifier(j) {
             let m = self.description_ending_at(j, lo);
@@ -133,6 +136,19 @@ impl Story<'_> {
             };
         }
         None
+    }
+
+    /// The subject ending at token `j`: a mention, but a name after a
+    /// preposition gives way to the noun phrase before it ("Democrats in
+    /// Europe say").
+    pub(crate) fn subject_ending_at(&self, j: usize, lo: usize) -> Option<Mention> {
+        let m = self.mention_before(j, lo)?;
+        match m.first.checked_sub(1) {
+            Some(p) if m.kind == MentionKind::Name && p > lo && self.info[p].preposition => {
+                self.mention_before(p - 1, lo).filter(|o| o.kind != MentionKind::Pronoun)
+            }
+            _ => Some(m),
+        }
     }
 
     fn name_ending_at(&self, j: usize, lo: usize) -> Mention {

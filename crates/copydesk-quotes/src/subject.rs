@@ -77,7 +77,7 @@ impl Story<'_> {
             // "he tried to dispel it and wrote": the clause's subject.
             return self.clause_subject(lo, k, false);
         }
-        self.mention_before(k, lo)
+        self.subject_ending_at(k, lo)
     }
 
     /// The subject of a participle ("Hillary Clinton asking,", "..., adding"):
@@ -119,15 +119,20 @@ impl Story<'_> {
     pub(crate) fn clause_subject(&self, lo: usize, before: usize, strict: bool) -> Option<Mention> {
         let mut i = self.skip_dateline(lo, before);
         for _ in 0..3 {
-            if i >= before || !self.toks[i].is_word() || !self.info[i].clause_opener {
+            if i >= before || !self.toks[i].is_word() {
                 break;
             }
             let comma = (i..before).take(CLAUSE).find(|&k| self.toks[k].is_punct(','));
             let joining = matches!(self.word(i).to_ascii_lowercase().as_str(), "and" | "but" | "so" | "yet");
+            // "Appearing at the rally, X said": an opening participle or
+            // adverb phrase, like "In December,".
+            let w = self.word(i);
+            let participle = (w.ends_with("ing") || w.ends_with("ly")) && self.info[i].first_name.is_none();
             i = match comma {
-                Some(k) if !joining => k + 1,
                 _ if joining => i + 1,
-                _ => return None,
+                Some(k) if self.info[i].clause_opener || (participle && k > i + 1) => k + 1,
+                None if self.info[i].clause_opener => return None,
+                _ => break,
             };
         }
         let m = self.mention_after(i, before)?;

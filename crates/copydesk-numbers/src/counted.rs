@@ -70,6 +70,17 @@ fn run_end(lex: &Lexicon, text: &str, start: usize, first_end: usize) -> usize {
     end
 }
 
+/// A noun phrase of up to three words after `i` (past spaces), plural or
+/// not: what a quantity measures ("snow", "night vision goggles").
+pub fn phrase(lex: &Lexicon, text: &str, i: usize) -> Option<Span> {
+    let start = skip_spaces(text, i);
+    let e = token(text, start)?;
+    if start == i || lex.stopwords.contains(&text[start..e].to_ascii_lowercase()) {
+        return None;
+    }
+    Some(Span::new(start, run_end(lex, text, start, e)))
+}
+
 /// The counted phrase starting after `i` (past spaces), for a count of
 /// `value`: its span.
 pub fn after(lex: &Lexicon, text: &str, i: usize, value: f64) -> Option<Span> {

@@ -64,8 +64,19 @@ pub struct ScaleSuffix {
     pub surface: &'static str,
     /// What it multiplies by.
     pub factor: f64,
-    /// Only a scale after a currency ("£45m"); otherwise maybe a unit.
-    pub money_only: bool,
+    /// When it is a scale rather than a unit.
+    pub when: ScaleWhen,
+}
+
+/// When a scale abbreviation is a scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScaleWhen {
+    /// After any number ("45bn").
+    Always,
+    /// Only after a currency ("£45m"; "1.8m" is metres).
+    Money,
+    /// After a whole number or a currency ("100K"; "573.15K" is kelvin).
+    Whole,
 }
 
 /// A currency surface.
@@ -297,7 +308,15 @@ impl Lexicon {
         let word_finder = automaton(&triggers, true);
 
         let mut scales: Vec<ScaleSuffix> = rows(include_str!("../data/scale_suffixes.txt"))
-            .map(|r| ScaleSuffix { surface: r[0], factor: number(r[1]), money_only: r[2] == "money" })
+            .map(|r| {
+                let when = match r[2] {
+                    "always" => ScaleWhen::Always,
+                    "money" => ScaleWhen::Money,
+                    "whole" => ScaleWhen::Whole,
+                    other => panic!("unknown scale condition {other:?}"),
+                };
+                ScaleSuffix { surface: r[0], factor: number(r[1]), when }
+            })
             .collect();
         scales.sort_by_key(|s| std::cmp::Reverse(s.surface.len()));
 

@@ -252,6 +252,11 @@ fn dashed(lex: &Lexicon, text: &str, t: &Term) -> Option<NonFigure> {
     if byte(text, end).is_ascii_alphabetic() {
         return None;
     }
+    // "100-1000 grams", "200-1000 people": a range of something, not a phone.
+    let j = skip_spaces(text, end);
+    if !lex.after_all(text, j).is_empty() || crate::counted::after(lex, text, end, 2.0).is_some() {
+        return None;
+    }
     let plus = char_before(text, s) == Some('+');
     let total: usize = groups.iter().sum();
     let phone = plus && groups.len() >= 2

@@ -2,7 +2,7 @@
 //! spelled numbers ("twenty-five", "one and a half million", "two-thirds",
 //! "a dozen"), parsed into a value with its exact decimal string.
 
-use crate::lexicon::{Lexicon, NumberWord, WordClass, vulgar_fraction};
+use crate::lexicon::{Lexicon, NumberWord, ScaleWhen, WordClass, vulgar_fraction};
 use crate::text::{
     byte, char_at, digits_end, ends_word_boundary, is_space, letters_end, prev_word, skip_spaces,
 };
@@ -285,8 +285,9 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
     }
     // Scales: "2 million", "45bn", "1.2m" after a currency, "322 hundred", "3 lakh crore".
     let mut scale = 1.0;
+    let whole = dec.point as usize == dec.digits.len();
     while let Some((factor, e)) = scale_word(lex, text, i)
-        .or_else(|| if scale == 1.0 { scale_suffix(lex, text, i, money) } else { None })
+        .or_else(|| if scale == 1.0 { scale_suffix(lex, text, i, money, whole) } else { None })
     {
         scale *= factor;
         if factor.log10().fract() == 0.0 {
@@ -297,8 +298,8 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
         i = e;
     }
     value *= scale;
-    // "3 million and a half": the fraction is of the scale.
-    if scale > 1.0
+    // "3 million and a half", "5 and a half": the fraction is of the scale.
+    if (scale > 1.0 || whole)
         && let Some((f, e)) = and_a_fraction(lex, text, i)
     {
         value += f * scale;
@@ -499,7 +500,8 @@ pub(crate) fn scale_word(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, us
 
 /// A scale abbreviation right after the digits, or after one space when it
 /// cannot be mistaken for a unit ("45bn", "1.2m" after a currency, "2.33 k").
-fn scale_suffix(lex: &Lexicon, text: &str, i: usize, money: bool) -> Option<(f64, usize)> {
+/// `whole` says the digits have no decimals.
+fn scale_suffix(lex: &Lexicon, text: &str, i: usize, money: bool, whole: bool) -> Option<(f64, usize)> {
     let j = skip_spaces(text, i);
     if j - i > 1 {
         return None;
@@ -510,7 +512,12 @@ fn scale_suffix(lex: &Lexicon, text: &str, i: usize, money: bool) -> Option<(f64
     }
     let word = &text[j..e];
     let s = lex.scales.iter().find(|s| s.surface == word)?;
-    if s.money_only && !money {
+    let fits = match s.when {
+        ScaleWhen::Always => true,
+        ScaleWhen::Money => money,
+        ScaleWhen::Whole => money || whole,
+    };
+    if !fits {
         return None;
     }
     if j > i && !money && s.surface.len() < 2 && !matches!(s.surface, "k" | "M" | "G") {
@@ -547,6 +554,13 @@ pub fn words(lex: &Lexicon, text: &str, start: usize) -> Option<Numeral> {
             {
                 p.cur += frac;
                 end = e;
+                // "two point two million"
+                let j = separator(text, e);
+                if lex.word(&text[j..letters_end(text, j)]).is_some_and(|w| w.class == WordClass::Scale) {
+                    i = j;
+                    p.last = Some(WordClass::Unit);
+                    continue;
+                }
             }
             if p.any && (word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an")) && p.after_and {
                 // "one and a half"
@@ -616,7 +630,7 @@ pub fn words(lex: &Lexicon, text: &str, start: usize) -> Option<Numeral> {
 /// (spaces, a hyphen, " - ").
 fn separator(text: &str, i: usize) -> usize {
     let j = skip_spaces(text, i);
-    if byte(text, j) == b'-' || text.get(j..).is_some_and(|s| s.starts_with('–')) {
+    if byte(text, j) == b'-' || text.get(j..).is_some_and(|s| s.starts_with(['–', '—'])) {
         let k = j + char_at(text, j).map_or(1, char::len_utf8);
         return skip_spaces(text, k);
     }

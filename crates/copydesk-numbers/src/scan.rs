@@ -227,6 +227,17 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         fig.qualifier = Some(Mention::new(text, Span::new(s, s + letters_end(text, s) - s)));
         fig.span.start = s;
     }
+    // "($99.99)": an accounting negative.
+    if fig.kind == Kind::Money
+        && fig.value.is_some_and(|v| v > 0.0)
+        && fig.qualifier.is_none()
+        && char_before(text, fig.span.start) == Some('(')
+        && char_at(text, fig.span.end) == Some(')')
+    {
+        fig.value = fig.value.map(|v| -v);
+        fig.exact = fig.exact.map(|e| format!("-{e}"));
+        fig.span = Span::new(fig.span.start - 1, fig.span.end + 1);
+    }
     if matches!(fig.kind, Kind::Money | Kind::Percent | Kind::Count | Kind::Range) {
         fig.change = change_before(lex, text, fig.span.start);
     }
@@ -366,7 +377,9 @@ fn negative_word(text: &str, t: &mut Term) {
 fn non_figure(text: &str, nf: NonFigure, t: &Term) -> Figure {
     let mut f = Figure::new(text, Span::new(nf.start, nf.end), nf.kind);
     if nf.value.is_some() && Span::new(nf.start, nf.end).contains(Span::new(t.num.start, t.num.end)) {
-        f.number = Some(Mention::new(text, Span::new(t.num.start, t.num.end)));
+        // A decade's number is its digits: "1960" in "1960s".
+        let end = if t.num.form == Form::Decade { t.num.end - 1 } else { t.num.end };
+        f.number = Some(Mention::new(text, Span::new(t.num.start, end)));
     }
     f.value = nf.value;
     f.unit = nf.unit;
@@ -437,10 +450,26 @@ fn single(lex: &Lexicon, text: &str, t: &Term) -> Figure {
             f.si_value = Some(t.value() * u.factor + u.offset);
             f.si_unit = Some(u.si_unit.clone());
             f.per = t.per.map(|s| Mention::new(text, s));
+            measured(lex, text, &mut f);
         }
         What::Bare | What::Time | What::AgeAbbr => bare(lex, text, t, &mut f),
     }
     f
+}
+
+/// "30 centimetres of snow", "500 grams of strawberries": what a quantity
+/// measures, kept in `counted`.
+fn measured(lex: &Lexicon, text: &str, f: &mut Figure) {
+    let Some((a, b)) =
+        next_word(text, f.span.end).filter(|&(a, b)| a > f.span.end && text[a..b].eq_ignore_ascii_case("of"))
+    else {
+        return;
+    };
+    debug_assert!(a < b);
+    if let Some(sp) = counted::phrase(lex, text, b) {
+        f.counted = Some(Mention::new(text, sp));
+        f.span.end = sp.end;
+    }
 }
 
 fn set_value(f: &mut Figure, t: &Term) {
@@ -479,6 +508,16 @@ fn bare(lex: &Lexicon, text: &str, t: &Term, f: &mut Figure) {
             if lex.comparatives.contains(&cw) || cw.len() > 4 && cw.ends_with("er") {
                 f.kind = Kind::Multiplier;
                 f.span.end = d;
+                return;
+            }
+            // "four times a week": a frequency.
+            if let Some((u, end)) = frequency(lex, text, c, d) {
+                f.kind = Kind::Quantity;
+                f.si_value = f.value.map(|v| v / u.factor);
+                f.unit = Some(format!("time per {}", u.name));
+                f.dimension = Some("frequency".into());
+                f.si_unit = Some("1/s".into());
+                f.span.end = end;
                 return;
             }
         }
@@ -520,8 +559,39 @@ fn bare(lex: &Lexicon, text: &str, t: &Term, f: &mut Figure) {
     }
 }
 
+/// "a week", "per month" at `c..d`: the time unit a frequency is per, and where it ends.
+fn frequency<'l>(
+    lex: &'l Lexicon,
+    text: &str,
+    c: usize,
+    d: usize,
+) -> Option<(&'l crate::lexicon::Unit, usize)> {
+    if !matches!(text[c..d].to_ascii_lowercase().as_str(), "a" | "an" | "per" | "each" | "every") {
+        return None;
+    }
+    let j = skip_spaces(text, d);
+    lex.after_all(text, j).into_iter().find_map(|(w, end)| match w {
+        crate::lexicon::After::Unit(i)
+            if lex.units[i].dimension == "duration" && end - j > 2 && ends_word_boundary(text, end) =>
+        {
+            Some((&lex.units[i], end))
+        }
+        _ => None,
+    })
+}
+
 /// The numeral starting after `i`: skips spaces and a currency symbol.
 fn numeral_after(lex: &Lexicon, text: &str, i: usize) -> Option<Term> {
+    // "between 2 g and about 7 g", "2 - ~7 grams": an approximation inside.
+    let i = match next_word(text, i) {
+        Some((a, b))
+            if lex.qualifiers.get(text[a..b].to_ascii_lowercase().as_str()) == Some(&Qualifier::Approx) =>
+        {
+            b
+        }
+        _ if text[skip_spaces(text, i)..].starts_with('~') => skip_spaces(text, i) + 1,
+        _ => i,
+    };
     let j = skip_spaces(text, i);
     let mut k = j;
     // Past a currency symbol or code: "to $1 million".
@@ -627,6 +697,7 @@ fn range(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
             f.si_unit = Some(u.si_unit.clone());
             f.si_low = f.low.map(|v| v * u.factor + u.offset);
             f.si_high = f.high.map(|v| v * u.factor + u.offset);
+            measured(lex, text, &mut f);
         }
         _ => {
             f.range_of = Some(Kind::Count);

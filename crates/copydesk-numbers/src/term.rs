@@ -106,11 +106,51 @@ pub fn term(lex: &Lexicon, text: &str, start: usize, floor: usize) -> Option<Ter
         t.what = What::Money { code: c.code, factor: c.factor };
     } else if matches!(t.num.form, Form::Plain | Form::Digits | Form::Words | Form::Fraction) {
         attach_after(lex, text, &mut t);
+        below_zero(lex, text, &mut t);
     }
     if matches!(t.what, What::Money { .. } | What::Unit(_)) {
-        per(lex, text, &mut t);
+        // "20 J/m^2 per year": a rate of a rate.
+        for _ in 0..2 {
+            let end = t.end;
+            per(lex, text, &mut t);
+            if t.end == end {
+                break;
+            }
+        }
     }
     Some(t)
+}
+
+/// "10 degrees below zero", "2 below zero": a negative temperature.
+fn below_zero(lex: &Lexicon, text: &str, t: &mut Term) {
+    let temperature = match &t.what {
+        What::Unit(u) => u.dimension == "temperature",
+        What::Bare => true,
+        _ => false,
+    };
+    let Some((a, b)) = crate::text::next_word(text, t.end) else { return };
+    let Some((c, d)) = crate::text::next_word(text, b) else { return };
+    if !temperature || !text[a..b].eq_ignore_ascii_case("below") || !text[c..d].eq_ignore_ascii_case("zero") {
+        return;
+    }
+    if t.what == What::Bare {
+        let Some(u) = lex.units.iter().find(|u| u.name == "degree") else { return };
+        t.what = What::Unit(unit_ref(u));
+    }
+    t.num.value = -t.num.value;
+    t.num.exact = t.num.exact.as_ref().map(|e| format!("-{e}"));
+    t.end = d;
+}
+
+/// The reference to a unit of the table.
+fn unit_ref(u: &crate::lexicon::Unit) -> UnitRef {
+    UnitRef {
+        name: u.name.to_string(),
+        dimension: u.dimension.to_string(),
+        si_unit: u.si_unit.to_string(),
+        factor: u.factor,
+        offset: u.offset,
+    }
 }
 
 /// Past an uncertainty after a numeral ("±0.01", "+/- 1e-5"): where it ends.
@@ -194,6 +234,13 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
         }
         _ => (n, false),
     };
+    // "half an hour", "half a liter": the article belongs to the fraction.
+    let at = match crate::text::next_word(text, at) {
+        Some((a, b)) if t.num.form == Form::Fraction && a == at && matches!(&text[a..b], "a" | "an") => {
+            skip_spaces(text, b)
+        }
+        _ => at,
+    };
     // "square miles", "sq km", "cubic feet": a power word before a length unit.
     let (at, power) = power_prefix(text, at);
     let cands = lex.after_all(text, at);
@@ -221,14 +268,7 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
     }
     t.what = match what {
         After::Unit(i) => {
-            let u = &lex.units[i];
-            let mut r = UnitRef {
-                name: u.name.to_string(),
-                dimension: u.dimension.to_string(),
-                si_unit: u.si_unit.to_string(),
-                factor: u.factor,
-                offset: u.offset,
-            };
+            let mut r = unit_ref(&lex.units[i]);
             t.end = match power {
                 Some(p) if r.dimension == "length" => {
                     raise(&mut r, p);
@@ -266,6 +306,14 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
             What::AgeAbbr
         }
     };
+    // "six weeks' time": a possessive after a plural unit.
+    if matches!(t.what, What::Unit(_))
+        && text[..t.end].ends_with('s')
+        && matches!(char_at(text, t.end), Some('\'' | '’'))
+        && char_at(text, t.end + 1).is_some_and(char::is_whitespace)
+    {
+        t.end += char_at(text, t.end).map_or(1, char::len_utf8);
+    }
     // A unit glued to more letters or digits is part of a code ("24703m212").
     if power.is_some() && !matches!(t.what, What::Unit(_))
         || char_at(text, t.end).is_some_and(char::is_alphanumeric)
@@ -320,7 +368,7 @@ fn boundary_ok(
         return None;
     }
     // "C-130", "F-16": a letter joined to digits names something.
-    if byte(text, end) == b'-' && byte(text, end + 1).is_ascii_digit() {
+    if surface.len() == 1 && byte(text, end) == b'-' && byte(text, end + 1).is_ascii_digit() {
         return None;
     }
     match what {
@@ -345,7 +393,8 @@ fn boundary_ok(
                 }
                 UnitFlag::Lower => {
                     // "C.P.I.", "F-Series", "14.7C/": a letter of something else.
-                    if matches!(byte(text, end), b'.' | b'-' | b'/') && byte(text, end + 1) != b' '
+                    if matches!(byte(text, end), b'.' | b'-' | b'/')
+                        && byte(text, end + 1).is_ascii_alphanumeric()
                         || byte(text, end) == b'/'
                     {
                         return None;
@@ -460,11 +509,15 @@ fn power_suffix(text: &str, end: usize, r: &mut UnitRef) -> usize {
     e
 }
 
-/// Raises a length unit to the power 2 or 3.
+/// Raises a unit to the power 2 or 3: a length to an area or a volume.
 pub fn raise(r: &mut UnitRef, p: i32) {
-    let (word, dim) = if p == 2 { ("square", "area") } else { ("cubic", "volume") };
+    let word = if p == 2 { "square" } else { "cubic" };
     r.name = format!("{word} {}", r.name);
-    r.dimension = dim.to_string();
+    r.dimension = match (r.dimension.as_str(), p) {
+        ("length", 2) => "area".to_string(),
+        ("length", _) => "volume".to_string(),
+        (d, p) => format!("{d}^{p}"),
+    };
     r.si_unit = format!("{}{p}", r.si_unit);
     r.factor = r.factor.powi(p);
 }
@@ -506,14 +559,14 @@ fn per(lex: &Lexicon, text: &str, t: &mut Term) {
         if !strong && text[j..end].len() <= 2 {
             continue;
         }
-        let mut d = UnitRef {
-            name: u.name.to_string(),
-            dimension: u.dimension.to_string(),
-            si_unit: u.si_unit.to_string(),
-            factor: u.factor,
-            offset: 0.0,
+        let mut d = unit_ref(u);
+        // "km/s2": a time squared in a denominator.
+        let end = if d.dimension == "duration" && matches!(char_at(text, end), Some('2' | '²')) {
+            raise(&mut d, 2);
+            end + char_at(text, end).map_or(1, char::len_utf8)
+        } else {
+            power_suffix(text, end, &mut d)
         };
-        let end = power_suffix(text, end, &mut d);
         if let What::Unit(r) = &mut t.what {
             r.name = format!("{} per {}", r.name, d.name);
             r.dimension = format!("{} per {}", r.dimension, d.dimension);

@@ -407,3 +407,40 @@ fn one_over_n_is_a_ratio() {
     let f = one("The odds were one over twenty.", Kind::Ratio);
     assert_eq!(f.value, Some(0.05));
 }
+
+#[test]
+fn what_a_quantity_measures() {
+    let f = one("The storm left 40 centimetres of wet snow.", Kind::Quantity);
+    assert_eq!(f.counted.unwrap().text, "wet snow");
+}
+
+#[test]
+fn frequencies_and_durations_in_words() {
+    let f = one("Trains run four times a day.", Kind::Quantity);
+    assert_eq!(
+        (f.value, f.unit.as_deref(), f.dimension.as_deref()),
+        (Some(4.0), Some("time per day"), Some("frequency"))
+    );
+    let f = one("The talks lasted half an hour.", Kind::Quantity);
+    assert_eq!((f.value, f.unit.as_deref()), (Some(0.5), Some("hour")));
+    let f = one("It took 5 and a half hours.", Kind::Quantity);
+    assert_eq!(f.value, Some(5.5));
+}
+
+#[test]
+fn below_zero_is_negative() {
+    let f = one("Temperatures fell to 12 degrees below zero.", Kind::Quantity);
+    assert_eq!(f.value, Some(-12.0));
+}
+
+#[test]
+fn accounting_parentheses_are_negative() {
+    let f = one("Net income was ($4.50) a share.", Kind::Money);
+    assert_eq!(f.value, Some(-4.5));
+}
+
+#[test]
+fn a_range_of_quantities_is_no_phone_number() {
+    let f = one("Add 100-1000 grams of sugar.", Kind::Range);
+    assert_eq!((f.low, f.high, f.unit.as_deref()), (Some(100.0), Some(1000.0), Some("gram")));
+}

@@ -110,7 +110,8 @@ fn from_figure(f: &Figure, text: &str) -> Pred {
         .counted
         .as_ref()
         .map(|c| c.span.start)
-        .or_else(|| f.per.as_ref().map(|p| rate_start(text, p.span.start)));
+        .or_else(|| f.per.as_ref().map(|p| p.span.start))
+        .map(|t| connector_start(text, t));
     let num = f.number.as_ref().map(|n| n.span);
     for end in tail.into_iter().chain(num.map(|n| n.end)) {
         for start in [f.span.start, core.start] {
@@ -153,10 +154,11 @@ fn from_figure(f: &Figure, text: &str) -> Pred {
     }
 }
 
-/// Where the "a", "an", "per", "/" or "-a-" before a rate's denominator starts.
-fn rate_start(text: &str, per: usize) -> usize {
-    let head = text[..per].trim_end_matches(['-', '/', ' ']);
-    for w in ["per", "an", "a"] {
+/// Where the "of", "a", "an", "per", "/" or "-a-" before what a figure
+/// counts or is per starts ("50 cars", "2 meters of cotton", "$98 a share").
+fn connector_start(text: &str, at: usize) -> usize {
+    let head = text[..at].trim_end_matches(['-', '/', ' ']);
+    for w in ["per", "an", "a", "of"] {
         if let Some(h) = head.strip_suffix(w) {
             if h.ends_with([' ', '-']) {
                 return h.trim_end_matches(['-', ' ']).len();

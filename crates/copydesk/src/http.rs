@@ -9,8 +9,6 @@ use crate::inputs::Failure;
 pub struct Response {
     status: u16,
     content_type: Option<String>,
-    /// The `charset` parameter of the Content-Type header.
-    pub charset: Option<String>,
     chunked: bool,
     content_encoding: Option<String>,
     body: Vec<u8>,
@@ -39,11 +37,9 @@ impl Response {
                 .find(|h| h.name.eq_ignore_ascii_case(name))
                 .map(|h| String::from_utf8_lossy(h.value).trim().to_string())
         };
-        let content_type = get("content-type");
         Ok(Response {
             status: response.code.unwrap_or(0),
-            charset: content_type.as_deref().and_then(charset_param),
-            content_type,
+            content_type: get("content-type"),
             chunked: get("transfer-encoding").is_some_and(|t| t.to_ascii_lowercase().contains("chunked")),
             content_encoding: get("content-encoding").map(|c| c.to_ascii_lowercase()),
             body: message[head_len..].to_vec(),
@@ -77,14 +73,6 @@ pub fn page_type(content_type: Option<&str>) -> Result<(), String> {
     }
 }
 
-/// The `charset=` parameter of a Content-Type value.
-pub fn charset_param(content_type: &str) -> Option<String> {
-    content_type.split(';').skip(1).find_map(|p| {
-        let (k, v) = p.split_once('=')?;
-        k.trim().eq_ignore_ascii_case("charset").then(|| v.trim().trim_matches(['"', '\'']).to_string())
-    })
-}
-
 fn inflate(mut reader: impl Read) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     reader.read_to_end(&mut out).map_err(|e| format!("bad compressed body: {e}"))?;
@@ -114,11 +102,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_status_charset_and_body() {
+    fn parses_status_and_body() {
         let msg = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<p>Hi</p>";
-        let r = Response::parse(msg).unwrap();
-        assert_eq!(r.charset.as_deref(), Some("ISO-8859-1"));
-        assert_eq!(r.document().unwrap(), b"<p>Hi</p>");
+        assert_eq!(Response::parse(msg).unwrap().document().unwrap(), b"<p>Hi</p>");
     }
 
     #[test]

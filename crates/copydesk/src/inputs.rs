@@ -18,8 +18,6 @@ pub struct Doc {
     pub source: Source,
     /// Its bytes, or where to read them, or why there are none.
     pub payload: Payload,
-    /// The charset the transport declared (an HTTP header in a WARC record).
-    pub charset: Option<String>,
 }
 
 /// A document's content.
@@ -54,7 +52,7 @@ impl Failure {
 impl Doc {
     /// A document that failed before it could be read.
     pub fn failed(source: Source, kind: &'static str, message: impl Into<String>) -> Doc {
-        Doc { source, payload: Payload::Failed(Failure::new(kind, message)), charset: None }
+        Doc { source, payload: Payload::Failed(Failure::new(kind, message)) }
     }
 }
 
@@ -86,28 +84,33 @@ impl Inputs {
         Inputs { pending, walk: None, archive: None, options }
     }
 
-    fn start_walk(&mut self, dir: PathBuf) -> Result<(), Doc> {
+    /// Starts walking a folder; a bad glob yields the document reporting it.
+    fn start_walk(&mut self, dir: PathBuf) -> Option<Doc> {
         let mut builder = ignore::WalkBuilder::new(&dir);
         // Every file counts, hidden ones too: a crawl's folder is data, not a
         // source tree with ignore files.
         builder.standard_filters(false).sort_by_file_name(|a, b| a.cmp(b));
         if !self.options.globs.is_empty() {
             let mut overrides = ignore::overrides::OverrideBuilder::new(&dir);
-            for glob in &self.options.globs {
-                overrides.add(glob).map_err(|e| Doc::failed(source_of(&dir), "usage", e.to_string()))?;
-            }
-            let overrides =
-                overrides.build().map_err(|e| Doc::failed(source_of(&dir), "usage", e.to_string()))?;
-            builder.overrides(overrides);
+            let built = self
+                .options
+                .globs
+                .iter()
+                .try_for_each(|g| overrides.add(g).map(drop))
+                .and_then(|()| overrides.build());
+            match built {
+                Ok(overrides) => builder.overrides(overrides),
+                Err(e) => return Some(Doc::failed(source_of(&dir), "usage", e.to_string())),
+            };
         }
         self.walk = Some((dir, builder.build()));
-        Ok(())
+        None
     }
 
     /// The document (or archive) a file holds.
     fn open_file(&mut self, path: PathBuf) -> Option<Doc> {
         if !is_warc_name(&path) {
-            return Some(Doc { source: source_of(&path), payload: Payload::File(path), charset: None });
+            return Some(Doc { source: source_of(&path), payload: Payload::File(path) });
         }
         let reader = File::open(&path).and_then(|f| decompressed(Box::new(BufReader::new(f))));
         match reader {
@@ -137,7 +140,6 @@ impl Inputs {
                     Err(f) => Payload::Failed(f),
                 },
                 source,
-                charset: None,
             }),
             Err(e) => Some(Doc::failed(source, "read", e.to_string())),
         }
@@ -177,7 +179,7 @@ impl Iterator for Inputs {
                     return Some(doc);
                 }
             } else if path.is_dir() {
-                if let Err(doc) = self.start_walk(path) {
+                if let Some(doc) = self.start_walk(path) {
                     return Some(doc);
                 }
             } else if path.exists() {

@@ -191,7 +191,7 @@ impl Order {
 
 impl Worker {
     fn process(&self, seq: u64, doc: Doc) -> Output {
-        let Doc { source, payload, charset: _ } = doc;
+        let Doc { source, payload } = doc;
         let bytes = match payload {
             Payload::File(path) => inputs::read_file(&path, self.max_size),
             Payload::Bytes(bytes) => Ok(bytes),

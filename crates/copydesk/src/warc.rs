@@ -62,24 +62,21 @@ fn document(archive: &Source, h: &RawRecordHeader, body: Vec<u8>) -> Option<Doc>
         uri: header(h, WarcHeader::TargetURI).map(|s| s.trim().to_string()),
     };
     let content_type = header(h, WarcHeader::ContentType).map(|c| c.into_owned());
-    let (payload, charset) = match kind.as_str() {
+    let payload = match kind.as_str() {
         "response" if is_http(content_type.as_deref()) => match http::Response::parse(&body) {
             Ok(response) => match response.document() {
-                Ok(bytes) => (Payload::Bytes(bytes), response.charset),
-                Err(why) => (Payload::Skipped(why), None),
+                Ok(bytes) => Payload::Bytes(bytes),
+                Err(why) => Payload::Skipped(why),
             },
-            Err(f) => (Payload::Failed(f), None),
+            Err(f) => Payload::Failed(f),
         },
-        "response" | "resource" | "conversion" => {
-            let charset = content_type.as_deref().and_then(http::charset_param);
-            match http::page_type(content_type.as_deref()) {
-                Ok(()) => (Payload::Bytes(body), charset),
-                Err(why) => (Payload::Skipped(why), None),
-            }
-        }
+        "response" | "resource" | "conversion" => match http::page_type(content_type.as_deref()) {
+            Ok(()) => Payload::Bytes(body),
+            Err(why) => Payload::Skipped(why),
+        },
         _ => return None,
     };
-    Some(Doc { source, payload, charset })
+    Some(Doc { source, payload })
 }
 
 /// True when a response record's block is an HTTP message.

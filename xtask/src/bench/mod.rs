@@ -1,11 +1,142 @@
-//! `cargo xtask bench` (scaffold, replaced by the benchmark work).
-use anyhow::Result;
+//! `cargo xtask bench`: copydesk against the peers, on the same inputs, in
+//! one run.
+//!
+//! The Rust half is the `copydesk-bench` binary of the benches crate: it
+//! loads the input sets (from `../shared/data`, else the bundled corpus),
+//! checks copydesk's output on each, times copydesk, the Rust peers and the
+//! physical bounds, and writes the sets out for the Python half,
+//! `xtask/peers/bench_peers.py`, which times the Python peers from a venv
+//! under `target/` on the same documents. This module runs both, works out
+//! speeds and ratios, prints one table and writes it to
+//! `target/bench/bench.json` and (on a full run) to README.md between the
+//! `bench:start`/`bench:end` markers.
+
+mod machine;
+mod readme;
+mod table;
+
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use table::Row;
 
 /// Options of `cargo xtask bench`.
 #[derive(clap::Args)]
-pub struct BenchArgs {}
+pub struct BenchArgs {
+    /// A smaller run (a few MB of input, fewer repetitions); README.md is
+    /// left alone.
+    #[arg(long)]
+    quick: bool,
+    /// Skip the Python peers.
+    #[arg(long)]
+    no_peers: bool,
+}
 
-/// Runs the benchmarks.
-pub fn run(_args: &BenchArgs) -> Result<()> {
-    anyhow::bail!("not built yet")
+/// Runs the benchmarks and prints the table.
+pub fn run(args: &BenchArgs) -> Result<()> {
+    let out = crate::workspace_root().join("target").join("bench");
+    std::fs::create_dir_all(&out)?;
+    let inputs = out.join("inputs");
+    let mut rows = rust_rows(&out, &inputs, args.quick)?;
+    if !args.no_peers {
+        rows.extend(python_rows(&out, &inputs, args.quick)?);
+    }
+    let manifest: serde_json::Value = read_json(&inputs.join("manifest.json"))?;
+    let table = table::Table::new(rows, manifest, machine::Machine::here());
+    println!("{}", table.text());
+    std::fs::write(out.join("bench.json"), serde_json::to_string_pretty(&table.json())?)?;
+    eprintln!("wrote {}", out.join("bench.json").display());
+    if !args.quick {
+        let path = crate::workspace_root().join("README.md");
+        readme::replace_section(&path, &table.markdown())?;
+        eprintln!("updated the performance section of {}", path.display());
+    }
+    let failed = table.failed_checks();
+    if !failed.is_empty() {
+        bail!("copydesk's output check failed on: {}", failed.join(", "));
+    }
+    Ok(())
+}
+
+/// Times copydesk, the Rust peers and the bounds (one thread).
+fn rust_rows(out: &Path, inputs: &Path, quick: bool) -> Result<Vec<Row>> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let rows = out.join("rust.json");
+    let mut cmd = Command::new(cargo);
+    cmd.args(["run", "--release", "--package", "copydesk-benches", "--bin", "copydesk-bench", "--"])
+        .arg("--out")
+        .arg(&rows)
+        .arg("--inputs")
+        .arg(inputs)
+        .env("RAYON_NUM_THREADS", "1");
+    if quick {
+        cmd.arg("--quick");
+    }
+    let status = cmd.status().context("starting copydesk-bench")?;
+    if !status.success() {
+        bail!("copydesk-bench exited with {status}");
+    }
+    read_json(&rows)
+}
+
+/// Installs each Python peer on its own (one that fails to install gets a
+/// row saying so) and times those that installed.
+fn python_rows(out: &Path, inputs: &Path, quick: bool) -> Result<Vec<Row>> {
+    let py = crate::peers::python(&[])?;
+    let listed = out.join("python-requirements.json");
+    crate::peers::run_script(&py, "bench_peers.py", &[OsStr::new("requirements"), listed.as_os_str()])?;
+    let listed: Vec<Listed> = read_json(&listed)?;
+    // Each tool's requirements, and the stages it runs on.
+    let mut tools: BTreeMap<&str, (Vec<&str>, Vec<&str>)> = BTreeMap::new();
+    for entry in &listed {
+        let (reqs, stages) = tools.entry(&entry.tool).or_default();
+        reqs.extend(
+            entry.requires.iter().map(String::as_str).filter(|r| !reqs.contains(r)).collect::<Vec<_>>(),
+        );
+        stages.push(&entry.stage);
+    }
+    let mut installed = Vec::new();
+    let mut rows = Vec::new();
+    for (tool, (reqs, stages)) in &tools {
+        match crate::peers::python(reqs) {
+            Ok(_) => installed.push(*tool),
+            Err(e) => {
+                let why = format!("does not install ({}): {e:#}", reqs.join(" "));
+                rows.extend(stages.iter().map(|stage| Row::not_installed(stage, tool, &why)));
+            }
+        }
+    }
+    let timed = out.join("python.json");
+    let only = installed.join(",");
+    let mut args = vec![
+        OsStr::new("time"),
+        inputs.as_os_str(),
+        timed.as_os_str(),
+        OsStr::new("--only"),
+        OsStr::new(&only),
+    ];
+    if quick {
+        args.push(OsStr::new("--quick"));
+    }
+    crate::peers::run_script(&py, "bench_peers.py", &args)?;
+    rows.extend(read_json::<Vec<Row>>(&timed)?);
+    Ok(rows)
+}
+
+/// A Python peer and what it needs, as `bench_peers.py requirements`
+/// lists it.
+#[derive(serde::Deserialize)]
+struct Listed {
+    stage: String,
+    tool: String,
+    requires: Vec<String>,
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_slice(&bytes).with_context(|| format!("parsing {}", path.display()))
 }

@@ -1,0 +1,350 @@
+//! The benchmark table: speeds and copydesk's ratios worked out from the
+//! timed rows, rendered as text, markdown and JSON.
+
+use std::fmt::Write;
+
+use serde::{Deserialize, Serialize};
+
+use super::machine::Machine;
+
+/// One timed (or untimed) contender, as the Rust binary and the Python
+/// script write it.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Row {
+    stage: String,
+    tool: String,
+    /// `copydesk`, `rust_peer`, `python_peer` or `bound`.
+    kind: String,
+    set: String,
+    tier: String,
+    docs: usize,
+    bytes: u64,
+    secs: Option<f64>,
+    runs: usize,
+    output: usize,
+    error: Option<String>,
+    #[serde(default)]
+    version: Option<String>,
+    #[serde(default)]
+    failed_docs: usize,
+}
+
+impl Row {
+    /// A Python peer that could not be installed.
+    pub fn not_installed(stage: &str, tool: &str, why: &str) -> Row {
+        Row {
+            stage: stage.into(),
+            tool: tool.into(),
+            kind: "python_peer".into(),
+            set: String::new(),
+            tier: String::new(),
+            docs: 0,
+            bytes: 0,
+            secs: None,
+            runs: 0,
+            output: 0,
+            error: Some(why.into()),
+            version: None,
+            failed_docs: 0,
+        }
+    }
+
+    fn mb_per_s(&self) -> Option<f64> {
+        self.secs.filter(|s| *s > 0.0).map(|s| self.bytes as f64 / s / 1e6)
+    }
+
+    fn docs_per_s(&self) -> Option<f64> {
+        self.secs.filter(|s| *s > 0.0).map(|s| self.docs as f64 / s)
+    }
+
+    fn label(&self) -> String {
+        let version = self.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
+        match self.kind.as_str() {
+            "rust_peer" => format!("{} (Rust)", self.tool),
+            "python_peer" => format!("{}{version} (Python)", self.tool),
+            "bound" => format!("bound: {}", self.tool),
+            _ => self.tool.clone(),
+        }
+    }
+
+    fn note(&self) -> String {
+        match &self.error {
+            Some(e) => e.clone(),
+            None if self.failed_docs > 0 => format!("raised on {} of {} docs", self.failed_docs, self.docs),
+            None => String::new(),
+        }
+    }
+}
+
+/// The table of one run.
+pub struct Table {
+    rows: Vec<Row>,
+    manifest: serde_json::Value,
+    machine: Machine,
+}
+
+/// Column headings.
+const HEAD: [&str; 7] = ["stage", "tool", "input", "MB/s", "docs/s", "copydesk ×", "note"];
+
+/// Prefix order: the whole set, then the prefixes slow tools run on.
+const TIERS: [&str; 3] = ["all", "medium", "small"];
+
+/// Kind order within a stage.
+const KINDS: [&str; 4] = ["copydesk", "rust_peer", "python_peer", "bound"];
+
+impl Table {
+    /// Orders the rows by stage (in the order they first appear), then
+    /// input, then kind, and drops copydesk's rows on prefixes no peer runs
+    /// on.
+    pub fn new(rows: Vec<Row>, manifest: serde_json::Value, machine: Machine) -> Table {
+        let mut stages: Vec<String> = Vec::new();
+        for row in &rows {
+            if !stages.contains(&row.stage) {
+                stages.push(row.stage.clone());
+            }
+        }
+        let rank = |list: &[&str], x: &str| list.iter().position(|y| *y == x).unwrap_or(list.len());
+        let mut kept: Vec<Row> = rows
+            .iter()
+            .filter(|r| {
+                r.kind != "copydesk"
+                    || r.tier == "all"
+                    || rows.iter().any(|o| o.stage == r.stage && o.tier == r.tier && o.kind != "copydesk")
+            })
+            .cloned()
+            .collect();
+        kept.sort_by_key(|r| (rank_of(&stages, &r.stage), rank(&TIERS, &r.tier), rank(&KINDS, &r.kind)));
+        Table { rows: kept, manifest, machine }
+    }
+
+    /// Stages where copydesk's output check failed.
+    pub fn failed_checks(&self) -> Vec<String> {
+        let mut failed: Vec<String> = self
+            .rows
+            .iter()
+            .filter(|r| r.kind == "copydesk" && r.error.is_some())
+            .map(|r| r.stage.clone())
+            .collect();
+        failed.dedup();
+        failed
+    }
+
+    /// copydesk's speed over `row`'s on the same input.
+    fn ratio(&self, row: &Row) -> Option<f64> {
+        if row.kind == "copydesk" {
+            return None;
+        }
+        let copydesk =
+            self.rows.iter().find(|r| r.kind == "copydesk" && r.stage == row.stage && r.tier == row.tier)?;
+        Some(copydesk.mb_per_s()? / row.mb_per_s()?)
+    }
+
+    fn cells(&self, row: &Row) -> [String; 7] {
+        let input =
+            if row.docs == 0 { String::new() } else { format!("{} docs, {}", row.docs, size(row.bytes)) };
+        [
+            row.stage.clone(),
+            row.label(),
+            input,
+            row.mb_per_s().map(sig).unwrap_or_else(|| "—".into()),
+            row.docs_per_s().map(sig).unwrap_or_else(|| "—".into()),
+            self.ratio(row).map(times).unwrap_or_default(),
+            row.note(),
+        ]
+    }
+
+    /// The table as aligned plain text, with the machine on top.
+    pub fn text(&self) -> String {
+        let body: Vec<[String; 7]> = self.rows.iter().map(|r| self.cells(r)).collect();
+        let mut widths = HEAD.map(|h| h.chars().count());
+        for cells in &body {
+            for (w, c) in widths.iter_mut().zip(cells) {
+                *w = (*w).max(c.chars().count());
+            }
+        }
+        let mut out = format!("{}\n\n", self.machine.describe());
+        let head = HEAD.map(String::from);
+        for cells in std::iter::once(&head).chain(&body) {
+            let line: Vec<String> = cells
+                .iter()
+                .zip(widths)
+                .enumerate()
+                .map(|(i, (c, w))| {
+                    let pad = " ".repeat(w - c.chars().count());
+                    if (3..6).contains(&i) { format!("{pad}{c}") } else { format!("{c}{pad}") }
+                })
+                .collect();
+            let _ = writeln!(out, "{}", line.join("  ").trim_end());
+        }
+        out
+    }
+
+    /// The README's performance section.
+    pub fn markdown(&self) -> String {
+        let mut out = String::from("## Performance\n\n");
+        let _ = writeln!(
+            out,
+            "Produced by `cargo xtask bench` on {}. {} Every tool runs on one thread, on the same documents already \
+             in memory, in the same run; each figure is the median of several passes over its input, with \
+             interpreter start-up, imports and model loading left out. Throughput counts the input's bytes as \
+             fetched.\n",
+            self.machine.date,
+            self.machine.sentence(),
+        );
+        let _ = writeln!(out, "| {} |", HEAD.join(" | "));
+        let _ = writeln!(out, "|---|---|---|--:|--:|--:|---|");
+        for row in &self.rows {
+            let cells = self.cells(row).map(|c| c.replace('|', "\\|"));
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
+        }
+        out.push_str(
+            "\n*copydesk ×* is copydesk's throughput divided by the tool's on the same input: 20× means copydesk is \
+             twenty times faster. On a *bound* row it says how close copydesk runs to that physical limit (1× would \
+             be at the limit): a bare parse by the HTML parser for HTML, a memchr scan of the text (memory speed) \
+             for text. Tools that run at kilobytes per second get a prefix of the input (see the input column), \
+             and copydesk is timed on the same prefix for their ratio; copydesk's quote timing includes sentence \
+             splitting, as textacy's includes spaCy's parse.\n\nInputs:\n\n",
+        );
+        for (name, set) in self.manifest["sets"].as_object().into_iter().flatten() {
+            let stages: Vec<&str> = self.stages_on(name);
+            let all = &set["tiers"]["all"];
+            let _ = writeln!(
+                out,
+                "- `{name}` ({}): {}, {} docs, {}.",
+                stages.join(", "),
+                set["source"].as_str().unwrap_or_default(),
+                all["docs"],
+                size(all["bytes"].as_u64().unwrap_or_default())
+            );
+        }
+        out
+    }
+
+    fn stages_on(&self, set: &str) -> Vec<&str> {
+        let mut stages: Vec<&str> = Vec::new();
+        for row in self.rows.iter().filter(|r| r.set == set) {
+            if !stages.contains(&row.stage.as_str()) {
+                stages.push(&row.stage);
+            }
+        }
+        stages
+    }
+
+    /// The table as JSON: the machine, the input sets and every row with
+    /// its speeds and ratio.
+    pub fn json(&self) -> serde_json::Value {
+        let rows: Vec<serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut v = serde_json::to_value(r).unwrap_or_default();
+                v["mb_per_s"] = r.mb_per_s().into();
+                v["docs_per_s"] = r.docs_per_s().into();
+                v["copydesk_ratio"] = self.ratio(r).into();
+                v
+            })
+            .collect();
+        serde_json::json!({"machine": self.machine, "sets": self.manifest["sets"], "size": self.manifest["size"], "rows": rows})
+    }
+}
+
+fn rank_of(list: &[String], x: &str) -> usize {
+    list.iter().position(|y| y == x).unwrap_or(list.len())
+}
+
+/// Three significant figures (two below 1).
+fn sig(x: f64) -> String {
+    if x >= 100.0 {
+        group(x.round() as u64)
+    } else if x >= 10.0 {
+        format!("{x:.1}")
+    } else if x >= 1.0 {
+        format!("{x:.2}")
+    } else if x > 0.0 {
+        let decimals = (-x.log10()).ceil() as usize + 1;
+        format!("{x:.decimals$}")
+    } else {
+        "0".into()
+    }
+}
+
+fn times(x: f64) -> String {
+    format!("{}×", if x >= 10.0 { group(x.round() as u64) } else { sig(x) })
+}
+
+/// An integer with thousands separators.
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_three_significant_figures() {
+        assert_eq!(sig(1234.4), "1,234");
+        assert_eq!(sig(56.78), "56.8");
+        assert_eq!(sig(3.456), "3.46");
+        assert_eq!(sig(0.0031), "0.0031");
+        assert_eq!(sig(0.03), "0.030");
+        assert_eq!(times(12345.0), "12,345×");
+        assert_eq!(times(0.456), "0.46×");
+        assert_eq!(times(0.0027), "0.0027×");
+        assert_eq!(size(34_490), "35 KB");
+    }
+
+    fn row(stage: &str, tool: &str, kind: &str, tier: &str, secs: f64) -> Row {
+        Row {
+            stage: stage.into(),
+            tool: tool.into(),
+            kind: kind.into(),
+            set: "news".into(),
+            tier: tier.into(),
+            docs: 10,
+            bytes: 10_000_000,
+            secs: Some(secs),
+            runs: 3,
+            output: 1,
+            error: None,
+            version: None,
+            failed_docs: 0,
+        }
+    }
+
+    #[test]
+    fn ratios_compare_copydesk_on_the_same_prefix_and_unused_prefixes_are_dropped() {
+        let rows = vec![
+            row("segment", "copydesk", "copydesk", "all", 0.1),
+            row("segment", "copydesk", "copydesk", "medium", 0.2),
+            row("segment", "copydesk", "copydesk", "small", 0.3),
+            row("segment", "pySBD", "python_peer", "medium", 20.0),
+            row("segment", "memchr3 scan", "bound", "all", 0.01),
+        ];
+        let table = Table::new(rows, serde_json::json!({}), Machine::default());
+        let tools: Vec<(&str, &str)> =
+            table.rows.iter().map(|r| (r.tool.as_str(), r.tier.as_str())).collect();
+        assert_eq!(
+            tools,
+            [("copydesk", "all"), ("memchr3 scan", "all"), ("copydesk", "medium"), ("pySBD", "medium")]
+        );
+        assert_eq!(table.ratio(&table.rows[3]), Some(100.0));
+        assert_eq!(table.ratio(&table.rows[1]), Some(0.1));
+    }
+}

@@ -77,6 +77,8 @@ pub enum ScaleWhen {
     Money,
     /// After a whole number or a currency ("100K"; "573.15K" is kelvin).
     Whole,
+    /// After a number with decimals or a currency ("1.2b"; "1500b" is bits).
+    Decimal,
 }
 
 /// A currency surface.
@@ -208,6 +210,8 @@ pub struct Lexicon {
     pub not_one: HashSet<String>,
     /// Words before a figure that make it a change, and its direction.
     pub changes: HashMap<String, Change>,
+    /// Words that may stand between a number and its unit ("2 more minutes").
+    pub unit_modifiers: HashSet<String>,
     /// Words that say whether a nearby "degrees" is a temperature or an angle.
     pub degree_cues: HashMap<String, &'static str>,
 }
@@ -313,6 +317,7 @@ impl Lexicon {
                     "always" => ScaleWhen::Always,
                     "money" => ScaleWhen::Money,
                     "whole" => ScaleWhen::Whole,
+                    "decimal" => ScaleWhen::Decimal,
                     other => panic!("unknown scale condition {other:?}"),
                 };
                 ScaleSuffix { surface: r[0], factor: number(r[1]), when }
@@ -446,6 +451,7 @@ impl Lexicon {
             changes: rows(include_str!("../data/change_words.txt"))
                 .map(|r| (r[0].to_string(), if r[1] == "up" { Change::Up } else { Change::Down }))
                 .collect(),
+            unit_modifiers: word_set(include_str!("../data/unit_modifiers.txt")),
             degree_cues: rows(include_str!("../data/degree_cues.txt"))
                 .map(|r| (r[0].to_string(), r[1]))
                 .collect(),

@@ -125,7 +125,8 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
     let mut i = start;
     let negative = matches!(char_at(text, i), Some('-' | '−'));
     if negative {
-        i += char_at(text, i).map_or(1, char::len_utf8);
+        // "- 20 degrees": a spaced minus the caller let in.
+        i = skip_spaces(text, i + char_at(text, i).map_or(1, char::len_utf8));
     }
     let mut int = String::new();
     let mut plain = !negative && byte(text, i).is_ascii_digit();
@@ -211,6 +212,11 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
             i = e;
             plain = false;
         }
+    } else if let Some((factor, e)) = times_power(text, i) {
+        value *= factor;
+        exact_ok = false;
+        i = e;
+        plain = false;
     }
     // Fractions: "3/4", mixed "2 1/2", "2½", dates "5/17/2018".
     if byte(text, i) == b'/' && byte(text, i + 1).is_ascii_digit() && dec.point as usize == dec.digits.len() {
@@ -411,8 +417,8 @@ fn sign_at(text: &str, i: usize) -> (f64, usize) {
 /// power and where it ends.
 fn exponent(text: &str, i: usize) -> Option<(i64, usize)> {
     let c = char_at(text, i)?;
-    let (j, after_ten) = match c {
-        'e' | 'E' => (i + 1, true),
+    let j = match c {
+        'e' | 'E' => i + 1,
         '×' | 'x' | '*' => {
             let k = i + c.len_utf8();
             if !text.get(k..)?.starts_with("10") {
@@ -420,16 +426,13 @@ fn exponent(text: &str, i: usize) -> Option<(i64, usize)> {
             }
             let k = k + 2;
             match char_at(text, k)? {
-                '^' => (k + 1, true),
-                '-' | '−' => (k, true),
+                '^' => k + 1,
+                '-' | '−' => k,
                 _ => return superscript(text, k),
             }
         }
         _ => return None,
     };
-    if !after_ten {
-        return None;
-    }
     let (sign, k) = sign_at(text, j);
     let e = digits_end(text, k);
     if e == k || e - k > 4 || byte(text, e).is_ascii_alphabetic() && c != '×' && c != 'x' {
@@ -437,6 +440,24 @@ fn exponent(text: &str, i: usize) -> Option<(i64, usize)> {
     }
     let p: i64 = text[k..e].parse().ok()?;
     Some(((sign as i64) * p, e))
+}
+
+/// "x2^10" after a number ("8x2^10 bits"): the factor and where it ends.
+fn times_power(text: &str, i: usize) -> Option<(f64, usize)> {
+    let c = char_at(text, i).filter(|c| matches!(c, 'x' | '×'))?;
+    let b = i + c.len_utf8();
+    let be = digits_end(text, b);
+    if be == b || byte(text, be) != b'^' {
+        return None;
+    }
+    let ee = digits_end(text, be + 1);
+    if ee == be + 1 || ee - be > 4 {
+        return None;
+    }
+    let base: f64 = text[b..be].parse().ok()?;
+    let exp: f64 = text[be + 1..ee].parse().ok()?;
+    let f = base.powf(exp);
+    f.is_finite().then_some((f, ee))
 }
 
 fn superscript(text: &str, mut i: usize) -> Option<(i64, usize)> {
@@ -516,6 +537,7 @@ fn scale_suffix(lex: &Lexicon, text: &str, i: usize, money: bool, whole: bool) -
         ScaleWhen::Always => true,
         ScaleWhen::Money => money,
         ScaleWhen::Whole => money || whole,
+        ScaleWhen::Decimal => money || !whole,
     };
     if !fits {
         return None;
@@ -531,8 +553,13 @@ pub fn words(lex: &Lexicon, text: &str, start: usize) -> Option<Numeral> {
     let mut p = WordParser::default();
     let mut i = start;
     let mut end = start;
+    // The state at a comma or an "and" after a scale, to return to if what
+    // follows is another number ("one million, two million", "two million and
+    // three million", "three million, two people"): `true` for a comma.
+    let mut checkpoint: Option<(WordParser, usize, bool)> = None;
     loop {
-        let we = letters_end(text, i);
+        // "two hundred & forty": "&" for "and".
+        let we = if p.any && byte(text, i) == b'&' { i + 1 } else { letters_end(text, i) };
         if we == i || !ends_word_boundary(text, we) && byte(text, we) != b'-' {
             break;
         }
@@ -543,6 +570,9 @@ pub fn words(lex: &Lexicon, text: &str, start: usize) -> Option<Numeral> {
                 let j = separator(text, we);
                 if lex.word(&text[j..letters_end(text, j)]).is_some() || followed_by_a_fraction(lex, text, j)
                 {
+                    if p.last == Some(WordClass::Scale) && checkpoint.is_none() {
+                        checkpoint = Some((p.clone(), end, false));
+                    }
                     p.and();
                     i = j;
                     continue;
@@ -600,6 +630,14 @@ pub fn words(lex: &Lexicon, text: &str, start: usize) -> Option<Numeral> {
             Step::Took => {
                 end = we;
                 i = separator(text, we);
+                // "three million, two hundred & forty": a smaller group after a comma.
+                if w.class == WordClass::Scale && byte(text, we) == b',' && byte(text, we + 1) == b' ' {
+                    let j = skip_spaces(text, we + 1);
+                    if lex.word(&text[j..letters_end(text, j)]).is_some_and(|n| n.value < w.value) {
+                        checkpoint.get_or_insert_with(|| (p.clone(), end, true));
+                        i = j;
+                    }
+                }
             }
             Step::TookLast => {
                 end = we;
@@ -607,6 +645,14 @@ pub fn words(lex: &Lexicon, text: &str, start: usize) -> Option<Numeral> {
             }
             Step::Stop => break,
         }
+    }
+    if let Some((saved, saved_end, after_comma)) = checkpoint
+        && (p.scale_words > saved.scale_words && p.scale >= saved.scale
+            || lex.word(&text[i..letters_end(text, i)]).is_some()
+            || after_comma && p.hundreds == saved.hundreds)
+    {
+        p = saved;
+        end = saved_end;
     }
     if !p.any || end == start {
         return None;
@@ -690,7 +736,7 @@ enum Step {
 }
 
 /// The state of a spelled number being read left to right.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct WordParser {
     /// Completed groups ("two million" after "three thousand" is read).
     total: f64,
@@ -708,6 +754,10 @@ struct WordParser {
     vague: bool,
     /// Count of cardinal words read.
     cardinals: usize,
+    /// Scale words read.
+    scale_words: usize,
+    /// "hundred" words read.
+    hundreds: usize,
     /// The scale an "and" followed ("a million and a half"), else 0.
     scale_and: f64,
     /// The group read when an "and" followed "hundred" ("one hundred and three quarters").
@@ -780,13 +830,16 @@ impl WordParser {
                     self.vague = true;
                 }
                 self.cur = if self.cur == 0.0 { 100.0 } else { self.cur * 100.0 };
+                self.hundreds += 1;
                 Step::Took
             }
             Scale => {
                 if w.plural && first {
                     self.vague = true;
                 }
-                if self.scale_and != 0.0 {
+                if self.scale_and != 0.0 && w.value >= self.scale_and {
+                    return Step::Stop; // "two million and three million": two numbers
+                } else if self.scale_and != 0.0 {
                     // "one billion and three quarters million"
                     self.total += self.cur * w.value;
                     self.scale_and = 0.0;
@@ -808,6 +861,7 @@ impl WordParser {
                 }
                 self.cur = 0.0;
                 self.scale = w.value;
+                self.scale_words += 1;
                 Step::Took
             }
             Dozen => {

@@ -197,6 +197,7 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         Some(nf) => non_figure(text, nf, &t),
         None => {
             compound_quantity(lex, text, &mut t);
+            article_unit_before(lex, text, &mut t, floor);
             money_cents(lex, text, &mut t);
             let mut f = combine(lex, text, &t).unwrap_or_else(|| single(lex, text, &t));
             if f.kind != Kind::Range {
@@ -330,6 +331,13 @@ fn compound_quantity(lex: &Lexicon, text: &str, t: &mut Term) {
         if t.per.is_some() || !matches!(u.dimension.as_str(), "length" | "mass" | "duration" | "volume") {
             return;
         }
+        // "one hour and a half": a fraction of the unit.
+        if let Some((f, e)) = and_fraction(lex, text, t.end) {
+            t.num.value += f;
+            t.num.exact = None;
+            t.end = e;
+            return;
+        }
         let Some(t2) = next_term(lex, text, t) else { return };
         let What::Unit(u2) = &t2.what else { return };
         if u2.dimension != u.dimension || u2.factor >= u.factor || t2.per.is_some() || t2.num.value < 0.0 {
@@ -339,6 +347,52 @@ fn compound_quantity(lex: &Lexicon, text: &str, t: &mut Term) {
         t.num.exact = None;
         t.end = t2.end;
     }
+}
+
+/// " and a half", " and half", " and a quarter" at `i`: the fraction and its end.
+fn and_fraction(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, usize)> {
+    let (a, b) = next_word(text, i).filter(|&(a, b)| text[a..b].eq_ignore_ascii_case("and"))?;
+    debug_assert!(a < b);
+    let (c, d) = next_word(text, b)?;
+    let (c, d) = if matches!(text[c..d].to_ascii_lowercase().as_str(), "a" | "an") {
+        next_word(text, d)?
+    } else {
+        (c, d)
+    };
+    let w = lex.word(&text[c..d]).filter(|w| w.class == WordClass::Fraction && !w.plural)?;
+    Some((1.0 / w.value, d))
+}
+
+/// "an hour and 45 minutes", "a year and a half": a unit named with an
+/// article before "and" and the term `t`; the whole as one quantity.
+fn article_unit_before(lex: &Lexicon, text: &str, t: &mut Term, floor: usize) {
+    let Some((a, b)) = prev_word(text, t.start).filter(|&(a, b)| text[a..b].eq_ignore_ascii_case("and"))
+    else {
+        return;
+    };
+    debug_assert!(a < b);
+    let Some((us, ue)) = prev_word(text, a) else { return };
+    let Some((arts, arte)) = prev_word(text, us) else { return };
+    if arts < floor || !matches!(text[arts..arte].to_ascii_lowercase().as_str(), "a" | "an") {
+        return;
+    }
+    let Some(u) = lex.after_all(text, us).into_iter().find_map(|(w, e)| match w {
+        crate::lexicon::After::Unit(i) if e == ue && e - us > 2 => Some(&lex.units[i]),
+        _ => None,
+    }) else {
+        return;
+    };
+    let extra = match &t.what {
+        What::Unit(u2) if u2.dimension == u.dimension && u2.factor < u.factor && t.per.is_none() => {
+            t.value() * u2.factor / u.factor
+        }
+        What::Bare if t.num.form == Form::Fraction => t.num.value,
+        _ => return,
+    };
+    t.num.value = 1.0 + extra;
+    t.num.exact = None;
+    t.start = arts;
+    t.what = What::Unit(term::unit_ref(u));
 }
 
 /// "3 dollars 50 cents", "15 dollars and 50", "$20 43": cents after an amount.

@@ -143,7 +143,7 @@ fn below_zero(lex: &Lexicon, text: &str, t: &mut Term) {
 }
 
 /// The reference to a unit of the table.
-fn unit_ref(u: &crate::lexicon::Unit) -> UnitRef {
+pub fn unit_ref(u: &crate::lexicon::Unit) -> UnitRef {
     UnitRef {
         name: u.name.to_string(),
         dimension: u.dimension.to_string(),
@@ -234,9 +234,20 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
         }
         _ => (n, false),
     };
-    // "half an hour", "half a liter": the article belongs to the fraction.
+    // "half an hour", "half a liter": the article belongs to the fraction;
+    // "2 more minutes", "three straight years": a modifier before the unit.
     let at = match crate::text::next_word(text, at) {
         Some((a, b)) if t.num.form == Form::Fraction && a == at && matches!(&text[a..b], "a" | "an") => {
+            skip_spaces(text, b)
+        }
+        Some((a, b))
+            if a == at
+                && !hyphen
+                && lex.unit_modifiers.contains(&text[a..b].to_ascii_lowercase())
+                && lex.after_all(text, skip_spaces(text, b)).iter().any(|&(w, e)| {
+                    matches!(w, After::Unit(_)) && e - skip_spaces(text, b) > 2 && ends_word_boundary(text, e)
+                }) =>
+        {
             skip_spaces(text, b)
         }
         _ => at,

@@ -444,3 +444,33 @@ fn a_range_of_quantities_is_no_phone_number() {
     let f = one("Add 100-1000 grams of sugar.", Kind::Range);
     assert_eq!((f.low, f.high, f.unit.as_deref()), (Some(100.0), Some(1000.0), Some("gram")));
 }
+
+#[test]
+fn lists_of_spelled_amounts_stay_apart() {
+    let v: Vec<_> = figures("It cost one million, two million and three million in turn.")
+        .iter()
+        .map(|f| f.value)
+        .collect();
+    assert_eq!(v, vec![Some(1e6), Some(2e6), Some(3e6)]);
+    let v: Vec<_> =
+        figures("They listed three million, two hundred & forty entries.").iter().map(|f| f.value).collect();
+    assert_eq!(v, vec![Some(3_000_240.0)]);
+}
+
+#[test]
+fn units_and_an_article() {
+    let f = one("The wait was an hour and a half.", Kind::Quantity);
+    assert_eq!((f.value, f.unit.as_deref()), (Some(1.5), Some("hour")));
+    let f = one("It lasted an hour and 45 minutes.", Kind::Quantity);
+    assert_eq!(f.value, Some(1.75));
+    let f = one("They waited three more weeks.", Kind::Quantity);
+    assert_eq!((f.value, f.unit.as_deref()), (Some(3.0), Some("week")));
+}
+
+#[test]
+fn powers_and_bits() {
+    let f = one("A kibibyte is 8x2^10 bits.", Kind::Quantity);
+    assert_eq!(f.value, Some(8192.0));
+    let f = one("The packet held 1500b of data.", Kind::Quantity);
+    assert_eq!((f.value, f.unit.as_deref()), (Some(1500.0), Some("bit")));
+}

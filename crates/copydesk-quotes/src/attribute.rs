@@ -69,6 +69,11 @@ impl Story<'_> {
         if k >= hi {
             return None;
         }
+        // `"Q." Zahed said: "R"`: a cue with a colon leads into what follows.
+        let leads_in = |c: usize| {
+            let end = c + self.cue_at(c).map_or(1, |(_, len)| len);
+            end < hi && self.toks[end].is_punct(':')
+        };
         let found = match self.cue_at(k) {
             Some((CueClass::Say | CueClass::Prep, _)) => self.subject(k).map(|m| self.attribution(k, m)),
             _ => {
@@ -86,7 +91,8 @@ impl Story<'_> {
                     }
                 }
             }
-        }?;
+        }
+        .filter(|a| !leads_in(a.cue.0))?;
         Some(self.quoted_as_saying(found, hi).unwrap_or(found))
     }
 

@@ -68,6 +68,7 @@ pub(crate) struct Entry {
     pub(crate) preposition: bool,
     /// A lowercase word inside a name ("bin", "de").
     pub(crate) particle: bool,
+    pub(crate) auxiliary: bool,
 }
 
 /// Lowercases ASCII letters and reads the curly apostrophe as a straight
@@ -164,6 +165,7 @@ impl Lexicon {
         add(&mut words, include_str!("../data/clause_openers.txt"), |e, _| e.clause_opener = true);
         add(&mut words, include_str!("../data/prepositions.txt"), |e, _| e.preposition = true);
         add(&mut words, include_str!("../data/name_particles.txt"), |e, _| e.particle = true);
+        add(&mut words, include_str!("../data/auxiliaries.txt"), |e, _| e.auxiliary = true);
         add(&mut words, include_str!("../data/org_words.txt"), |e, c| {
             e.org = Some(c.get(1) == Some(&"date"))
         });

@@ -222,6 +222,17 @@ impl Story<'_> {
             }
             possessive = true;
         }
+        // "former Gov. Ada Pell", "fellow Republican Ivo Lang": lowercase
+        // modifiers before a name.
+        if definite.is_none() && self.is_lowercase(i) {
+            let name = (i..hi.min(i + 3))
+                .take_while(|&k| self.is_lowercase(k) && self.is_modifier(k) && !self.is_role(k))
+                .last()
+                .map(|k| k + 1);
+            if let Some(k) = name.filter(|&k| k < hi && self.is_name_word(k)) {
+                return self.mention_after(k, hi);
+            }
+        }
         // A description: determiner or possessive, modifiers, role noun.
         let limit = hi.min(i + MAX_DESCRIPTION);
         let mut j = if definite.is_some() || possessive { k + 1 } else { i };

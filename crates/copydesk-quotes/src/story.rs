@@ -141,7 +141,12 @@ impl<'t> Story<'t> {
     /// True when a speaker and a cue verb start at token `i`: `Graham asked`.
     fn attribution_follows(&self, i: usize) -> bool {
         let hi = self.para_of(i).end.min(i + 30);
-        self.mention_after(i, hi).and_then(|m| self.verb_after(m.last + 1, hi)).is_some()
+        let verb = self.mention_after(i, hi).and_then(|m| self.verb_after(m.last + 1, hi));
+        // "Zahed said:" leads into the next quote instead.
+        verb.is_some_and(|c| {
+            let end = c + self.toks[c].cue.map_or(1, |(_, len)| len as usize);
+            !(end < hi && self.toks[end].is_punct(':'))
+        })
     }
 
     /// True when quote `q` ends with a period, a question or an

@@ -29,7 +29,12 @@ impl Story<'_> {
             CueClass::Say | CueClass::Tell => {
                 let before = self.subject_before(c).filter(|m| !self.is_noun_use(c, m));
                 if before.is_none() && class == CueClass::Say {
-                    return self.mention_after(c + len, hi);
+                    // "said former Gov. Ada Pell, a Democrat": the inverted
+                    // subject ends the clause; in "said the plan could fail"
+                    // it starts the reported one.
+                    return self
+                        .mention_after(c + len, hi)
+                        .filter(|m| self.ends_inverted_subject(m.last + 1));
                 }
                 before
             }
@@ -106,6 +111,12 @@ impl Story<'_> {
             _ => return false,
         };
         self.info[p].preposition || self.word(p).starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// "said the plan could fail": an auxiliary after the noun phrase makes
+    /// it the subject of the reported clause.
+    fn ends_inverted_subject(&self, k: usize) -> bool {
+        !(k < self.toks.len() && self.same_para(k - 1, k) && self.is_lowercase(k) && self.info[k].auxiliary)
     }
 
     /// A comma or a dash: what sets off an appositive.

@@ -183,3 +183,28 @@ fn pronoun_skips_names_that_are_objects_of_the_clause() {
     let quotes = direct(text);
     assert_eq!(quotes[1].2.as_deref(), Some("Ivo Lang"));
 }
+
+#[test]
+fn inverted_speaker_after_lowercase_modifiers_and_a_party_tag() {
+    let text =
+        "\"That is a problem for the harbour,\" said former Gov. Ada Pell (D-Ore.), a member of the board.";
+    assert_eq!(direct(text), [row("\"That is a problem f", "Gov. Ada Pell", Some("Ada Pell"), "said")]);
+}
+
+#[test]
+fn said_before_a_reported_clause_is_not_an_inverted_speaker() {
+    let text = "Ivo Lang, citing \"the unique pull of the harbour,\" said the port could grow.";
+    let quotes = find(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Ivo Lang"));
+}
+
+#[test]
+fn cue_with_a_colon_introduces_the_next_quote() {
+    let text = "\"We are dockers,\" Ms. Ana Ruas said. \"We are not thieves.\" Mr. Teo Brandt said: \
+                \"The strike is the work of the owners.\"";
+    let quotes = direct(text);
+    assert_eq!(quotes.len(), 3);
+    assert_eq!(quotes[1].1, "Ms. Ana Ruas");
+    assert_eq!(quotes[2].1, "Mr. Teo Brandt");
+}

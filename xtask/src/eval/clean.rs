@@ -50,6 +50,9 @@ struct Prediction {
     authors: Vec<String>,
     #[serde(default)]
     date: Option<String>,
+    /// The last-modified date, for reading the dumps (not scored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    modified: Option<String>,
 }
 
 /// Scores the clean stage.
@@ -110,6 +113,7 @@ fn predict_all(
                 title: doc.meta.title,
                 authors: doc.meta.authors,
                 date: doc.meta.published,
+                modified: doc.meta.modified,
             },
             Err(_) => Prediction::default(),
         };
@@ -379,7 +383,7 @@ fn norm(text: &str) -> String {
 /// An author field as a set of names: split on commas, semicolons,
 /// ampersands and "and".
 fn author_set(text: &str) -> HashSet<String> {
-    let lower = text.to_lowercase().replace(" and ", ",").replace('&', ",").replace(';', ",");
+    let lower = text.to_lowercase().replace(" and ", ",").replace(['&', ';'], ",");
     lower.split(',').map(squeeze).filter(|s| !s.is_empty()).collect()
 }
 

@@ -159,10 +159,10 @@ fn from_figure(f: &Figure, text: &str) -> Pred {
 fn connector_start(text: &str, at: usize) -> usize {
     let head = text[..at].trim_end_matches(['-', '/', ' ']);
     for w in ["per", "an", "a", "of"] {
-        if let Some(h) = head.strip_suffix(w) {
-            if h.ends_with([' ', '-']) {
-                return h.trim_end_matches(['-', ' ']).len();
-            }
+        if let Some(h) = head.strip_suffix(w)
+            && h.ends_with([' ', '-'])
+        {
+            return h.trim_end_matches(['-', ' ']).len();
         }
     }
     head.len()
@@ -306,10 +306,10 @@ fn load(dir: &Path, limit: Option<usize>) -> Result<(Sets, String)> {
                 let (Some(s), Some(e)) = (r["Start"].as_u64(), r["End"].as_u64()) else { continue };
                 let (low, high) = rt_range(value);
                 let mut value = rt_value(value);
-                if let Some(unit) = res["unit"].as_str() {
-                    if matches!(unit, "Cent" | "Pence" | "Penny") {
-                        value = value.map(|v| v / 100.0);
-                    }
+                if let Some(unit) = res["unit"].as_str()
+                    && matches!(unit, "Cent" | "Pence" | "Penny")
+                {
+                    value = value.map(|v| v / 100.0);
                 }
                 spans.push(GoldSpan {
                     start: c2b.byte(s as usize),
@@ -620,11 +620,11 @@ fn singular(w: &str) -> String {
 /// counts ("8 million out of 39 million residents") its part and whole.
 fn readings(p: &Pred) -> Vec<Pred> {
     let mut out = vec![p.clone()];
-    if p.kind == "ratio" {
-        if let (Some(a), Some(b)) = (p.part, p.whole) {
-            for v in [a, b] {
-                out.push(Pred { kind: "count".into(), value: Some(v), approx: false, ..p.clone() });
-            }
+    if p.kind == "ratio"
+        && let (Some(a), Some(b)) = (p.part, p.whole)
+    {
+        for v in [a, b] {
+            out.push(Pred { kind: "count".into(), value: Some(v), approx: false, ..p.clone() });
         }
     }
     out
@@ -899,13 +899,12 @@ fn duckling_value(dim: &str, row: &Value, p: &Pred) -> bool {
 
 // ---------------------------------------------------------------- peers
 
+/// One peer's predictions: per data set, per input.
+type PeerPreds = BTreeMap<String, Vec<Vec<Pred>>>;
+
 /// Runs the peers over every input (cached: reruns reuse their output while
 /// the inputs are unchanged) and reads their predictions.
-fn peers(
-    out: &Path,
-    sets: &Sets,
-    scanner: &FigureScanner,
-) -> Result<Vec<(String, BTreeMap<String, Vec<Vec<Pred>>>)>> {
+fn peers(out: &Path, sets: &Sets, scanner: &FigureScanner) -> Result<Vec<(String, PeerPreds)>> {
     let mut si = SiTable::default();
     let request: BTreeMap<&String, Vec<&str>> =
         sets.iter().map(|(k, v)| (k, v.iter().map(|i| i.text.as_str()).collect())).collect();

@@ -62,6 +62,30 @@ def test_the_helper_takes_a_string_column_and_keeps_the_others(spark, corpus):
         copydesk.spark.extract(df, "html", output="html")
 
 
+def test_the_readme_recipe_lists_money_figures_and_speakers(spark, corpus):
+    from pyspark.sql import functions as F
+
+    pages = spark.createDataFrame([(path, page) for path, page in corpus], "url string, html binary")
+    facts = copydesk.spark.extract(pages, "html").drop("html")
+    money = (
+        facts.select("url", F.explode("copydesk.figures").alias("f"))
+        .where("f.kind = 'money'")
+        .select("url", "f.text", "f.value", "f.currency")
+    )
+    quotes = facts.select("url", F.explode("copydesk.quotes").alias("q")).select("url", "q.speaker.name", "q.text")
+    records = {path: copydesk.extract(page) for path, page in corpus}
+    want_money = [
+        (path, f["text"], f["value"], f.get("currency"))
+        for path, r in records.items()
+        for f in r["figures"]
+        if f["kind"] == "money"
+    ]
+    want_quotes = [(path, q["speaker"].get("name"), q["text"]) for path, r in records.items() for q in r["quotes"]]
+    assert want_money and want_quotes
+    assert sorted(map(tuple, money.collect())) == sorted(want_money)
+    assert sorted(map(tuple, quotes.collect()), key=str) == sorted(want_quotes, key=str)
+
+
 def field_names(struct):
     """Every field path of a Spark struct type."""
     names = set()

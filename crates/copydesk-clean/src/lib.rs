@@ -57,6 +57,8 @@ pub(crate) struct Tables {
     dates: text_util::DateWords,
     separators: meta::title::Separators,
     languages: meta::lang::Languages,
+    entities: meta::entities::Entities,
+    author_paths: aho_corasick::AhoCorasick,
 }
 
 impl Tables {
@@ -70,6 +72,11 @@ impl Tables {
             dates: text_util::DateWords::new(),
             separators: meta::title::Separators::new(),
             languages: meta::lang::Languages::new(),
+            entities: meta::entities::Entities::new(),
+            author_paths: aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(table::entries(include_str!("../data/author_paths.txt")))
+                .expect("author paths compile"),
         }
     }
 }

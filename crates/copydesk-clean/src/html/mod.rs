@@ -22,8 +22,8 @@ use crate::text_util::normalize;
 pub(crate) fn clean(html: &str, tables: &Tables) -> Document {
     let parsed = Html::parse_document(&nesting::cap_depth(html));
     let mut page = Page::build(&parsed, tables);
-    let mut meta = crate::meta::read(&page, tables);
     let container = score::score(&mut page);
+    let mut meta = crate::meta::read(&page, container, tables);
     let mut paras = if container == NONE { Vec::new() } else { render::render(&page, container) };
     let cx = furniture::Context { title: meta.title.as_deref().map(normalize), authors: &meta.authors };
     furniture::tidy(&mut paras, &tables.furniture, &tables.dates, &cx);

@@ -98,6 +98,8 @@ pub(crate) struct Signals<'a> {
     pub marked: Vec<Idx>,
     /// Elements whose class/id says byline or author, by index.
     pub bylines: Vec<Idx>,
+    /// Links to author pages, by index.
+    pub author_links: Vec<Idx>,
 }
 
 /// The page as an arena.
@@ -244,6 +246,39 @@ impl<'a> Page<'a> {
     }
 }
 
+impl Page<'_> {
+    /// The texts of the subtree at `idx` joined by `sep`: a line of labels
+    /// and values ("Updated<time>Aug 4</time>", "By <a>Jane Doe</a><span>Staff
+    /// Writer</span>") read with its parts kept apart.
+    pub(crate) fn joined_text_of(&self, idx: Idx, sep: &str) -> String {
+        let end = self.items.get(idx as usize).map_or(idx, |i| i.end);
+        let parts: Vec<&str> = self.items[idx as usize..end as usize]
+            .iter()
+            .filter(|i| i.el.is_none())
+            .map(|i| i.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        parts.join(sep)
+    }
+
+    /// The text of the subtree at `idx` up to its first line break or nested
+    /// block (a headline without the standfirst set inside its `<h1>`).
+    pub(crate) fn first_line_of(&self, idx: Idx) -> String {
+        let mut out = String::new();
+        let end = self.items.get(idx as usize).map_or(idx, |i| i.end);
+        for item in self.items.iter().take(end as usize).skip(idx as usize + 1) {
+            match item.el {
+                None => push_collapsed(&mut out, item.text),
+                Some(_) if (item.role.is_block() || item.role == Role::Break) && !out.trim().is_empty() => {
+                    break;
+                }
+                Some(_) => {}
+            }
+        }
+        out.trim_end().to_string()
+    }
+}
+
 /// Appends `text` to `out` with runs of whitespace turned into one space,
 /// and no space at the start of `out`.
 pub(crate) fn push_collapsed(out: &mut String, text: &str) {
@@ -338,6 +373,12 @@ fn collect_signal<'a>(
         && el.attrs().any(|(name, value)| matches!(name, "class" | "id") && tables.bylines.weight(value) > 0)
     {
         signals.bylines.push(idx);
+    }
+    if signals.author_links.len() < MAX_SIGNALS
+        && el.name() == "a"
+        && el.attr("href").is_some_and(|h| tables.author_paths.is_match(h))
+    {
+        signals.author_links.push(idx);
     }
 }
 

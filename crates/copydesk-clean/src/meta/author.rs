@@ -8,6 +8,9 @@ const MAX_NAME_WORDS: usize = 5;
 /// A byline longer than this (in bytes) is not a byline.
 const MAX_BYLINE: usize = 160;
 
+/// Characters after which a byline goes on with a role or a date.
+const SEPARATORS: &[char] = &['|', '•', '·', '\n', '—', '–'];
+
 /// Prefixes that open a byline (lower case).
 const PREFIXES: &[&str] = &[
     "written by",
@@ -34,21 +37,34 @@ pub(crate) fn names(text: &str) -> Vec<String> {
     let mut rest = text;
     let lower = text.to_lowercase();
     for p in PREFIXES {
-        if lower.starts_with(p) && lower[p.len()..].starts_with([' ', ':', '\u{a0}']) {
-            rest = text[p.len()..].trim_start_matches([' ', ':', '\u{a0}']);
+        if lower.starts_with(p) && lower[p.len()..].starts_with([' ', ':', '|', '\u{a0}']) {
+            rest = text[p.len()..].trim_start_matches([' ', ':', '|', '\u{a0}']);
             break;
         }
     }
     // Whatever follows a bar, bullet or line break is a role or a date.
-    let rest = rest.split(['|', '•', '·', '\n', '—', '–']).next().unwrap_or("");
-    let mut out = Vec::new();
+    let rest = rest.split(SEPARATORS).map(str::trim).find(|p| !p.is_empty()).unwrap_or("");
+    let mut out: Vec<String> = Vec::new();
     for part in rest.split([',', ';', '&']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" und ")) {
-        let name = part.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        if is_name(name) && !out.iter().any(|n: &String| normalize(n) == normalize(name)) {
+        let name = part.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '®');
+        if let Some(last) = out.last_mut().filter(|_| is_credential(name)) {
+            last.push_str(", ");
+            last.push_str(name);
+        } else if is_name(name) && !out.iter().any(|n| normalize(n) == normalize(name)) {
             out.push(name.to_string());
         }
     }
     out
+}
+
+/// Letters after a name: all capitals ("MD", "E-RYT 200", "CFP®") or one of
+/// `data/credentials.txt`.
+fn is_credential(part: &str) -> bool {
+    static TABLE: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let table =
+        TABLE.get_or_init(|| crate::table::entries(include_str!("../../data/credentials.txt")).collect());
+    let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 2 && part.len() <= 12 && !part.chars().any(char::is_lowercase)) || table.contains(&part)
 }
 
 /// Two to five capitalised words without digits.
@@ -72,8 +88,19 @@ mod tests {
     }
 
     #[test]
+    fn byline_parts_read_apart() {
+        assert_eq!(names("Written by | Dan Pantelo | Senior Writer"), vec!["Dan Pantelo"]);
+    }
+
+    #[test]
     fn comma_separated_authors() {
         assert_eq!(names("Ann Lee, Bo Chan, and Cy Diaz"), vec!["Ann Lee", "Bo Chan", "Cy Diaz"]);
+    }
+
+    #[test]
+    fn credentials_stay_with_their_name() {
+        assert_eq!(names("Jillian Kubala, MS, RD"), vec!["Jillian Kubala, MS, RD"]);
+        assert_eq!(names("Ann Lee, PhD and Bo Chan"), vec!["Ann Lee, PhD", "Bo Chan"]);
     }
 
     #[test]

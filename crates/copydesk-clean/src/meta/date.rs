@@ -13,6 +13,17 @@ pub(crate) fn to_iso(value: &str, words: &DateWords) -> Option<String> {
     iso_like(value).or_else(|| numeric(value)).or_else(|| written(value, words))
 }
 
+/// The first date written in a short line of text ("Published: March 5,
+/// 2024 at 10:02", "By Jane Doe | 05.03.2024"), as `YYYY-MM-DD`.
+pub(crate) fn find_in_text(text: &str, words: &DateWords) -> Option<String> {
+    text.split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_ascii_digit()))
+        .filter(|t| t.len() >= 6)
+        .find_map(|t| iso_like(t).or_else(|| numeric(t)))
+        .map(|d| d.get(..10).unwrap_or(&d).to_string())
+        .or_else(|| written(text, words))
+}
+
 /// `2024-03-05`, `2024-03-05T10:00:00+01:00`, `2024/03/05 10:00`, `20240305`.
 fn iso_like(v: &str) -> Option<String> {
     let b = v.as_bytes();
@@ -73,6 +84,9 @@ fn numeric(v: &str) -> Option<String> {
     let parts: Vec<&str> = head.split(['.', '/', '-']).collect();
     let [a, b, y] = parts[..] else { return None };
     let (a, b, y) = (num(a)?, num(b)?, num(y)?);
+    if a >= 1000 {
+        return ymd(a, b, y);
+    }
     if y < 1000 {
         return None;
     }
@@ -80,25 +94,31 @@ fn numeric(v: &str) -> Option<String> {
 }
 
 /// `March 5, 2024`, `5 March 2024`, `Tue, 05 Mar 2024 10:00:00 GMT`,
-/// `5. März 2024`.
+/// `5. März 2024`: a month name with the day next to it and the year right
+/// after.
 fn written(v: &str, words: &DateWords) -> Option<String> {
-    let mut month = None;
-    let mut day = None;
-    let mut year = None;
-    for token in v.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).take(12) {
-        if let Ok(n) = token.parse::<u32>() {
-            if token.len() == 4 && YEARS.contains(&n) && year.is_none() {
-                year = Some(n);
-            } else if (1..=31).contains(&n) && token.len() <= 2 && day.is_none() && year.is_none() {
-                day = Some(n);
-            }
-        } else if let Some(m @ 1..=12) = words.lookup(&token.to_lowercase()) {
-            month = month.or(Some(u32::from(m)));
-        } else if let Some(n) = ordinal(token) {
-            day = day.or(Some(n));
+    let tokens: Vec<&str> = v.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+    let day = |t: &str| {
+        t.parse::<u32>().ok().filter(|d| t.len() <= 2 && (1..=31).contains(d)).or_else(|| ordinal(t))
+    };
+    let year = |t: &str| t.parse::<u32>().ok().filter(|y| t.len() == 4 && YEARS.contains(y));
+    for (i, token) in tokens.iter().enumerate() {
+        let Some(month @ 1..=12) = words.lookup(&token.to_lowercase()) else { continue };
+        let month = u32::from(month);
+        // Month first: "March 5, 2024".
+        if let (Some(d), Some(y)) =
+            (tokens.get(i + 1).and_then(|t| day(t)), tokens.get(i + 2).and_then(|t| year(t)))
+        {
+            return ymd(y, month, d);
+        }
+        // Day first: "5 March 2024".
+        if let (Some(d), Some(y)) =
+            (i.checked_sub(1).and_then(|j| day(tokens[j])), tokens.get(i + 1).and_then(|t| year(t)))
+        {
+            return ymd(y, month, d);
         }
     }
-    ymd(year?, month?, day?)
+    None
 }
 
 /// `5th` → 5.
@@ -153,6 +173,22 @@ mod tests {
         assert_eq!(iso("05.03.2024").as_deref(), Some("2024-03-05"));
         assert_eq!(iso("3/5/2024").as_deref(), Some("2024-03-05"));
         assert_eq!(iso("25/12/2023").as_deref(), Some("2023-12-25"));
+        assert_eq!(iso("2025/4/29").as_deref(), Some("2025-04-29"));
+    }
+
+    #[test]
+    fn dates_are_found_in_bylines() {
+        let w = DateWords::new();
+        assert_eq!(
+            find_in_text("By Jane Doe | Updated Oct 21, 2025, 4:05 pm", &w).as_deref(),
+            Some("2025-10-21")
+        );
+        assert_eq!(find_in_text("Veröffentlicht: 17.05.2021", &w).as_deref(), Some("2021-05-17"));
+        assert_eq!(find_in_text("By Jane Doe | 3 min read", &w), None);
+        assert_eq!(
+            find_in_text("by Taya Iv 16 min read Last updated: August 19, 2025", &w).as_deref(),
+            Some("2025-08-19")
+        );
     }
 
     #[test]

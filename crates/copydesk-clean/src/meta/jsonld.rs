@@ -69,8 +69,13 @@ pub(crate) fn read(scripts: &[String]) -> LinkedData {
             }
         };
         fill(&mut out.headline, string(obj.get("headline")).or_else(|| string(obj.get("name"))));
-        fill(&mut out.published, string(obj.get("datePublished")).or_else(|| string(obj.get("dateCreated"))));
-        fill(&mut out.modified, string(obj.get("dateModified")));
+        if article.is_some_and(|a| std::ptr::eq(a, obj)) {
+            fill(
+                &mut out.published,
+                string(obj.get("datePublished")).or_else(|| string(obj.get("dateCreated"))),
+            );
+            fill(&mut out.modified, string(obj.get("dateModified")));
+        }
         fill(
             &mut out.publisher,
             obj.get("publisher").and_then(|p| string(p.get("name")).or_else(|| string(Some(p)))),
@@ -83,7 +88,7 @@ pub(crate) fn read(scripts: &[String]) -> LinkedData {
                 .or_else(|| obj.get("inLanguage").and_then(|l| string(l.get("name")))),
         );
         if out.authors.is_empty() {
-            out.authors = people(obj.get("author").or_else(|| obj.get("creator")));
+            out.authors = people(obj.get("author").or_else(|| obj.get("creator")), &objects);
         }
         // A page object only fills in for a page that has no article object.
         if article.is_some() {
@@ -168,11 +173,21 @@ fn id_of(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// The names of the people in an `author` field; organisations are not authors.
-fn people(v: Option<&Value>) -> Vec<String> {
+/// The names of the people in an `author` field; organisations are not
+/// authors. A reference (`{"@id": ...}`) is looked up among `objects`.
+fn people<'v>(v: Option<&'v Value>, objects: &'v [Value]) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack: Vec<&Value> = v.into_iter().collect();
     while let Some(v) = stack.pop() {
+        let v = match v.get("@id").and_then(Value::as_str) {
+            Some(id) if v.get("name").is_none() => {
+                match objects.iter().find(|o| o.get("@id").and_then(Value::as_str) == Some(id)) {
+                    Some(found) => found,
+                    None => continue,
+                }
+            }
+            _ => v,
+        };
         match v {
             Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
             Value::Array(items) => stack.extend(items.iter().rev()),
@@ -200,6 +215,13 @@ mod tests {
         assert_eq!(ld.authors, vec!["Jane Doe"]);
         assert_eq!(ld.published.as_deref(), Some("2024-03-05T10:00:00Z"));
         assert_eq!(ld.publisher.as_deref(), Some("The Daily Example"));
+    }
+
+    #[test]
+    fn author_reference_is_resolved_in_the_graph() {
+        let script = r##"{"@graph":[{"@type":"Article","headline":"H","author":{"@id":"#p1"}},
+            {"@type":"Person","@id":"#p1","name":"Jane Doe"}]}"##;
+        assert_eq!(read(&[script.to_string()]).authors, vec!["Jane Doe"]);
     }
 
     #[test]

@@ -4,15 +4,18 @@
 
 mod author;
 mod date;
+pub(crate) mod entities;
 mod jsonld;
 pub(crate) mod lang;
 pub(crate) mod title;
+mod visible;
 
 use copydesk_core::Metadata;
 use scraper::node::Element;
 
 use crate::Tables;
-use crate::html::page::Page;
+use crate::html::page::{Idx, Page};
+use crate::text_util::normalize;
 
 /// `<meta>` keys (lower case `property`, `name`, `itemprop` or `http-equiv`)
 /// for each field, best first.
@@ -41,6 +44,7 @@ const PUBLISHED_KEYS: &[&str] = &[
     "publish-date",
     "publish_date",
     "pubdate",
+    "published-date",
     "date",
     "dc.date.issued",
     "dc.date",
@@ -96,47 +100,72 @@ impl<'a> Metas<'a> {
     }
 }
 
-/// Reads the metadata the page states. `lang` is left for the caller to fill
-/// from the text when the page does not declare one.
-pub(crate) fn read(page: &Page<'_>, tables: &Tables) -> Metadata {
+/// Reads the metadata the page states; `container` is the story's container
+/// (the headline and the dateline are looked for around it). `lang` is left
+/// for the caller to fill from the text when the page does not declare one.
+pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata {
     let s = &page.signals;
+    let clean = |v: &str| Some(tables.entities.decode(v)).filter(|v| !v.is_empty());
     let metas = Metas::new(&s.metas);
     let ld = jsonld::read(&s.json_ld);
     let micro = Microdata::read(page);
 
     let url = canonical(&s.links).or_else(|| metas.get(URL_KEYS).map(str::to_string)).or(ld.url.clone());
-    let site_name =
-        metas.get(SITE_KEYS).filter(|v| !v.starts_with('@')).map(str::to_string).or(ld.publisher.clone());
-    let h1 = s.h1.iter().map(|&i| page.text_of(i)).find(|t| !t.is_empty() && t.len() < 400);
-    let title = choose_title(
-        [ld.headline.as_deref(), metas.get(TITLE_KEYS), micro.headline.as_deref()],
-        h1.as_deref(),
-        s.title.as_deref(),
-        |t| tables.separators.trim_site(t, site_name.as_deref(), url.as_deref()),
-    );
+    let site_name = metas
+        .get(SITE_KEYS)
+        .filter(|v| !v.starts_with('@'))
+        .and_then(clean)
+        .or_else(|| ld.publisher.as_deref().and_then(clean));
+    let headline = headline(page, container);
+    let trim =
+        |t: &str| clean(t).map(|t| tables.separators.trim_site(&t, site_name.as_deref(), url.as_deref()));
+    let stated: Vec<String> =
+        [ld.headline.as_deref(), metas.get(TITLE_KEYS), micro.headline.as_deref(), s.title.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter_map(trim)
+            .filter(|t| !t.is_empty())
+            .collect();
+    // The visible headline wins when it agrees with a title the page states
+    // (it is what readers see, without the SEO rewording); an <h1> that
+    // agrees with none is a section or widget heading.
+    let title = headline
+        .and_then(|h| clean(&page.first_line_of(h)))
+        .filter(|h| h.len() <= MAX_HEADLINE && stated.iter().any(|t| agree(h, t)))
+        .or_else(|| stated.into_iter().next());
 
-    let mut authors = ld.authors.iter().flat_map(|a| author::names(a)).collect::<Vec<_>>();
+    let names = |list: &[String]| {
+        list.iter().filter_map(|a| clean(a)).flat_map(|a| author::names(&a)).collect::<Vec<_>>()
+    };
+    let mut authors = names(&ld.authors);
     if authors.is_empty() {
-        authors = metas.all(AUTHOR_KEYS).into_iter().flat_map(author::names).collect();
+        authors = names(&metas.all(AUTHOR_KEYS).into_iter().map(str::to_string).collect::<Vec<_>>());
     }
     if authors.is_empty() {
-        authors = micro.authors.iter().flat_map(|a| author::names(a)).collect();
+        authors = names(&micro.authors);
     }
     if authors.is_empty() {
         authors = s
             .bylines
             .iter()
-            .map(|&i| page.text_of(i))
+            .map(|&i| page.joined_text_of(i, " | "))
             .find_map(|t| Some(author::names(&t)).filter(|n| !n.is_empty()))
             .unwrap_or_default();
     }
+    if authors.is_empty() {
+        authors = s
+            .author_links
+            .iter()
+            .find_map(|&i| Some(author::names(&page.text_of(i))).filter(|n| !n.is_empty()))
+            .unwrap_or_default();
+    }
     if let Some(site) = &site_name {
-        let site = crate::text_util::normalize(site);
-        authors.retain(|a| crate::text_util::normalize(a) != site);
+        let site = normalize(site);
+        authors.retain(|a| normalize(a) != site);
     }
 
     let iso = |v: &str| date::to_iso(v, &tables.dates);
-    let published = ld
+    let stated = ld
         .published
         .as_deref()
         .and_then(iso)
@@ -148,6 +177,9 @@ pub(crate) fn read(page: &Page<'_>, tables: &Tables) -> Metadata {
         .and_then(iso)
         .or_else(|| metas.get(MODIFIED_KEYS).and_then(iso))
         .or_else(|| micro.modified.as_deref().and_then(iso));
+    // A page that states no date in its markup may show one by the headline.
+    let published =
+        stated.or_else(|| visible::date_near(page, headline.unwrap_or(container), container, &tables.dates));
 
     let lang = s
         .lang
@@ -162,22 +194,46 @@ pub(crate) fn read(page: &Page<'_>, tables: &Tables) -> Metadata {
         modified,
         site_name,
         url,
-        description: metas.get(DESCRIPTION_KEYS).map(str::to_string).or(ld.description),
+        description: metas
+            .get(DESCRIPTION_KEYS)
+            .and_then(clean)
+            .or_else(|| ld.description.as_deref().and_then(clean)),
         lang,
     }
 }
 
-/// The headline: a structured title, or the page's `<h1>` when it agrees with
-/// one, or the `<title>`, each with the site's name trimmed off.
-fn choose_title(
-    structured: [Option<&str>; 3],
-    h1: Option<&str>,
-    title_tag: Option<&str>,
-    trim: impl Fn(&str) -> String,
-) -> Option<String> {
-    let structured = structured.into_iter().flatten().map(&trim).find(|t| !t.is_empty());
-    let tag = title_tag.map(&trim).filter(|t| !t.is_empty());
-    structured.or(h1.map(str::to_string)).or(tag)
+/// Share of a headline's words that a stated title must hold, and of the
+/// title's words that the headline must hold, for the two to agree.
+const HEADLINE_SHARE: f32 = 0.5;
+const TITLE_SHARE: f32 = 0.3;
+
+/// True when most words of `headline` are words of `title`, and a fair part
+/// of the title's words are the headline's.
+fn agree(headline: &str, title: &str) -> bool {
+    let (title, headline) = (normalize(title), normalize(headline));
+    let title: Vec<&str> = title.split(' ').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = headline.split(' ').filter(|w| !w.is_empty()).collect();
+    let shared = words.iter().filter(|w| title.contains(w)).count() as f32;
+    !words.is_empty()
+        && shared >= HEADLINE_SHARE * words.len() as f32
+        && shared >= TITLE_SHARE * title.len() as f32
+}
+
+/// A headline longer than this (in bytes) is a paragraph in an `<h1>`.
+const MAX_HEADLINE: usize = 300;
+
+/// The story's `<h1>`: the first one inside the container, else the last one
+/// before it, else the first on the page.
+fn headline(page: &Page<'_>, container: Idx) -> Option<Idx> {
+    let h1 = &page.signals.h1;
+    let end = page.items.get(container as usize).map_or(container, |c| c.end);
+    let has_text = |i: &Idx| page.items[*i as usize].chars > 0;
+    h1.iter()
+        .copied()
+        .filter(has_text)
+        .find(|&i| i >= container && i < end)
+        .or_else(|| h1.iter().copied().filter(has_text).rfind(|&i| i < container))
+        .or_else(|| h1.iter().copied().find(has_text))
 }
 
 /// `<link rel="canonical" href>`.

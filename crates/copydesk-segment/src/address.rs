@@ -20,12 +20,25 @@ pub(crate) struct Token {
 
 /// The token around byte `i`, looking no further than `floor` and `limit`.
 pub(crate) fn around(text: &str, i: usize, floor: usize, limit: usize) -> Token {
-    let b = text.as_bytes();
     let i = i.min(limit);
-    let lo = i.saturating_sub(MAX).max(floor).min(i);
-    let start = (lo..i).rev().find(|&k| b[k].is_ascii_whitespace()).map_or(lo, |k| k + 1);
-    let hi = (i + MAX).min(limit);
-    let end = (i..hi).find(|&k| b[k].is_ascii_whitespace()).unwrap_or(hi);
+    // Any Unicode space ends a token (a no-break space after a URL is not
+    // part of it), and both window ends stay on char boundaries.
+    let mut lo = i.saturating_sub(MAX).max(floor).min(i);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (i + MAX).min(limit);
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let before = text.get(lo..i).unwrap_or("");
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(lo, |(k, c)| lo + k + c.len_utf8());
+    let after = text.get(i..hi).unwrap_or("");
+    let end = after.char_indices().find(|(_, c)| c.is_whitespace()).map_or(hi, |(k, _)| i + k);
     let body = text.get(start..end).unwrap_or("").trim_start_matches(['<', '(', '[', '"', '\'']);
     let web = body.as_bytes().windows(3).any(|w| w == b"://")
         || body.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www."));
@@ -56,6 +69,12 @@ mod tests {
         assert_eq!(around(t, 7, 0, t.len()), Token { start: 5, end: 17, address: true });
         let t = "at www.ex.org";
         assert!(around(t, 6, 0, t.len()).address);
+    }
+
+    #[test]
+    fn a_no_break_space_ends_an_address() {
+        let t = "http://x.com/a?b=1\u{a0} The";
+        assert_eq!(around(t, 14, 0, t.len()).end, 18);
     }
 
     #[test]

@@ -21,7 +21,7 @@ cargo build -q --release -p copydesk --bin copydesk
 
 step "wheel"
 rm -rf "$wheels"
-"$venv/bin/maturin" build -q --release --strip -m "$here/Cargo.toml" -o "$wheels"
+"$venv/bin/maturin" build -q --release -m "$here/Cargo.toml" -o "$wheels"
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheels"/*.whl
 
 step "pytest"

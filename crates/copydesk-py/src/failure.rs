@@ -1,8 +1,8 @@
-//! Why a page yielded no document: the error record's `kind`, and the
-//! `CopydeskError` exception that carries it into Python.
+//! Why a page yielded no document: the error record's kind and message, and
+//! the `CopydeskError` exception that carries them into Python.
 
-use copydesk::Source;
 use copydesk::clean::CleanError;
+use copydesk::{Record, Source};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pythonize::pythonize;
@@ -16,33 +16,54 @@ pyo3::create_exception!(
      and `.source` the record's source dict."
 );
 
-/// The message of an error record for a page that made copydesk panic: a
-/// bug, which costs that page and not the batch.
-pub const INTERNAL: &str = "copydesk failed on this input (a bug: please report it)";
+/// Why a page yielded no document, as its error record says.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// The error record's `kind`, as the binary writes it.
+    pub kind: &'static str,
+    /// The error record's `message`.
+    pub message: String,
+}
 
-/// The error record's `kind` for a cleaning error, as the binary writes it.
-pub fn kind(e: &CleanError) -> &'static str {
-    match e {
-        CleanError::Empty => "empty",
-        CleanError::Binary { .. } => "binary",
-        CleanError::InvalidUtf8 { .. } => "encoding",
-        _ => "clean",
+impl From<&CleanError> for Failure {
+    fn from(e: &CleanError) -> Failure {
+        let kind = match e {
+            CleanError::Empty => "empty",
+            CleanError::Binary { .. } => "binary",
+            CleanError::InvalidUtf8 { .. } => "encoding",
+            _ => "clean",
+        };
+        Failure { kind, message: e.to_string() }
     }
 }
 
-impl CopydeskError {
-    /// The exception for `source` failing with `kind`: `"{source}: {message}"`,
-    /// with `.kind` and `.source` set.
-    pub fn raise(py: Python<'_>, source: &Source, kind: &str, message: &str) -> PyErr {
-        let err = CopydeskError::new_err(format!("{source}: {message}"));
-        let value = err.value(py);
-        let attrs =
-            value.setattr("kind", kind).and_then(|()| value.setattr("source", pythonize(py, source)?));
-        attrs.err().unwrap_or(err)
+impl Failure {
+    /// A page that made copydesk panic: a bug, which costs that page and not
+    /// the batch.
+    pub fn internal() -> Failure {
+        Failure {
+            kind: "internal",
+            message: "copydesk failed on this input (a bug: please report it)".into(),
+        }
     }
 
-    /// The exception for text given to a single stage that cannot be decoded.
-    pub fn from_clean(e: &CleanError) -> PyErr {
-        Python::attach(|py| CopydeskError::raise(py, &Source::path("<input>"), kind(e), &e.to_string()))
+    /// A `str` page with no UTF-8 form.
+    pub fn encoding(why: &str) -> Failure {
+        Failure { kind: "encoding", message: why.to_string() }
+    }
+
+    /// The error record of `source`.
+    pub fn record(self, source: Source) -> Record {
+        Record::error(source, self.kind, self.message)
+    }
+
+    /// The exception for `source`: `"{source}: {message}"`, with `.kind` and
+    /// `.source` set.
+    pub fn raise(&self, py: Python<'_>, source: &Source) -> PyErr {
+        let err = CopydeskError::new_err(format!("{source}: {}", self.message));
+        let value = err.value(py);
+        let attrs =
+            value.setattr("kind", self.kind).and_then(|()| value.setattr("source", pythonize(py, source)?));
+        attrs.err().unwrap_or(err)
     }
 }

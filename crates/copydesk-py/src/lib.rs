@@ -10,24 +10,20 @@ mod batch;
 mod failure;
 mod page;
 
-use std::sync::OnceLock;
+use std::borrow::Cow;
 
-use copydesk::{Pipeline, Record, Source};
+use copydesk::{Record, Source};
 use pyo3::prelude::*;
 use pythonize::pythonize;
 
+use crate::batch::{UNNAMED, pipeline};
 use crate::failure::CopydeskError;
 use crate::page::Page;
 
-/// The process's pipeline, built once.
-fn pipeline() -> &'static Pipeline {
-    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(Pipeline::new)
-}
-
-/// The source a record names: the caller's path (else `<input>`) and URL.
-fn source(path: Option<String>, url: Option<String>, default_path: impl FnOnce() -> String) -> Source {
-    Source { uri: url, ..Source::path(path.unwrap_or_else(default_path)) }
+/// The text of a page given to a single stage, or the exception saying why
+/// it has none.
+fn text_of<'a>(py: Python<'_>, page: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
+    Page::from_py(page)?.text().map_err(|f| f.raise(py, &Source::path(UNNAMED)))
 }
 
 /// Runs every stage on one page (HTML or scraped text) and returns its
@@ -50,12 +46,11 @@ fn extract(
     path: Option<String>,
 ) -> PyResult<Py<PyAny>> {
     let page = Page::from_py(page)?;
-    let source = source(path, url, || "<input>".to_string());
-    let record = py.detach(|| batch::record(pipeline(), source, page.bytes()));
-    if let Some(error) = &record.error {
-        return Err(CopydeskError::raise(py, &record.source, &error.kind, &error.message));
+    let source = batch::source(path, url, || UNNAMED.to_string());
+    match py.detach(|| batch::extraction(&page)) {
+        Ok(found) => Ok(pythonize(py, &Record::from_extraction(source, found))?.unbind()),
+        Err(failure) => Err(failure.raise(py, &source)),
     }
-    Ok(pythonize(py, &record)?.unbind())
 }
 
 /// `extract` over a list of pages, in parallel with the GIL released: every
@@ -80,7 +75,7 @@ fn extract_many(
     let objects: Vec<Bound<'_, PyAny>> = pages.try_iter()?.collect::<PyResult<_>>()?;
     let pages: Vec<Page<'_>> = objects.iter().map(Page::from_py).collect::<PyResult<_>>()?;
     let sources = batch::sources(pages.len(), urls, paths)?;
-    let records = py.detach(|| batch::run(pipeline(), &pages, sources, threads))?;
+    let records = py.detach(|| batch::run(&pages, sources, threads))?;
     records.iter().map(|r| Ok(pythonize(py, r)?.unbind())).collect()
 }
 
@@ -91,7 +86,7 @@ fn extract_many(
 #[pyfunction]
 #[pyo3(signature = (text, lang=None))]
 fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>, lang: Option<String>) -> PyResult<Py<PyAny>> {
-    let text = Page::from_py(text)?.text()?;
+    let text = text_of(py, text)?;
     let record = py.detach(|| {
         let spans = pipeline().sentences(&text, lang.as_deref());
         Record::new(Source::default()).with_sentences(&text, &spans)
@@ -103,7 +98,7 @@ fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>, lang: Option<String>) -> P
 /// and cues, like `copydesk quotes`: a list of dicts with byte offsets.
 #[pyfunction]
 fn quotes(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    let text = Page::from_py(text)?.text()?;
+    let text = text_of(py, text)?;
     let quotes = py.detach(|| {
         let p = pipeline();
         p.quotes(&text, &p.sentences(&text, None))
@@ -116,7 +111,7 @@ fn quotes(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
 /// byte offsets.
 #[pyfunction]
 fn figures(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    let text = Page::from_py(text)?.text()?;
+    let text = text_of(py, text)?;
     let figures = py.detach(|| pipeline().figures(&text));
     Ok(pythonize(py, &figures)?.unbind())
 }

@@ -8,7 +8,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
 
-use crate::failure::CopydeskError;
+use crate::failure::Failure;
 
 /// A page's content, readable without the GIL.
 pub enum Page<'a> {
@@ -16,6 +16,10 @@ pub enum Page<'a> {
     Bytes(Cow<'a, [u8]>),
     /// Text, already decoded by Python.
     Text(Cow<'a, str>),
+    /// A `str` that is not text: it holds lone surrogates (as decoding with
+    /// `surrogateescape` leaves), so it has no UTF-8 form. Like undecodable
+    /// bytes, it fails alone, not its batch.
+    Unencodable(String),
 }
 
 impl<'a> Page<'a> {
@@ -24,7 +28,7 @@ impl<'a> Page<'a> {
         if let Ok(bytes) = obj.cast::<PyBytes>() {
             Ok(Page::Bytes(Cow::Borrowed(bytes.as_bytes())))
         } else if let Ok(text) = obj.cast::<PyString>() {
-            Ok(Page::Text(text.to_cow()?))
+            Ok(text.to_cow().map_or_else(|e| Page::Unencodable(e.to_string()), Page::Text))
         } else if let Ok(array) = obj.cast::<PyByteArray>() {
             Ok(Page::Bytes(Cow::Owned(array.to_vec())))
         } else {
@@ -35,24 +39,23 @@ impl<'a> Page<'a> {
 
     /// The page as bytes for the cleaner, which decodes them (text is UTF-8,
     /// which the cleaner takes as such whatever the page declares).
-    pub fn bytes(&self) -> &[u8] {
+    pub fn bytes(&self) -> Result<&[u8], Failure> {
         match self {
-            Page::Bytes(b) => b,
-            Page::Text(t) => t.as_bytes(),
+            Page::Bytes(b) => Ok(b),
+            Page::Text(t) => Ok(t.as_bytes()),
+            Page::Unencodable(why) => Err(Failure::encoding(why)),
         }
     }
 
     /// The page as text for the stages that take text as it is: `str` as
     /// given, bytes decoded as the binary decodes a file.
-    pub fn text(self) -> PyResult<Cow<'a, str>> {
-        match self {
-            Page::Text(t) => Ok(t),
-            Page::Bytes(Cow::Borrowed(b)) => decode(b),
-            Page::Bytes(Cow::Owned(b)) => decode(&b).map(|t| Cow::Owned(t.into_owned())),
-        }
+    pub fn text(self) -> Result<Cow<'a, str>, Failure> {
+        let decoded = match self {
+            Page::Text(t) => return Ok(t),
+            Page::Bytes(Cow::Borrowed(b)) => copydesk::clean::decode(b),
+            Page::Bytes(Cow::Owned(b)) => copydesk::clean::decode(&b).map(|t| Cow::Owned(t.into_owned())),
+            Page::Unencodable(why) => return Err(Failure::encoding(&why)),
+        };
+        decoded.map_err(|e| Failure::from(&e))
     }
-}
-
-fn decode(bytes: &[u8]) -> PyResult<Cow<'_, str>> {
-    copydesk::clean::decode(bytes).map_err(|e| CopydeskError::from_clean(&e))
 }

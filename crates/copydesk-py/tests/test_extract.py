@@ -1,6 +1,7 @@
 """copydesk from Python gives the records the binary gives, field for field."""
 
 import ast
+import multiprocessing
 import threading
 import time
 from pathlib import Path
@@ -100,6 +101,32 @@ def test_a_failing_page_in_a_batch_gets_the_binary_error_record(tmp_path, corpus
     assert got[:-1] == want
     assert all(set(r) == {"schema", "source", "error"} for r in want)
     assert "text" in got[-1] and "error" not in got[-1]
+
+
+def test_a_str_without_a_utf8_form_fails_alone():
+    page = b"<p>caf\xe9 prices rose 3%</p>".decode("utf-8", "surrogateescape")
+    with pytest.raises(copydesk.CopydeskError, match="surrogates not allowed") as caught:
+        copydesk.extract(page)
+    assert caught.value.kind == "encoding"
+    with pytest.raises(copydesk.CopydeskError):
+        copydesk.figures(page)
+    bad, good = copydesk.extract_many([page, "Prices rose 3% in May."])
+    assert bad["error"]["kind"] == "encoding" and set(bad) == {"schema", "source", "error"}
+    assert good["figures"][0]["text"] == "3%"
+
+
+def test_a_bytearray_is_a_page_like_bytes(corpus):
+    for path, page in corpus:
+        assert copydesk.extract(bytearray(page)) == copydesk.extract(page), path
+    assert copydesk.figures(bytearray(b"22,174 Humvees")) == copydesk.figures("22,174 Humvees")
+
+
+def test_extract_many_runs_in_a_process_forked_after_a_batch(corpus):
+    pages = [page for _, page in corpus]
+    want = copydesk.extract_many(pages)  # the parent's worker threads are running now
+    # A fork copies no threads: a child that used the parent's pool would wait forever.
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply_async(copydesk.extract_many, (pages,)).get(timeout=120) == want
 
 
 def test_a_page_of_another_type_is_a_type_error():

@@ -57,7 +57,7 @@ fn run_end(lex: &Lexicon, text: &str, start: usize, first_end: usize) -> usize {
     let mut at = start;
     for _ in 0..3 {
         let Some(e) = token(text, at) else { break };
-        if lex.stopwords.contains(&text[at..e].to_ascii_lowercase()) {
+        if crate::text::contains_ci(&lex.stopwords, &text[at..e]) {
             break;
         }
         end = end.max(e);
@@ -75,7 +75,7 @@ fn run_end(lex: &Lexicon, text: &str, start: usize, first_end: usize) -> usize {
 pub fn phrase(lex: &Lexicon, text: &str, i: usize) -> Option<Span> {
     let start = skip_spaces(text, i);
     let e = token(text, start)?;
-    if start == i || lex.stopwords.contains(&text[start..e].to_ascii_lowercase()) {
+    if start == i || crate::text::contains_ci(&lex.stopwords, &text[start..e]) {
         return None;
     }
     Some(Span::new(start, run_end(lex, text, start, e)))

@@ -1,5 +1,7 @@
 //! The output type: one figure, with its span, kind, value and what it is of.
 
+use std::borrow::Cow;
+
 use copydesk_core::Span;
 use serde::Serialize;
 
@@ -153,16 +155,16 @@ pub struct Figure {
     pub whole: Option<f64>,
     /// ISO 4217 code of a money figure (`"USD"`, `"GBP"`, `"EUR"`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
+    pub currency: Option<Cow<'static, str>>,
     /// The unit, by its English name: of a quantity (`"kilometre"`,
     /// `"degree Celsius"`, `"week"`), of a percent (`"percent"` or
     /// `"percentage point"`), of an age (`"year"`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'static, str>>,
     /// What a quantity measures (`"length"`, `"mass"`, `"area"`, `"volume"`,
     /// `"speed"`, `"temperature"`, `"energy"`, `"duration"`, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dimension: Option<String>,
+    pub dimension: Option<Cow<'static, str>>,
     /// A quantity's value in SI units (`120000` for `120 km`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub si_value: Option<f64>,
@@ -175,7 +177,7 @@ pub struct Figure {
     /// The SI unit of `si_value` (`"m"`, `"kg"`, `"m2"`, `"m3"`, `"m/s"`,
     /// `"K"`, `"J"`, `"s"`, `"B"`, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub si_unit: Option<String>,
+    pub si_unit: Option<Cow<'static, str>>,
     /// What a rate is per, with its span (`gallon` in `$3.49 a gallon`,
     /// `share` in `$1.40 a share`, `day` in `500,000 barrels a day`; the
     /// unit of a quantity rate names it too: `"barrel per day"`).

@@ -5,10 +5,37 @@
 //! change to a data file.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::figure::{Bound, Change};
+
+/// FNV-1a: the keys are short words, for which it is several times faster
+/// than the default SipHash (and the tables are fixed data, so hash
+/// flooding does not apply).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of words hashed with [`Fnv`].
+pub type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+/// A map hashed with [`Fnv`].
+pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The non-comment, non-blank lines of a data file, split on tabs.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -19,7 +46,7 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 /// The first column of each row, lower-cased: a word list.
-fn word_set(data: &'static str) -> HashSet<String> {
+fn word_set(data: &'static str) -> Set {
     rows(data).map(|r| r[0].to_ascii_lowercase()).collect()
 }
 
@@ -159,15 +186,19 @@ pub enum Strength {
 /// All the rule data, compiled.
 pub struct Lexicon {
     /// Number words by lower-case spelling.
-    pub words: HashMap<&'static str, NumberWord>,
-    /// Finds number words, multiplier words and vulgar fractions in text.
+    pub words: Map<&'static str, NumberWord>,
+    /// Matches number words and multiplier words (anchored at a word start).
     pub word_finder: AhoCorasick,
+    /// Which first three letters (lower case; the third may be the word's
+    /// end) start a number word: a bit set over 26 x 26 x 27 prefixes.
+    word_starts: Vec<u64>,
     /// Scale abbreviations, longest first.
     pub scales: Vec<ScaleSuffix>,
     /// Currencies, indexed by [`After::Currency`] and the `before` table.
     pub currencies: Vec<Currency>,
-    /// Currency surfaces written before amounts, longest first, with their index.
-    pub before: Vec<(&'static str, usize)>,
+    /// Currency surfaces written before amounts, by their last character,
+    /// longest first, with their index.
+    pub before: Map<char, Vec<(&'static str, usize)>>,
     /// Units, indexed by [`After::Unit`].
     pub units: Vec<Unit>,
     after_exact: AhoCorasick,
@@ -175,45 +206,51 @@ pub struct Lexicon {
     after_ci: AhoCorasick,
     after_ci_what: Vec<Vec<After>>,
     /// Qualifiers written before a figure, by lower-case phrase.
-    pub qualifiers: HashMap<&'static str, Qualifier>,
+    pub qualifiers: Map<&'static str, Qualifier>,
     /// Qualifiers written after a figure ("or more"), by lower-case phrase.
-    pub qualifiers_after: HashMap<&'static str, Qualifier>,
+    pub qualifiers_after: Map<&'static str, Qualifier>,
+    /// The first words of those ("or", "and", "at").
+    pub qualifier_first_words: Set,
+    /// The last words of the qualifiers written before a figure ("than", "to", "about").
+    pub qualifier_last_words: Set,
     /// Qualifiers that are symbols (">=", "~"), before the figure, longest first.
     pub qualifier_symbols: Vec<(&'static str, Qualifier)>,
     /// Most words in a qualifier.
     pub qualifier_words: usize,
     /// Month names (lower case).
-    pub months: HashSet<String>,
+    pub months: Set,
     /// Words after which a number is an identifier.
-    pub identifier_cues: HashSet<String>,
+    pub identifier_cues: Set,
     /// Words before "N-N" that make it a score.
-    pub score_cues: HashSet<String>,
+    pub score_cues: Set,
     /// Words that end a counted noun phrase.
-    pub stopwords: HashSet<String>,
+    pub stopwords: Set,
     /// Plural nouns without a final "s".
-    pub irregular_plurals: HashSet<String>,
+    pub irregular_plurals: Set,
     /// Nouns counted through "of" ("pairs of").
-    pub partitives: HashSet<String>,
+    pub partitives: Set,
     /// Multiplier words and their factors.
-    pub multipliers: HashMap<&'static str, f64>,
+    pub multipliers: Map<&'static str, f64>,
     /// Words after "N times" that make it a multiplier.
-    pub comparatives: HashSet<String>,
+    pub comparatives: Set,
     /// Words before a number that make it an age ("aged").
-    pub age_before: HashSet<String>,
+    pub age_before: Set,
     /// Words after a number's time unit that make it an age ("old", "of age").
     pub age_after: Vec<&'static str>,
     /// Range joiners.
-    pub range_words: HashMap<&'static str, Strength>,
+    pub range_words: Map<&'static str, Strength>,
     /// Ratio joiners, longest first.
     pub ratio_words: Vec<(&'static str, Strength)>,
     /// Words before "one" that make it a pronoun.
-    pub not_one: HashSet<String>,
+    pub not_one: Set,
     /// Words before a figure that make it a change, and its direction.
-    pub changes: HashMap<String, Change>,
+    pub changes: Map<String, Change>,
+    /// Words before a bounded year-like number that keep it a year ("since at least 2007").
+    pub year_cues: Set,
     /// Words that may stand between a number and its unit ("2 more minutes").
-    pub unit_modifiers: HashSet<String>,
+    pub unit_modifiers: Set,
     /// Words that say whether a nearby "degrees" is a temperature or an angle.
-    pub degree_cues: HashMap<String, &'static str>,
+    pub degree_cues: Map<String, &'static str>,
 }
 
 const VULGAR: &[(&str, f64)] = &[
@@ -234,16 +271,39 @@ const VULGAR: &[(&str, f64)] = &[
     ("⅞", 0.875),
 ];
 
+/// Three-letter prefixes: 26 x 26 letters, then a letter or the word's end.
+const PREFIXES: usize = 26 * 26 * 27;
+
+/// The byte at `i`, or 0 past the end.
+fn byte_or_end(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+/// The index of the prefix `a`, `b`, `c` in the prefix bit set: two
+/// letters, then a letter or anything else (the end of the word).
+#[inline]
+fn prefix_index(a: u8, b: u8, c: u8) -> Option<usize> {
+    let letter = |x: u8| x.is_ascii_alphabetic().then(|| (x.to_ascii_lowercase() - b'a') as usize);
+    let (a, b) = (letter(a)?, letter(b)?);
+    let c = letter(c).unwrap_or(26);
+    Some((a * 26 + b) * 27 + c)
+}
+
 /// The value of a vulgar fraction character at the start of `s`, with its length.
 pub fn vulgar_fraction(s: &str) -> Option<(f64, usize)> {
     VULGAR.iter().find(|(f, _)| s.starts_with(f)).map(|(f, v)| (*v, f.len()))
 }
 
+/// A leftmost-longest automaton, compiled to a DFA: the patterns are short
+/// words whose first letters are everywhere in text, so a prefilter does not
+/// help and a DFA walks the text fastest.
 fn automaton(patterns: &[&str], case_insensitive: bool) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(case_insensitive)
         .start_kind(StartKind::Both)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(patterns)
         .expect("the data files compile into an automaton")
 }
@@ -289,7 +349,7 @@ fn group(
 impl Lexicon {
     /// Parses the data files and builds the automata.
     pub fn new() -> Lexicon {
-        let mut words = HashMap::new();
+        let mut words = Map::default();
         for r in rows(include_str!("../data/number_words.txt")) {
             let class = match r[2] {
                 "unit" => WordClass::Unit,
@@ -304,12 +364,18 @@ impl Lexicon {
             let plural = r[0].ends_with('s');
             words.insert(r[0], NumberWord { value: number(r[1]), class, plural });
         }
-        let multipliers: HashMap<&'static str, f64> =
+        let multipliers: Map<&'static str, f64> =
             rows(include_str!("../data/multipliers.txt")).map(|r| (r[0], number(r[1]))).collect();
         let mut triggers: Vec<&str> = words.keys().copied().collect();
         triggers.extend(multipliers.keys().copied());
-        triggers.extend(VULGAR.iter().map(|(f, _)| *f));
         let word_finder = automaton(&triggers, true);
+        let mut word_starts = vec![0u64; PREFIXES.div_ceil(64)];
+        for t in &triggers {
+            let b = t.as_bytes();
+            if let Some(i) = prefix_index(b[0], byte_or_end(b, 1), byte_or_end(b, 2)) {
+                word_starts[i / 64] |= 1 << (i % 64);
+            }
+        }
 
         let mut scales: Vec<ScaleSuffix> = rows(include_str!("../data/scale_suffixes.txt"))
             .map(|r| {
@@ -344,6 +410,10 @@ impl Lexicon {
             }
         }
         before.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        let before = before.into_iter().fold(Map::default(), |mut m: Map<char, Vec<_>>, (s, i)| {
+            m.entry(s.chars().next_back().unwrap_or(' ')).or_default().push((s, i));
+            m
+        });
 
         let mut units = Vec::new();
         for r in rows(include_str!("../data/units.txt")) {
@@ -374,7 +444,7 @@ impl Lexicon {
         for r in rows(include_str!("../data/time_markers.txt")) {
             push(r[0], After::Time);
         }
-        let mut age_before = HashSet::new();
+        let mut age_before = Set::default();
         let mut age_after = Vec::new();
         for r in rows(include_str!("../data/age_cues.txt")) {
             match r[1] {
@@ -388,8 +458,8 @@ impl Lexicon {
         let (exact_pats, after_exact_what) = group(exact, false);
         let (ci_pats, after_ci_what) = group(ci, true);
 
-        let mut qualifiers = HashMap::new();
-        let mut qualifiers_after = HashMap::new();
+        let mut qualifiers = Map::default();
+        let mut qualifiers_after = Map::default();
         let mut qualifier_symbols = Vec::new();
         for r in rows(include_str!("../data/qualifiers.txt")) {
             let q = match r[1] {
@@ -410,6 +480,10 @@ impl Lexicon {
             }
         }
         qualifier_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        let qualifier_first_words =
+            qualifiers_after.keys().map(|k| k.split(' ').next().unwrap_or(k).to_ascii_lowercase()).collect();
+        let qualifier_last_words =
+            qualifiers.keys().map(|k| k.rsplit(' ').next().unwrap_or(k).to_ascii_lowercase()).collect();
         let qualifier_words =
             qualifiers.keys().chain(qualifiers_after.keys()).map(|k| k.split(' ').count()).max().unwrap_or(1);
         let strength =
@@ -421,6 +495,7 @@ impl Lexicon {
         Lexicon {
             words,
             word_finder,
+            word_starts,
             scales,
             currencies,
             before,
@@ -431,6 +506,8 @@ impl Lexicon {
             after_ci_what,
             qualifiers,
             qualifiers_after,
+            qualifier_last_words,
+            qualifier_first_words,
             qualifier_symbols,
             qualifier_words,
             months: word_set(include_str!("../data/months.txt")),
@@ -451,11 +528,19 @@ impl Lexicon {
             changes: rows(include_str!("../data/change_words.txt"))
                 .map(|r| (r[0].to_string(), if r[1] == "up" { Change::Up } else { Change::Down }))
                 .collect(),
+            year_cues: word_set(include_str!("../data/year_cues.txt")),
             unit_modifiers: word_set(include_str!("../data/unit_modifiers.txt")),
             degree_cues: rows(include_str!("../data/degree_cues.txt"))
                 .map(|r| (r[0].to_string(), r[1]))
                 .collect(),
         }
+    }
+
+    /// True when a word starting with bytes `a`, `b`, `c` (`c` any
+    /// non-letter when the word has two letters) may be a number word.
+    #[inline]
+    pub fn may_start_number_word(&self, a: u8, b: u8, c: u8) -> bool {
+        prefix_index(a, b, c).is_some_and(|i| self.word_starts[i / 64] & (1 << (i % 64)) != 0)
     }
 
     /// The number word spelled `word` (any case).

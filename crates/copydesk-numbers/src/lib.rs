@@ -30,6 +30,7 @@
 
 mod counted;
 mod figure;
+mod find;
 mod lexicon;
 mod nonfigure;
 mod numeral;

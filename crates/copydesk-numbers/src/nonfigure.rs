@@ -131,7 +131,7 @@ pub fn classify(
         && t.what == What::Bare
         && !counted_plural
         && let Some((a, b)) = prev_word_or_abbrev(text, s)
-        && lex.identifier_cues.contains(&text[a..b].to_ascii_lowercase())
+        && crate::text::contains_ci(&lex.identifier_cues, &text[a..b])
     {
         return Some(NonFigure::new(Kind::Identifier, s, n.end, Some(n.value)));
     }
@@ -179,14 +179,14 @@ pub fn classify(
     if t.what == What::Bare
         && n.is_integer()
         && let Some((a, b)) = prev_word(text, s)
-        && lex.age_before.contains(&text[a..b].to_ascii_lowercase())
+        && crate::text::contains_ci(&lex.age_before, &text[a..b])
         && n.value < 130.0
     {
         return Some(age(a, n.end, n.value, "year"));
     }
     // Ages: "five years old", "34-year-old", "3 years of age", "90 day old".
     if let What::Unit(u) = &t.what
-        && matches!(u.name.as_str(), "year" | "month" | "week" | "day")
+        && matches!(&*u.name, "year" | "month" | "week" | "day")
     {
         let j = if byte(text, e) == b'-' { e + 1 } else { skip_spaces(text, e) };
         for cue in &lex.age_after {
@@ -280,11 +280,11 @@ fn score_context(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
     let mut at = s;
     for _ in 0..6 {
         let Some((a, b)) = prev_word(text, at) else { break };
-        if lex.score_cues.contains(&text[a..b].to_ascii_lowercase()) {
+        if crate::text::contains_ci(&lex.score_cues, &text[a..b]) {
             return true;
         }
         at = a;
     }
-    next_word(text, e).is_some_and(|(a, b)| lex.score_cues.contains(&text[a..b].to_ascii_lowercase()))
+    next_word(text, e).is_some_and(|(a, b)| crate::text::contains_ci(&lex.score_cues, &text[a..b]))
         && letters_end(text, e) == e
 }

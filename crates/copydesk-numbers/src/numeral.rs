@@ -113,6 +113,18 @@ impl Decimal {
     }
 }
 
+/// The value of decimal `digits` with the point after `point` of them.
+/// Up to 15 digits and 22 decimals, an exact integer divided by an exact
+/// power of ten is correctly rounded, with no string to build.
+fn decimal_value(digits: &str, point: usize) -> Option<f64> {
+    let decimals = digits.len() - point;
+    if digits.len() <= 15 && decimals <= 22 {
+        let m: u64 = digits.parse().ok()?;
+        return Some(m as f64 / 10f64.powi(decimals as i32));
+    }
+    format!("{}.{}", &digits[..point], &digits[point..]).trim_end_matches('.').parse().ok()
+}
+
 /// The exact string of a whole value, when it is one.
 pub(crate) fn exact_of(value: f64) -> Option<String> {
     (value.fract() == 0.0 && value.abs() < 1e15).then(|| format!("{}", value as i64))
@@ -186,15 +198,10 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
     if dec.digits.is_empty() {
         return None;
     }
-    let mut value: f64 = {
-        let s = format!(
-            "{}{}.{}",
-            if negative { "-" } else { "" },
-            &dec.digits[..dec.point as usize],
-            &dec.digits[dec.point as usize..]
-        );
-        s.trim_end_matches('.').parse().ok()?
-    };
+    let mut value = decimal_value(&dec.digits, dec.point as usize)?;
+    if negative {
+        value = -value;
+    }
     let mut exact_ok = true;
     // Scientific notation: "1.3e6", "-12e-1", "2.48×10−5", "5.5x10-3", "1.1^23".
     if let Some((p, e)) = exponent(text, i) {

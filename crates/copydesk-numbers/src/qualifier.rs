@@ -4,19 +4,23 @@
 use crate::lexicon::{Lexicon, Qualifier};
 use crate::text::{byte, next_word, prev_word, skip_spaces_back};
 
-/// Up to `n` words right before `i` (letters, with a trailing "." kept for
-/// "c." and "est."), nearest last: their starts and ends.
+/// The word right before `i`, past spaces, a trailing "." kept when `dot`
+/// ("c.", "est."): its start and end.
+fn last_word(text: &str, i: usize, dot: bool) -> Option<(usize, usize)> {
+    let j = skip_spaces_back(text, i);
+    let (d, j) = if dot && j > 0 && byte(text, j - 1) == b'.' { (1, j - 1) } else { (0, j) };
+    let (s, e) = prev_word(text, j)?;
+    (e == j).then_some((s, e + d))
+}
+
+/// Up to `n` words right before `i` (the nearest may keep a trailing "."),
+/// nearest last: their starts and ends.
 fn words_before(text: &str, i: usize, n: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(n);
     let mut at = i;
-    for _ in 0..n {
-        let j = skip_spaces_back(text, at);
-        let (dot, j) = if j > 0 && byte(text, j - 1) == b'.' && out.is_empty() { (1, j - 1) } else { (0, j) };
-        let Some((s, e)) = prev_word(text, j) else { break };
-        if e != j {
-            break;
-        }
-        out.push((s, e + dot));
+    while out.len() < n {
+        let Some((s, e)) = last_word(text, at, out.is_empty()) else { break };
+        out.push((s, e));
         at = s;
     }
     out.reverse();
@@ -34,6 +38,11 @@ pub fn before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qual
         .find(|(s, _)| text[..j].ends_with(*s) && !text[..j - s.len()].ends_with(['<', '>', '=', '!']))
     {
         return Some((j - s.len(), j, q));
+    }
+    // Most numbers have no qualifier: rule them out by the last word alone.
+    let (ls, le) = last_word(text, i, true)?;
+    if !crate::text::contains_ci(&lex.qualifier_last_words, &text[ls..le]) {
+        return None;
     }
     let ws = words_before(text, i, lex.qualifier_words);
     for k in 0..ws.len() {
@@ -53,6 +62,12 @@ pub fn before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qual
 pub fn after(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qualifier)> {
     if byte(text, i) == b'+' && !byte(text, i + 1).is_ascii_alphanumeric() {
         return lex.qualifiers_after.get("+").map(|&q| (i, i + 1, q));
+    }
+    // Most figures have no qualifier after them: rule it out by the first word.
+    if !next_word(text, i)
+        .is_some_and(|(a, b)| crate::text::contains_ci(&lex.qualifier_first_words, &text[a..b]))
+    {
+        return None;
     }
     let mut ws = Vec::new();
     let mut at = i;

@@ -6,6 +6,7 @@ use copydesk_core::Span;
 
 use crate::counted;
 use crate::figure::{Bound, Change, Figure, Kind, Mention};
+use crate::find;
 use crate::lexicon::{Lexicon, Qualifier, Strength, WordClass};
 use crate::nonfigure::{self, NonFigure};
 use crate::numeral::{self, Form};
@@ -13,29 +14,22 @@ use crate::qualifier;
 use crate::term::{self, Term, What};
 use crate::text::{
     byte, char_at, char_before, ends_word_boundary, is_space, letters_end, next_word, prev_word, skip_spaces,
-    starts_word_boundary,
 };
 
 /// Scans `text` for figures, in text order.
 pub fn scan(lex: &Lexicon, text: &str) -> Vec<Figure> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut words = lex.word_finder.find_iter(text).peekable();
     let mut pos = 0;
-    let mut digit = find_digit(bytes, 0);
+    let mut digit = find::next_digit(bytes, 0);
+    let mut word = find::next_word(lex, text, 0);
     loop {
         if digit < pos {
-            digit = find_digit(bytes, pos);
+            digit = find::next_digit(bytes, pos);
         }
-        let word = loop {
-            match words.peek() {
-                Some(m) if m.start() < pos || !starts_word_boundary(text, m.start()) => {
-                    words.next();
-                }
-                Some(m) => break m.start(),
-                None => break usize::MAX,
-            }
-        };
+        if word < pos {
+            word = find::next_word(lex, text, pos);
+        }
         let at = digit.min(word);
         if at >= text.len() {
             break;
@@ -95,10 +89,6 @@ fn join_bounds(text: &str, a: &Figure, b: &Figure) -> Option<Figure> {
     r.si_high = hi.si_value;
     r.counted = b.counted.clone().or_else(|| a.counted.clone());
     Some(r)
-}
-
-fn find_digit(bytes: &[u8], from: usize) -> usize {
-    bytes.get(from..).and_then(|b| b.iter().position(u8::is_ascii_digit)).map_or(usize::MAX, |p| from + p)
 }
 
 /// The end of the token around `i` (letters, digits, and the punctuation
@@ -182,12 +172,15 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
     }
     negative_word(text, &mut t);
     let qual = qualifier::before(lex, text, t.start).filter(|&(qs, _, _)| qs >= floor);
-    let counted_plural = t.what == What::Bare
-        && counted::after(lex, text, t.end, t.value()).is_some_and(|sp| {
-            let w = &text[sp.start..sp.end];
-            w.ends_with('s') || lex.irregular_plurals.contains(&w.to_ascii_lowercase())
-        });
-    let bounded = matches!(qual, Some((_, _, Qualifier::Bound(_))));
+    // What a bare number counts, read once: it decides a year from a count too.
+    let counted = if t.what == What::Bare { counted::after(lex, text, t.end, t.value()) } else { None };
+    let counted_plural = counted.is_some_and(|sp| {
+        let w = &text[sp.start..sp.end];
+        w.ends_with('s') || crate::text::contains_ci(&lex.irregular_plurals, w)
+    });
+    // "above 1000" is a count, but "since at least 2007" a year.
+    let bounded = matches!(qual, Some((qs, _, Qualifier::Bound(_)))
+        if !prev_word(text, qs).is_some_and(|(a, b)| crate::text::contains_ci(&lex.year_cues, &text[a..b])));
     let mut fig = match nonfigure::classify(lex, text, &t, counted_plural, bounded) {
         Some(nf) if nf.kind != Kind::Age => {
             let end = nf.end;
@@ -199,7 +192,8 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
             compound_quantity(lex, text, &mut t);
             article_unit_before(lex, text, &mut t, floor);
             money_cents(lex, text, &mut t);
-            let mut f = combine(lex, text, &t).unwrap_or_else(|| single(lex, text, &t));
+            let counted = counted.filter(|_| t.what == What::Bare);
+            let mut f = combine(lex, text, &t).unwrap_or_else(|| single(lex, text, &t, counted));
             if f.kind != Kind::Range {
                 f.number = Some(Mention::new(text, Span::new(t.num.start, t.num.end)));
             }
@@ -294,7 +288,7 @@ fn is_pronoun_one(lex: &Lexicon, text: &str, t: &Term) -> bool {
         return false;
     }
     // "the one", "the old one": a determiner one or two words before.
-    let determiner = |(a, b): (usize, usize)| lex.not_one.contains(&text[a..b].to_ascii_lowercase());
+    let determiner = |(a, b): (usize, usize)| crate::text::contains_ci(&lex.not_one, &text[a..b]);
     let before = prev_word(text, t.num.start)
         .is_some_and(|w| determiner(w) || prev_word(text, w.0).is_some_and(determiner));
     let after = next_word(text, t.num.end).is_some_and(|(a, b)| {
@@ -328,7 +322,7 @@ fn next_term(lex: &Lexicon, text: &str, t: &Term) -> Option<Term> {
 /// unit ("5.1667 foot"), when the next unit is a smaller one of the same kind.
 fn compound_quantity(lex: &Lexicon, text: &str, t: &mut Term) {
     while let What::Unit(u) = &t.what {
-        if t.per.is_some() || !matches!(u.dimension.as_str(), "length" | "mass" | "duration" | "volume") {
+        if t.per.is_some() || !matches!(&*u.dimension, "length" | "mass" | "duration" | "volume") {
             return;
         }
         // "one hour and a half": a fraction of the unit.
@@ -436,7 +430,7 @@ fn non_figure(text: &str, nf: NonFigure, t: &Term) -> Figure {
         f.number = Some(Mention::new(text, Span::new(t.num.start, end)));
     }
     f.value = nf.value;
-    f.unit = nf.unit;
+    f.unit = nf.unit.map(Into::into);
     f
 }
 
@@ -484,18 +478,19 @@ fn apply_qualifier(text: &str, fig: &mut Figure, qs: usize, qe: usize, q: Qualif
 }
 
 /// A figure of one term: money, percent, quantity, multiplier, ratio or count.
-fn single(lex: &Lexicon, text: &str, t: &Term) -> Figure {
+/// `counted` is what a bare number counts, when anything.
+fn single(lex: &Lexicon, text: &str, t: &Term, counted: Option<Span>) -> Figure {
     let mut f = Figure::new(text, Span::new(t.start, t.end), Kind::Count);
     set_value(&mut f, t);
     match &t.what {
         What::Money { code, .. } => {
             f.kind = Kind::Money;
-            f.currency = Some(code.to_string());
+            f.currency = Some((*code).into());
             f.per = t.per.map(|s| Mention::new(text, s));
         }
         What::Percent(unit) => {
             f.kind = Kind::Percent;
-            f.unit = Some(unit.to_string());
+            f.unit = Some((*unit).into());
         }
         What::Unit(u) => {
             f.kind = Kind::Quantity;
@@ -506,7 +501,7 @@ fn single(lex: &Lexicon, text: &str, t: &Term) -> Figure {
             f.per = t.per.map(|s| Mention::new(text, s));
             measured(lex, text, &mut f);
         }
-        What::Bare | What::Time | What::AgeAbbr => bare(lex, text, t, &mut f),
+        What::Bare | What::Time | What::AgeAbbr => bare(lex, text, t, &mut f, counted),
     }
     f
 }
@@ -536,7 +531,7 @@ fn set_value(f: &mut Figure, t: &Term) {
 
 /// A bare number: a multiplier ("three times larger", "3x"), a fraction of
 /// something ("two-thirds of the members"), or a count.
-fn bare(lex: &Lexicon, text: &str, t: &Term, f: &mut Figure) {
+fn bare(lex: &Lexicon, text: &str, t: &Term, f: &mut Figure, counted: Option<Span>) {
     let e = t.end;
     // "3x", "3×", "3-fold", "three times larger"
     if matches!(char_at(text, e), Some('x' | '×'))
@@ -568,7 +563,7 @@ fn bare(lex: &Lexicon, text: &str, t: &Term, f: &mut Figure) {
             if let Some((u, end)) = frequency(lex, text, c, d) {
                 f.kind = Kind::Quantity;
                 f.si_value = f.value.map(|v| v / u.factor);
-                f.unit = Some(format!("time per {}", u.name));
+                f.unit = Some(format!("time per {}", u.name).into());
                 f.dimension = Some("frequency".into());
                 f.si_unit = Some("1/s".into());
                 f.span.end = end;
@@ -592,6 +587,21 @@ fn bare(lex: &Lexicon, text: &str, t: &Term, f: &mut Figure) {
                 f.approx = true;
                 f.bound = Some(Bound::AtLeast);
             }
+            // "billions of dollars": money.
+            let c = skip_spaces(text, k);
+            if let Some((crate::lexicon::After::Currency(i), end)) =
+                lex.after_all(text, c).into_iter().find(|&(w, end)| {
+                    matches!(w, crate::lexicon::After::Currency(_))
+                        && end - c > 2
+                        && ends_word_boundary(text, end)
+                })
+            {
+                f.kind = Kind::Money;
+                f.currency = Some(lex.currencies[i].code.into());
+                f.value = f.value.map(|v| v * lex.currencies[i].factor);
+                f.span.end = end;
+                return;
+            }
             if let Some(sp) = counted::after(lex, text, k, 2.0) {
                 f.counted = Some(Mention::new(text, sp));
                 f.span.end = sp.end;
@@ -607,7 +617,7 @@ fn bare(lex: &Lexicon, text: &str, t: &Term, f: &mut Figure) {
         f.approx = true;
         f.bound = Some(Bound::AtLeast);
     }
-    if let Some(sp) = counted::after(lex, text, e, t.value()) {
+    if let Some(sp) = counted {
         f.counted = Some(Mention::new(text, sp));
         f.span.end = sp.end;
     }
@@ -738,11 +748,11 @@ fn range(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
     match &what {
         What::Money { code, .. } => {
             f.range_of = Some(Kind::Money);
-            f.currency = Some(code.to_string());
+            f.currency = Some((*code).into());
         }
         What::Percent(u) => {
             f.range_of = Some(Kind::Percent);
-            f.unit = Some(u.to_string());
+            f.unit = Some((*u).into());
         }
         What::Unit(u) => {
             f.range_of = Some(Kind::Quantity);

@@ -2,6 +2,8 @@
 //! after ("$5bn", "5 rubles"), a unit ("120 km", "six-mile", "65 mph",
 //! "$3.49 a gallon"), a percent sign, a clock-time marker.
 
+use std::borrow::Cow;
+
 use copydesk_core::Span;
 
 use crate::lexicon::{After, Lexicon, UnitFlag};
@@ -15,11 +17,11 @@ use crate::text::{
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitRef {
     /// English name.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// What it measures.
-    pub dimension: String,
+    pub dimension: Cow<'static, str>,
     /// SI unit.
-    pub si_unit: String,
+    pub si_unit: Cow<'static, str>,
     /// SI value = value * factor + offset.
     pub factor: f64,
     /// See `factor`.
@@ -145,9 +147,9 @@ fn below_zero(lex: &Lexicon, text: &str, t: &mut Term) {
 /// The reference to a unit of the table.
 pub fn unit_ref(u: &crate::lexicon::Unit) -> UnitRef {
     UnitRef {
-        name: u.name.to_string(),
-        dimension: u.dimension.to_string(),
-        si_unit: u.si_unit.to_string(),
+        name: u.name.into(),
+        dimension: u.dimension.into(),
+        si_unit: u.si_unit.into(),
         factor: u.factor,
         offset: u.offset,
     }
@@ -178,6 +180,8 @@ pub fn currency_before(lex: &Lexicon, text: &str, i: usize, floor: usize) -> Opt
     if i - j > 2 || j <= floor {
         return None;
     }
+    // Most numbers have nothing before them that ends a currency: done.
+    let candidates = lex.before.get(&char_before(text, j)?)?;
     let head = text.get(..j)?;
     // A country prefix on "$", attached or spaced: "US$", "hk $", "u.s $", "usd$".
     if head.ends_with('$') {
@@ -196,12 +200,12 @@ pub fn currency_before(lex: &Lexicon, text: &str, i: usize, floor: usize) -> Opt
             let norm = |s: &str| {
                 s.chars().filter(|&c| c != '.' && c != ' ').collect::<String>().to_ascii_uppercase()
             };
-            if let Some(&(_, idx)) = lex.before.iter().find(|(s, _)| norm(s) == wanted) {
+            if let Some(&(_, idx)) = candidates.iter().find(|(s, _)| norm(s) == wanted) {
                 return Some((ls, idx));
             }
         }
     }
-    for &(surface, idx) in &lex.before {
+    for &(surface, idx) in candidates {
         if !head.ends_with(surface) {
             continue;
         }
@@ -243,7 +247,7 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
         Some((a, b))
             if a == at
                 && !hyphen
-                && lex.unit_modifiers.contains(&text[a..b].to_ascii_lowercase())
+                && crate::text::contains_ci(&lex.unit_modifiers, &text[a..b])
                 && lex.after_all(text, skip_spaces(text, b)).iter().any(|&(w, e)| {
                     matches!(w, After::Unit(_)) && e - skip_spaces(text, b) > 2 && ends_word_boundary(text, e)
                 }) =>
@@ -523,13 +527,13 @@ fn power_suffix(text: &str, end: usize, r: &mut UnitRef) -> usize {
 /// Raises a unit to the power 2 or 3: a length to an area or a volume.
 pub fn raise(r: &mut UnitRef, p: i32) {
     let word = if p == 2 { "square" } else { "cubic" };
-    r.name = format!("{word} {}", r.name);
-    r.dimension = match (r.dimension.as_str(), p) {
-        ("length", 2) => "area".to_string(),
-        ("length", _) => "volume".to_string(),
-        (d, p) => format!("{d}^{p}"),
+    r.name = format!("{word} {}", r.name).into();
+    r.dimension = match (&*r.dimension, p) {
+        ("length", 2) => "area".into(),
+        ("length", _) => "volume".into(),
+        (d, p) => format!("{d}^{p}").into(),
     };
-    r.si_unit = format!("{}{p}", r.si_unit);
+    r.si_unit = format!("{}{p}", r.si_unit).into();
     r.factor = r.factor.powi(p);
 }
 
@@ -579,9 +583,9 @@ fn per(lex: &Lexicon, text: &str, t: &mut Term) {
             power_suffix(text, end, &mut d)
         };
         if let What::Unit(r) = &mut t.what {
-            r.name = format!("{} per {}", r.name, d.name);
-            r.dimension = format!("{} per {}", r.dimension, d.dimension);
-            r.si_unit = format!("{}/{}", r.si_unit, d.si_unit);
+            r.name = format!("{} per {}", r.name, d.name).into();
+            r.dimension = format!("{} per {}", r.dimension, d.dimension).into();
+            r.si_unit = format!("{}/{}", r.si_unit, d.si_unit).into();
             r.factor /= d.factor;
             r.offset = 0.0;
         }
@@ -595,7 +599,7 @@ fn per(lex: &Lexicon, text: &str, t: &mut Term) {
         let w = &text[j..we];
         if we > j
             && ends_word_boundary(text, we)
-            && !lex.stopwords.contains(&w.to_ascii_lowercase())
+            && !crate::text::contains_ci(&lex.stopwords, &w)
             && w.chars().all(|c| c.is_ascii_lowercase())
         {
             t.per = Some(Span::new(j, we));

@@ -119,6 +119,12 @@ pub fn lower<'b>(s: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
+/// True when `set` holds `word` lower-cased (words of 32 bytes or fewer).
+pub fn contains_ci(set: &crate::lexicon::Set, word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    lower(word, &mut buf).is_some_and(|w| set.contains(w))
+}
+
 /// True when the text at `i` starts with `pat`, ASCII case ignored.
 pub fn starts_with_ci(text: &str, i: usize, pat: &str) -> bool {
     text.as_bytes().get(i..i + pat.len()).is_some_and(|b| b.eq_ignore_ascii_case(pat.as_bytes()))

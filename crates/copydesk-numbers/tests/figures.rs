@@ -474,3 +474,22 @@ fn powers_and_bits() {
     let f = one("The packet held 1500b of data.", Kind::Quantity);
     assert_eq!((f.value, f.unit.as_deref()), (Some(1500.0), Some("bit")));
 }
+
+#[test]
+fn vague_amounts_of_money() {
+    let f = one("The war cost billions of dollars.", Kind::Money);
+    assert_eq!((f.value, f.currency.as_deref(), f.bound), (Some(1e9), Some("USD"), Some(Bound::AtLeast)));
+}
+
+#[test]
+fn a_bounded_year_after_since_is_still_a_year() {
+    let all = scan("The group has had contacts since at least 2007.");
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].kind, Kind::Year);
+}
+
+#[test]
+fn double_as_an_adjective_is_no_multiplier() {
+    assert!(figures("He decried double standards.").is_empty());
+    assert_eq!(one("Output doubled last year.", Kind::Multiplier).value, Some(2.0));
+}

@@ -130,7 +130,7 @@ fn from_figure(f: &Figure, text: &str) -> Pred {
         low: f.low,
         high: f.high,
         unit: f.currency.clone().or_else(|| f.unit.clone()).map(|u| u.to_lowercase()),
-        dimension: f.dimension.clone(),
+        dimension: f.dimension.as_deref().map(str::to_string),
         si: f.si_value,
         si_low: f.si_low,
         si_high: f.si_high,
@@ -993,7 +993,7 @@ impl SiTable {
                     Some((f.si_value?, f.dimension?))
                 };
                 let ((zero, _), (one, dim)) = (read(0)?, read(1)?);
-                Some((one - zero, zero, dim))
+                Some((one - zero, zero, dim.into_owned()))
             })
             .clone()
     }

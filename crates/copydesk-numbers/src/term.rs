@@ -599,7 +599,7 @@ fn per(lex: &Lexicon, text: &str, t: &mut Term) {
         let w = &text[j..we];
         if we > j
             && ends_word_boundary(text, we)
-            && !crate::text::contains_ci(&lex.stopwords, &w)
+            && !crate::text::contains_ci(&lex.stopwords, w)
             && w.chars().all(|c| c.is_ascii_lowercase())
         {
             t.per = Some(Span::new(j, we));

@@ -87,12 +87,14 @@ fn dechunk(mut body: &[u8]) -> Vec<u8> {
         let size_hex = size_field.split(';').next().unwrap_or("").trim();
         let Ok(size) = usize::from_str_radix(size_hex, 16) else { break };
         let start = eol + 2;
-        if size == 0 || start + size > body.len() {
-            out.extend_from_slice(&body[start..body.len().min(start + size)]);
+        // Saturating: a size field of 16 hex digits would overflow the sum.
+        let end = start.saturating_add(size);
+        if size == 0 || end > body.len() {
+            out.extend_from_slice(&body[start..body.len().min(end)]);
             break;
         }
-        out.extend_from_slice(&body[start..start + size]);
-        body = body.get(start + size + 2..).unwrap_or_default();
+        out.extend_from_slice(&body[start..end]);
+        body = body.get(end + 2..).unwrap_or_default();
     }
     out
 }

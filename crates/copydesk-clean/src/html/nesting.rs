@@ -15,6 +15,12 @@ const VOID: &[&[u8]] = &[
     b"source", b"track", b"wbr",
 ];
 
+/// Elements whose end tag may be left out: the parser closes one when a
+/// sibling opens, so they never nest by themselves, and counting them would
+/// take 512 unclosed `<p>`s (or `<li>`s, `<td>`s) for 512 levels.
+const OPTIONAL_END: &[&[u8]] =
+    &[b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"optgroup", b"rt", b"rp"];
+
 /// Elements whose content is raw text: a `<` inside them is not a tag.
 const RAW: &[&[u8]] = &[b"script", b"style", b"textarea", b"title", b"xmp", b"plaintext"];
 
@@ -31,6 +37,9 @@ pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
             continue;
         };
         at = tag.end;
+        if tag.optional_end {
+            continue;
+        }
         if tag.closing {
             if depth > MAX_DEPTH {
                 cuts.push((lt, tag.end));
@@ -66,6 +75,7 @@ struct Tag<'a> {
     closing: bool,
     void: bool,
     raw: bool,
+    optional_end: bool,
     /// One past the tag's `>`.
     end: usize,
 }
@@ -88,7 +98,14 @@ impl<'a> Tag<'a> {
         let end = memchr::memchr(b'>', &bytes[i..]).map_or(bytes.len(), |g| i + g + 1);
         let self_closing = end >= 2 && bytes[end - 2] == b'/';
         let is = |list: &[&[u8]]| list.iter().any(|v| v.eq_ignore_ascii_case(name));
-        Some(Tag { name, closing, void: self_closing || is(VOID), raw: !closing && is(RAW), end })
+        Some(Tag {
+            name,
+            closing,
+            void: self_closing || is(VOID),
+            raw: !closing && is(RAW),
+            optional_end: is(OPTIONAL_END),
+            end,
+        })
     }
 }
 

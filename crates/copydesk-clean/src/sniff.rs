@@ -76,10 +76,12 @@ pub(crate) fn binary_kind(input: &[u8]) -> Option<&'static str> {
     if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| input.starts_with(magic)) {
         return Some(kind);
     }
-    if memchr::memchr(0, input).is_some() {
+    let head = &input[..input.len().min(8192)];
+    // A stray NUL in a page is an encoding accident; text has almost none.
+    let nul = memchr::memchr_iter(0, head).count();
+    if nul * 100 > head.len() {
         return Some("NUL bytes");
     }
-    let head = &input[..input.len().min(8192)];
     let control = head.iter().filter(|&&b| is_control(b)).count();
     // Text in any encoding has almost no C0 controls besides tab and newlines.
     (control * 10 > head.len()).then_some("mostly control bytes")
@@ -120,6 +122,20 @@ mod tests {
     #[test]
     fn png_is_binary() {
         assert_eq!(binary_kind(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Some("PNG image"));
+    }
+
+    #[test]
+    fn page_with_a_stray_nul_is_not_binary() {
+        let mut page = b"<html><body><p>".to_vec();
+        page.extend(std::iter::repeat_n(b'x', 500));
+        page.extend_from_slice(b"\0</p></body></html>");
+        assert_eq!(binary_kind(&page), None);
+    }
+
+    #[test]
+    fn utf16_without_bom_is_binary() {
+        let bytes: Vec<u8> = "Hello, world".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(binary_kind(&bytes), Some("NUL bytes"));
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub(crate) struct Item<'a> {
     pub own_link: u32,
     /// Sentence punctuation in the owned text.
     pub own_punct: u32,
-    /// Text characters in the whole subtree.
+    /// Text characters in the whole subtree (of a text node: its own).
     pub chars: u32,
     /// Of those, characters inside links.
     pub link: u32,
@@ -176,6 +176,8 @@ impl<'a> Page<'a> {
                         let text: &'a str = text;
                         let parent = stack.last().map_or(NONE, |s| s.0);
                         let idx = items.len() as Idx;
+                        let (chars, punct) = text_stats(text);
+                        let link = if links_open > 0 { chars } else { 0 };
                         items.push(Item {
                             el: None,
                             text,
@@ -187,8 +189,8 @@ impl<'a> Page<'a> {
                             own_chars: 0,
                             own_link: 0,
                             own_punct: 0,
-                            chars: 0,
-                            link: 0,
+                            chars,
+                            link,
                             good: 0.0,
                             bad: 0.0,
                             furniture: Furniture::No,
@@ -196,13 +198,10 @@ impl<'a> Page<'a> {
                         if let Some(&owner) = owners.last()
                             && owner != NONE
                         {
-                            let (chars, punct) = text_stats(text);
                             let o = &mut items[owner as usize];
                             o.own_chars += chars;
                             o.own_punct += punct;
-                            if links_open > 0 {
-                                o.own_link += chars;
-                            }
+                            o.own_link += link;
                         }
                     }
                     _ => {}
@@ -310,16 +309,14 @@ fn text_stats(text: &str) -> (u32, u32) {
     (chars, punct)
 }
 
-/// Elements hidden from readers: `hidden`, `display: none`, `visibility: hidden`.
+/// Elements hidden from readers by an inline style. (The `hidden` attribute
+/// does not count: streaming server renderers ship the story in `hidden`
+/// containers that a script reveals.)
 fn is_hidden(el: &Element) -> bool {
-    el.attrs().any(|(name, value)| match name {
-        "hidden" => true,
-        "style" => {
-            let squeezed: String =
-                value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-            squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
-        }
-        _ => false,
+    el.attr("style").is_some_and(|style| {
+        let squeezed: String =
+            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
     })
 }
 
@@ -331,7 +328,7 @@ fn hint_weights(el: &Element, tables: &Tables) -> (i32, i32) {
     let mut negative = 0;
     let mut positive = 0;
     for (name, value) in el.attrs() {
-        if matches!(name, "class" | "id") {
+        if matches!(name, "class" | "id" | "itemprop") {
             if !page_level {
                 negative = negative.max(tables.negative.weight(value));
             }

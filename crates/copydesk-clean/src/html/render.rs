@@ -29,7 +29,7 @@ pub(crate) struct Para {
 }
 
 /// A likely-furniture element is kept when it holds at least this share of
-/// the container's story text.
+/// the container's text.
 const KEEP_FURNITURE_SHARE: f32 = 0.5;
 /// A block whose text is mostly links is furniture unless it has at least
 /// this many characters of plain text.
@@ -98,7 +98,7 @@ pub(crate) fn render(page: &Page<'_>, container: Idx) -> Vec<Para> {
 fn is_dropped(item: &Item<'_>, root: &Item<'_>) -> bool {
     match item.furniture {
         Furniture::Certain => return true,
-        Furniture::Likely if item.good < KEEP_FURNITURE_SHARE * root.good => return true,
+        Furniture::Likely if (item.chars as f32) < KEEP_FURNITURE_SHARE * root.chars as f32 => return true,
         _ => {}
     }
     if !item.role.is_block() || item.role == Role::Cell || item.chars == 0 {

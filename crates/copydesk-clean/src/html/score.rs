@@ -15,12 +15,17 @@ const SENTENCE_CHARS: u32 = 25;
 const SHORT_TEXT_WEIGHT: f32 = 0.5;
 /// How much a character of furniture costs against one of story.
 const FURNITURE_COST: f32 = 1.0;
+/// Story hint weight from which a candidate is favoured, and by how much.
+const STRONG_STORY_HINT: i32 = 3;
+const STORY_HINT_FACTOR: f32 = 2.0;
 /// Score factors for candidates inside likely and certain furniture.
 const LIKELY_FURNITURE_FACTOR: f32 = 0.6;
 const CERTAIN_FURNITURE_FACTOR: f32 = 0.3;
 /// A furniture tag holding at least this share of the page's story text is
 /// not furniture.
 const KEEP_FURNITURE_SHARE: f32 = 0.5;
+/// What story-like text inside furniture costs its ancestors, per character.
+const FURNITURE_TEXT_COST: f32 = 0.5;
 
 /// Sums story and furniture weights up the tree (filling `good`, `bad`,
 /// `chars`, `link` and `furniture` of every item) and returns the story's
@@ -65,7 +70,7 @@ pub(crate) fn score(page: &mut Page<'_>) -> Idx {
         if item.el.is_none() || !item.role.is_block() {
             continue;
         }
-        let score = balance(item) * factor[i] * inside_factor(item.furniture);
+        let score = balance(item) * factor[i] * inside_factor(item.furniture) * story_factor(item);
         // `>=`: among wrappers holding the same text, the innermost wins.
         if score >= best_score {
             best_score = score;
@@ -94,18 +99,13 @@ pub(crate) fn score(page: &mut Page<'_>) -> Idx {
 /// Fills `good`, `bad`, `chars` and `link` bottom-up from the blocks' own
 /// weights; the text of furniture counts as furniture for its ancestors.
 fn sum_up(items: &mut [Item<'_>], own: &[(f32, f32)]) {
-    for item in items.iter_mut() {
+    for item in items.iter_mut().filter(|i| i.el.is_some()) {
         (item.good, item.bad, item.chars, item.link) = (0.0, 0.0, 0, 0);
     }
     for i in (0..items.len()).rev() {
-        if items[i].el.is_none() {
-            continue;
-        }
         let item = &mut items[i];
         item.good += own[i].0;
         item.bad += own[i].1;
-        item.chars += item.own_chars;
-        item.link += item.own_link;
         let parent = item.parent;
         if parent == NONE {
             continue;
@@ -114,7 +114,7 @@ fn sum_up(items: &mut [Item<'_>], own: &[(f32, f32)]) {
         let furniture = item.furniture != Furniture::No;
         let p = &mut items[parent as usize];
         if furniture {
-            p.bad += good + bad;
+            p.bad += FURNITURE_TEXT_COST * good + bad;
         } else {
             p.good += good;
             p.bad += bad;
@@ -122,6 +122,12 @@ fn sum_up(items: &mut [Item<'_>], own: &[(f32, f32)]) {
         p.chars += chars;
         p.link += link;
     }
+}
+
+/// What a story hint in class, id or itemprop (`article-body`,
+/// `articleBody`) does to a candidate's score.
+fn story_factor(item: &Item<'_>) -> f32 {
+    if item.positive >= STRONG_STORY_HINT && item.positive > item.negative { STORY_HINT_FACTOR } else { 1.0 }
 }
 
 /// What being inside (or being) furniture does to a candidate's score.

@@ -32,6 +32,17 @@ pub fn next_digit(bytes: &[u8], from: usize) -> usize {
     bytes.get(i..).and_then(|b| b.iter().position(u8::is_ascii_digit)).map_or(usize::MAX, |p| i + p)
 }
 
+/// True when the bytes at `i` may start a vulgar fraction: "½", "¼", "¾"
+/// (C2 BC..BE) or "⅐".."⅞" (E2 85 90..9E); other text is not decoded.
+#[inline]
+fn is_vulgar_lead(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        0xC2 => matches!(bytes.get(i + 1), Some(0xBC..=0xBE)),
+        0xE2 => bytes.get(i + 1) == Some(&0x85) && matches!(bytes.get(i + 2), Some(0x90..=0x9E)),
+        _ => false,
+    }
+}
+
 /// The start of the first number word (or vulgar fraction) at or after
 /// `from`, or `usize::MAX`.
 pub fn next_word(lex: &Lexicon, text: &str, from: usize) -> usize {
@@ -56,7 +67,7 @@ pub fn next_word(lex: &Lexicon, text: &str, from: usize) -> usize {
             while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
             }
-        } else if b >= 0xC2 && text.is_char_boundary(i) && vulgar_fraction(&text[i..]).is_some() {
+        } else if is_vulgar_lead(bytes, i) && vulgar_fraction(&text[i..]).is_some() {
             return i;
         } else {
             i += 1;

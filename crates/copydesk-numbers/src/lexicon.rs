@@ -279,14 +279,24 @@ fn byte_or_end(b: &[u8], i: usize) -> u8 {
     b.get(i).copied().unwrap_or(0)
 }
 
+/// Each byte's letter number (0 for 'a' or 'A' to 25), 26 for any other byte.
+static LETTER: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut i = 0;
+    while i < 26 {
+        t[b'a' as usize + i] = i as u8;
+        t[b'A' as usize + i] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 /// The index of the prefix `a`, `b`, `c` in the prefix bit set: two
 /// letters, then a letter or anything else (the end of the word).
 #[inline]
 fn prefix_index(a: u8, b: u8, c: u8) -> Option<usize> {
-    let letter = |x: u8| x.is_ascii_alphabetic().then(|| (x.to_ascii_lowercase() - b'a') as usize);
-    let (a, b) = (letter(a)?, letter(b)?);
-    let c = letter(c).unwrap_or(26);
-    Some((a * 26 + b) * 27 + c)
+    let (a, b, c) = (LETTER[a as usize] as usize, LETTER[b as usize] as usize, LETTER[c as usize] as usize);
+    (a < 26 && b < 26).then_some((a * 26 + b) * 27 + c)
 }
 
 /// The value of a vulgar fraction character at the start of `s`, with its length.

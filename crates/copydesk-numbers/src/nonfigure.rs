@@ -249,7 +249,7 @@ fn dashed(lex: &Lexicon, text: &str, t: &Term) -> Option<NonFigure> {
         groups.push(de - d);
         end = de;
     }
-    if byte(text, end).is_ascii_alphabetic() {
+    if groups.len() < 2 || byte(text, end).is_ascii_alphabetic() {
         return None;
     }
     // "100-1000 grams", "200-1000 people": a range of something, not a phone.

@@ -46,6 +46,9 @@ pub fn scan(lex: &Lexicon, text: &str) -> Vec<Figure> {
 /// "more than 10 and fewer than 20", "above 1000 but below 1500": a lower
 /// and an upper bound next to each other make one range.
 fn two_sided_bounds(text: &str, figs: Vec<Figure>) -> Vec<Figure> {
+    if figs.iter().filter(|f| f.bound.is_some()).nth(1).is_none() {
+        return figs;
+    }
     let mut out: Vec<Figure> = Vec::with_capacity(figs.len());
     for f in figs {
         if let Some(prev) = out.last_mut()

@@ -71,14 +71,24 @@ impl Progress {
         let mb = c.bytes as f64 / 1e6;
         let total = c.documents + c.errors + c.skipped;
         format!(
-            "{} documents, {} errors, {} skipped, {:.1} MB in {:.1}s ({:.1} MB/s, {:.0} docs/s)",
+            "{} documents, {} errors, {} skipped, {} MB in {}s ({} MB/s, {} docs/s)",
             c.documents,
             c.errors,
             c.skipped,
-            mb,
-            secs,
-            mb / secs,
-            total as f64 / secs
+            figure(mb),
+            figure(secs),
+            figure(mb / secs),
+            figure(total as f64 / secs)
         )
+    }
+}
+
+/// Three significant digits or so: 0.042, 1.25, 12.5, 1250.
+fn figure(x: f64) -> String {
+    match x {
+        x if x >= 100.0 => format!("{x:.0}"),
+        x if x >= 10.0 => format!("{x:.1}"),
+        x if x >= 1.0 => format!("{x:.2}"),
+        x => format!("{x:.3}"),
     }
 }

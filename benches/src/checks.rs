@@ -27,37 +27,24 @@ pub fn verify(stage: Stage, tools: &Tools, set: &Set) -> Result<String, String> 
                 set.docs.iter().map(|d| tools.cleaner.clean_text(&d.text).text).collect();
             // Scraped pages carry menus and share bars: keeping every byte is
             // not cleaning.
-            cleaned(&texts, docs, bytes - 1, "the whole input")
+            cleaned(&texts, docs, bytes.saturating_sub(1), "the whole input")
         }
         Stage::Segment => {
-            let mut sentences = 0;
-            for doc in &set.docs {
-                let spans: Vec<Span> = tools.segmenter.split(&doc.text).collect();
-                spans_valid(&doc.text, &spans, true).map_err(|e| format!("{}: sentence {e}", doc.id))?;
-                sentences += spans.len();
-            }
+            let sentences = spans_of(set, "sentence", true, |text| tools.segmenter.split(text).collect())?;
             // News sentences average well under 300 bytes.
             at_least(sentences, bytes / 300, "sentences")
         }
         Stage::Quotes => {
-            let mut quotes = 0;
-            for doc in &set.docs {
-                let found = tools.sentences_and_quotes(&doc.text).1;
-                let spans: Vec<Span> = found.iter().map(|q| q.span()).collect();
-                spans_valid(&doc.text, &spans, false).map_err(|e| format!("{}: quote {e}", doc.id))?;
-                quotes += found.len();
-            }
+            let quotes = spans_of(set, "quote", false, |text| {
+                tools.sentences_and_quotes(text).1.iter().map(|q| q.span()).collect()
+            })?;
             // The quote sets are news articles: most quote someone.
             at_least(quotes, docs / 2, "quotes")
         }
         Stage::Figures => {
-            let mut figures = 0;
-            for doc in &set.docs {
-                let found = tools.figures.scan(&doc.text);
-                let spans: Vec<Span> = found.iter().map(|f| f.span).collect();
-                spans_valid(&doc.text, &spans, false).map_err(|e| format!("{}: figure {e}", doc.id))?;
-                figures += found.len();
-            }
+            let figures = spans_of(set, "figure", false, |text| {
+                tools.figures.scan(text).iter().map(|f| f.span).collect()
+            })?;
             // News articles are full of figures.
             at_least(figures, docs / 2, "figures")
         }
@@ -98,6 +85,18 @@ fn at_least(found: usize, expected: usize, what: &str) -> Result<String, String>
         return Err(format!("found {found} {what}, expected at least {}", expected.max(1)));
     }
     Ok(format!("{found} {what}"))
+}
+
+/// Runs `find` on every document of `set`, checks the spans of the `what`s
+/// it finds (see [`spans_valid`]) and counts them.
+fn spans_of(set: &Set, what: &str, ordered: bool, find: impl Fn(&str) -> Vec<Span>) -> Result<usize, String> {
+    let mut found = 0;
+    for doc in &set.docs {
+        let spans = find(&doc.text);
+        spans_valid(&doc.text, &spans, ordered).map_err(|e| format!("{}: {what} {e}", doc.id))?;
+        found += spans.len();
+    }
+    Ok(found)
 }
 
 /// Spans lie inside `text` on char boundaries, and, when `ordered`, follow

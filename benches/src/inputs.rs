@@ -91,7 +91,7 @@ impl Size {
     fn html_bytes(self) -> u64 {
         match self {
             Size::Small => 4 << 20,
-            Size::Large => 24 << 20,
+            Size::Large => 32 << 20,
         }
     }
 

@@ -1,7 +1,6 @@
 //! Times copydesk, the Rust peers and the bounds on every stage and writes
 //! the rows as JSON: the Rust half of `cargo xtask bench`.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -35,39 +34,66 @@ fn main() -> Result<()> {
     let tools = Tools::new();
     let mut rows = Vec::new();
     for stage in Stage::ALL {
-        let set = stage.input(&inputs);
-        let check = checks::verify(stage, &tools, set);
-        match &check {
-            Ok(summary) => eprintln!("{}: copydesk's output checks out: {summary}", stage.name()),
-            Err(why) => eprintln!("{}: copydesk's output CHECK FAILED: {why}", stage.name()),
-        }
-        for contender in contenders::of(stage) {
-            let failed = check.as_ref().err().filter(|_| contender.kind == Kind::Copydesk);
-            rows.push(time(contender, &tools, set, "all", budget, failed));
-            // copydesk also runs on the prefixes the slow peers run on, so
-            // every ratio compares the same input.
-            if contender.kind == Kind::Copydesk {
-                for (tier, limit) in size.tiers() {
-                    rows.push(time(contender, &tools, &set.prefix(limit), tier, budget, failed));
-                }
-            }
-        }
+        rows.extend(stage_rows(stage, &tools, stage.input(&inputs), size, budget));
     }
     std::fs::write(&args.out, serde_json::to_string_pretty(&rows)?)?;
     Ok(())
 }
 
-/// Times `contender` on `set`, unless its output check `failed`: a broken
-/// path gets no speed. A contender that panics gets a row saying so.
-fn time(
-    contender: &Contender,
-    tools: &Tools,
-    set: &Set,
-    tier: &'static str,
-    budget: Budget,
-    failed: Option<&String>,
-) -> Row {
-    let mut row = Row {
+/// Checks copydesk's output on `stage`, then times its contenders in turns:
+/// each on the whole set, and copydesk also on the prefixes the slow Python
+/// peers run on, so every ratio compares the same input. A broken path
+/// gets no speed, only a row saying what is wrong.
+fn stage_rows(stage: Stage, tools: &Tools, set: &Set, size: Size, budget: Budget) -> Vec<Row> {
+    let check = checks::verify(stage, tools, set);
+    match &check {
+        Ok(summary) => eprintln!("{}: copydesk's output checks out: {summary}", stage.name()),
+        Err(why) => eprintln!("{}: copydesk's output CHECK FAILED: {why}", stage.name()),
+    }
+    let mut jobs: Vec<(&Contender, &'static str, Set)> = Vec::new();
+    for contender in contenders::of(stage) {
+        jobs.push((contender, "all", set.clone()));
+        if contender.kind == Kind::Copydesk {
+            jobs.extend(size.tiers().map(|(tier, limit)| (contender, tier, set.prefix(limit))));
+        }
+    }
+    let mut rows: Vec<Row> = jobs.iter().map(|(c, tier, set)| row(c, tier, set)).collect();
+    if let Err(why) = &check {
+        for (row, (c, _, _)) in rows.iter_mut().zip(&jobs) {
+            if c.kind == Kind::Copydesk {
+                row.error = Some(format!("output check failed: {why}"));
+            }
+        }
+    }
+    let timed: Vec<usize> = (0..jobs.len()).filter(|&i| rows[i].error.is_none()).collect();
+    let runs: Vec<Box<dyn Fn() -> usize + '_>> = timed
+        .iter()
+        .map(|&i| {
+            let (contender, _, set) = &jobs[i];
+            Box::new(move || contender.run(tools, set)) as Box<dyn Fn() -> usize>
+        })
+        .collect();
+    let runs: Vec<&dyn Fn() -> usize> = runs.iter().map(|b| b.as_ref()).collect();
+    for (&i, found) in timed.iter().zip(timing::medians(budget, &runs)) {
+        let row = &mut rows[i];
+        match found {
+            Some(t) => (row.secs, row.runs, row.output) = (Some(t.median.as_secs_f64()), t.runs, t.output),
+            None => row.error = Some("panicked (message above on stderr)".into()),
+        }
+    }
+    for row in &rows {
+        let speed = row.secs.map(|s| format!("{:.1} MB/s", row.bytes as f64 / s / 1e6));
+        let what = speed.or_else(|| row.error.clone()).unwrap_or_default();
+        eprintln!(
+            "{:<10} {:<20} {:<6} {:>5} docs {:>10} bytes: {what}",
+            row.stage, row.tool, row.tier, row.docs, row.bytes
+        );
+    }
+    rows
+}
+
+fn row(contender: &Contender, tier: &'static str, set: &Set) -> Row {
+    Row {
         stage: contender.stage.name(),
         tool: contender.tool,
         kind: contender.kind,
@@ -78,31 +104,6 @@ fn time(
         secs: None,
         runs: 0,
         output: 0,
-        error: failed.map(|why| format!("output check failed: {why}")),
-    };
-    if row.error.is_none() {
-        let mut output = 0;
-        match catch_unwind(AssertUnwindSafe(|| {
-            timing::median(budget, || {
-                output = contender.run(tools, set);
-                output
-            })
-        })) {
-            Ok((secs, runs)) => (row.secs, row.runs, row.output) = (Some(secs.as_secs_f64()), runs, output),
-            Err(_) => row.error = Some("panicked (message above on stderr)".into()),
-        }
+        error: None,
     }
-    eprintln!(
-        "{:<10} {:<20} {:<6} {:>5} docs {:>10} bytes: {}",
-        row.stage,
-        row.tool,
-        row.tier,
-        row.docs,
-        row.bytes,
-        row.secs.map_or_else(
-            || row.error.clone().unwrap_or_default(),
-            |s| format!("{:.1} MB/s", row.bytes as f64 / s / 1e6)
-        )
-    );
-    row
 }

@@ -29,7 +29,12 @@ impl Machine {
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
         let secs =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-        Machine { cpu, cores, os: std::env::consts::OS.into(), date: civil_date(secs / 86_400) }
+        let os = match std::env::consts::OS {
+            "linux" => "Linux".to_string(),
+            "macos" => "macOS".to_string(),
+            other => other.to_string(),
+        };
+        Machine { cpu, cores, os, date: civil_date(secs / 86_400) }
     }
 
     /// One line for the terminal.

@@ -11,6 +11,7 @@
 //! `target/bench/bench.json` and (on a full run) to README.md between the
 //! `bench:start`/`bench:end` markers.
 
+mod claims;
 mod machine;
 mod readme;
 mod table;
@@ -34,6 +35,10 @@ pub struct BenchArgs {
     /// Skip the Python peers.
     #[arg(long)]
     no_peers: bool,
+    /// Time nothing: print the last run's table again (and rewrite its
+    /// outputs) from `target/bench/rows.json`.
+    #[arg(long)]
+    no_run: bool,
 }
 
 /// Runs the benchmarks and prints the table.
@@ -41,16 +46,24 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     let out = crate::workspace_root().join("target").join("bench");
     std::fs::create_dir_all(&out)?;
     let inputs = out.join("inputs");
-    let mut rows = rust_rows(&out, &inputs, args.quick)?;
-    if !args.no_peers {
-        rows.extend(python_rows(&out, &inputs, args.quick)?);
-    }
+    let all_rows = out.join("rows.json");
+    let rows: Vec<Row> = if args.no_run {
+        read_json(&all_rows)?
+    } else {
+        let mut rows = rust_rows(&out, &inputs, args.quick)?;
+        if !args.no_peers {
+            rows.extend(python_rows(&out, &inputs, args.quick)?);
+        }
+        std::fs::write(&all_rows, serde_json::to_string_pretty(&rows)?)?;
+        rows
+    };
     let manifest: serde_json::Value = read_json(&inputs.join("manifest.json"))?;
+    let quick = manifest["size"] == "small";
     let table = table::Table::new(rows, manifest, machine::Machine::here());
     println!("{}", table.text());
     std::fs::write(out.join("bench.json"), serde_json::to_string_pretty(&table.json())?)?;
     eprintln!("wrote {}", out.join("bench.json").display());
-    if !args.quick {
+    if !quick {
         let path = crate::workspace_root().join("README.md");
         readme::replace_section(&path, &table.markdown())?;
         eprintln!("updated the performance section of {}", path.display());

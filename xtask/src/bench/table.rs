@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
+use super::claims::{CLAIMS, Claim};
 use super::machine::Machine;
 
 /// One timed (or untimed) contender, as the Rust binary and the Python
@@ -153,6 +154,29 @@ impl Table {
         ]
     }
 
+    /// copydesk's ratio over a claim's tool, if both ran.
+    fn claimed(&self, claim: &Claim) -> Option<f64> {
+        let (kind, tool) = claim.tool;
+        let row = self.rows.iter().find(|r| r.stage == claim.stage && r.kind == kind && r.tool == tool)?;
+        self.ratio(row)
+    }
+
+    /// One line per speed target: what it says, the ratio measured, and
+    /// whether it is met.
+    fn claim_lines(&self) -> Vec<String> {
+        CLAIMS
+            .iter()
+            .map(|claim| {
+                let verdict = match self.claimed(claim) {
+                    Some(r) if r >= claim.min => format!("{}, met", times(r)),
+                    Some(r) => format!("{}, NOT met", times(r)),
+                    None => "not measured".into(),
+                };
+                format!("issue {}: {}: {verdict}", claim.issue, claim.says)
+            })
+            .collect()
+    }
+
     /// The table as aligned plain text, with the machine on top.
     pub fn text(&self) -> String {
         let body: Vec<[String; 7]> = self.rows.iter().map(|r| self.cells(r)).collect();
@@ -176,46 +200,54 @@ impl Table {
                 .collect();
             let _ = writeln!(out, "{}", line.join("  ").trim_end());
         }
+        out.push_str("\nSpeed targets:\n");
+        for line in self.claim_lines() {
+            let _ = writeln!(out, "  {line}");
+        }
         out
     }
 
     /// The README's performance section.
     pub fn markdown(&self) -> String {
         let mut out = String::from("## Performance\n\n");
-        let _ = writeln!(
-            out,
-            "Produced by `cargo xtask bench` on {}. {} Every tool runs on one thread, on the same documents already \
-             in memory, in the same run; each figure is the median of several passes over its input, with \
+        let intro = format!(
+            "Produced by `cargo xtask bench` on {}. {} Every tool runs on one thread, on the same documents \
+             already in memory, in the same run; each figure is the median of several passes over its input, with \
              interpreter start-up, imports and model loading left out. Throughput counts the input's bytes as \
-             fetched.\n",
+             fetched. The machine is shared, so compare the ratios of one run rather than absolute speeds across \
+             runs.",
             self.machine.date,
             self.machine.sentence(),
         );
+        let _ = writeln!(out, "{}\n", wrap(&intro));
         let _ = writeln!(out, "| {} |", HEAD.join(" | "));
         let _ = writeln!(out, "|---|---|---|--:|--:|--:|---|");
         for row in &self.rows {
             let cells = self.cells(row).map(|c| c.replace('|', "\\|"));
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
-        out.push_str(
-            "\n*copydesk ×* is copydesk's throughput divided by the tool's on the same input: 20× means copydesk is \
-             twenty times faster. On a *bound* row it says how close copydesk runs to that physical limit (1× would \
-             be at the limit): a bare parse by the HTML parser for HTML, a memchr scan of the text (memory speed) \
-             for text. Tools that run at kilobytes per second get a prefix of the input (see the input column), \
-             and copydesk is timed on the same prefix for their ratio; copydesk's quote timing includes sentence \
-             splitting, as textacy's includes spaCy's parse.\n\nInputs:\n\n",
-        );
+        let legend = "*copydesk ×* is copydesk's throughput divided by the tool's on the same input: 20× means \
+             copydesk is twenty times faster. On a *bound* row it says how close copydesk runs to that physical \
+             limit (1× would be at the limit): a bare parse by the HTML parser for HTML, a memchr scan of the text \
+             (memory speed) for text. Tools that run at kilobytes per second get a prefix of the input (see the \
+             input column), and copydesk is timed on the same prefix for their ratio. copydesk's quote timing \
+             includes sentence splitting, as textacy's includes spaCy's parse.";
+        let _ = writeln!(out, "\n{}\n\nSpeed targets set by the stage issues:\n", wrap(legend));
+        for line in self.claim_lines() {
+            let _ = writeln!(out, "- {line}");
+        }
+        out.push_str("\nInputs:\n\n");
         for (name, set) in self.manifest["sets"].as_object().into_iter().flatten() {
             let stages: Vec<&str> = self.stages_on(name);
             let all = &set["tiers"]["all"];
-            let _ = writeln!(
-                out,
+            let line = format!(
                 "- `{name}` ({}): {}, {} docs, {}.",
                 stages.join(", "),
                 set["source"].as_str().unwrap_or_default(),
                 all["docs"],
                 size(all["bytes"].as_u64().unwrap_or_default())
             );
+            let _ = writeln!(out, "{}", wrap(&line));
         }
         out
     }
@@ -244,8 +276,36 @@ impl Table {
                 v
             })
             .collect();
-        serde_json::json!({"machine": self.machine, "sets": self.manifest["sets"], "size": self.manifest["size"], "rows": rows})
+        let claims: Vec<serde_json::Value> = CLAIMS
+            .iter()
+            .map(|c| {
+                let ratio = self.claimed(c);
+                serde_json::json!({"issue": c.issue, "says": c.says, "stage": c.stage, "tool": c.tool.1,
+                    "min": c.min, "ratio": ratio, "met": ratio.map(|r| r >= c.min)})
+            })
+            .collect();
+        serde_json::json!({"machine": self.machine, "sets": self.manifest["sets"], "size": self.manifest["size"],
+            "rows": rows, "claims": claims})
     }
+}
+
+/// Prose wrapped at the README's width.
+fn wrap(text: &str) -> String {
+    const WIDTH: usize = 115;
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split_whitespace() {
+        if line_len > 0 && line_len + 1 + word.chars().count() > WIDTH {
+            out.push('\n');
+            line_len = 0;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += word.chars().count();
+    }
+    out
 }
 
 fn rank_of(list: &[String], x: &str) -> usize {
@@ -326,6 +386,15 @@ mod tests {
             version: None,
             failed_docs: 0,
         }
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_at_the_width() {
+        let text = "word ".repeat(40);
+        let wrapped = wrap(&text);
+        assert!(wrapped.lines().all(|l| l.chars().count() <= 115));
+        assert_eq!(wrapped.split_whitespace().count(), 40);
+        assert_eq!(wrap("one  two"), "one two");
     }
 
     #[test]

@@ -1,0 +1,67 @@
+//! The speed targets the stage issues set, checked against a run's ratios.
+
+/// One target: copydesk's throughput on `stage` at least `min` times that
+/// of `tool` on the same input.
+pub struct Claim {
+    /// The issue that sets it.
+    pub issue: u32,
+    /// The stage.
+    pub stage: &'static str,
+    /// The tool's kind and name, as in the rows.
+    pub tool: (&'static str, &'static str),
+    /// The least ratio that meets it.
+    pub min: f64,
+    /// The target in words.
+    pub says: &'static str,
+}
+
+const fn claim(
+    issue: u32,
+    stage: &'static str,
+    tool: (&'static str, &'static str),
+    min: f64,
+    says: &'static str,
+) -> Claim {
+    Claim { issue, stage, tool, min, says }
+}
+
+/// Every speed target of the stage issues that one run can check.
+pub const CLAIMS: &[Claim] = &[
+    claim(
+        4,
+        "clean_html",
+        ("python_peer", "trafilatura"),
+        20.0,
+        "HTML cleaning at least 20 times trafilatura",
+    ),
+    claim(4, "clean_html", ("rust_peer", "dom_smoothie"), 1.0, "HTML cleaning faster than dom_smoothie"),
+    claim(
+        4,
+        "clean_html",
+        ("bound", "scraper parse"),
+        0.5,
+        "HTML cleaning within twice the time of a bare scraper parse",
+    ),
+    claim(
+        5,
+        "segment",
+        ("rust_peer", "sentencex"),
+        2.0,
+        "sentence splitting at least twice the sentencex crate",
+    ),
+    claim(5, "segment", ("python_peer", "pySBD"), 300.0, "sentence splitting at least 300 times pySBD"),
+    claim(
+        6,
+        "figures",
+        ("rust_peer", "text2num"),
+        10.0,
+        "figure scanning at least 10 times the text2num crate",
+    ),
+    claim(
+        7,
+        "quotes",
+        ("python_peer", "textacy + spaCy sm"),
+        1000.0,
+        "quotes at least 1,000 times textacy with spaCy's small model",
+    ),
+];

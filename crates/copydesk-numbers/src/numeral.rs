@@ -511,17 +511,18 @@ fn mixed_fraction(text: &str, i: usize) -> Option<(f64, usize)> {
     (d > 0.0 && n < d && is_fraction(n, d)).then_some((n / d, de))
 }
 
+/// The whole word of ASCII letters after at most `gap` bytes of spaces
+/// from `i`: its start and end.
+fn word_within(text: &str, i: usize, gap: usize) -> Option<(usize, usize)> {
+    let j = skip_spaces(text, i);
+    let e = letters_end(text, j);
+    (j - i <= gap && e > j && ends_word_boundary(text, e)).then_some((j, e))
+}
+
 /// A scale word after at most one space: "million", "bn"... ("2 million",
 /// "322 hundred", "3 dozens"): its factor and end.
 pub(crate) fn scale_word(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, usize)> {
-    let j = skip_spaces(text, i);
-    if j - i > 2 {
-        return None;
-    }
-    let e = letters_end(text, j);
-    if e == j || !ends_word_boundary(text, e) {
-        return None;
-    }
+    let (j, e) = word_within(text, i, 2)?;
     let w = lex.word(&text[j..e])?;
     matches!(w.class, WordClass::Scale | WordClass::Hundred | WordClass::Dozen).then_some((w.value, e))
 }
@@ -530,14 +531,7 @@ pub(crate) fn scale_word(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, us
 /// cannot be mistaken for a unit ("45bn", "1.2m" after a currency, "2.33 k").
 /// `whole` says the digits have no decimals.
 fn scale_suffix(lex: &Lexicon, text: &str, i: usize, money: bool, whole: bool) -> Option<(f64, usize)> {
-    let j = skip_spaces(text, i);
-    if j - i > 1 {
-        return None;
-    }
-    let e = letters_end(text, j);
-    if e == j || !ends_word_boundary(text, e) {
-        return None;
-    }
+    let (j, e) = word_within(text, i, 1)?;
     let word = &text[j..e];
     let s = lex.scales.iter().find(|s| s.surface == word)?;
     let fits = match s.when {

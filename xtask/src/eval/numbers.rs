@@ -206,36 +206,21 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
     std::fs::create_dir_all(&out)?;
     std::fs::write(out.join("excluded.txt"), &excluded)?;
     let scanner = FigureScanner::new();
-    let started = std::time::Instant::now();
-    let mut bytes = 0;
     let ours: BTreeMap<String, Vec<Vec<Pred>>> = sets
         .iter()
         .map(|(name, inputs)| {
             let preds = inputs
                 .iter()
-                .map(|i| {
-                    bytes += i.text.len();
-                    scanner.scan(&i.text).iter().map(|f| from_figure(f, &i.text)).collect()
-                })
+                .map(|i| scanner.scan(&i.text).iter().map(|f| from_figure(f, &i.text)).collect())
                 .collect();
             (name.clone(), preds)
         })
         .collect();
-    let secs = started.elapsed().as_secs_f64();
     let mut report = String::new();
     let mut rows = score("copydesk", &sets, &ours, &mut report);
     std::fs::write(out.join("copydesk_misses.txt"), &report)?;
     rows.push(errors_json(&dir, &scanner)?);
-    rows.push(
-        Row::new(
-            "numbers/all",
-            "inputs/s",
-            "copydesk",
-            (sets.values().map(Vec::len).sum::<usize>()) as f64 / secs,
-            bytes,
-        )
-        .note("scan time of every input above, debug or release as built; the bench issue times it properly"),
-    );
+    rows.extend(excluded_rows(&excluded));
     if ctx.peers {
         for (tool, preds) in peers(&out, &sets, &scanner)? {
             let mut report = String::new();
@@ -244,6 +229,24 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
         }
     }
     Ok(rows)
+}
+
+/// One row per reason a gold span was counted out, with how many: the
+/// exclusion rule, stated by category, and what it touched.
+fn excluded_rows(excluded: &str) -> Vec<Row> {
+    let mut by: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for line in excluded.lines() {
+        let mut cols = line.split('\t');
+        let (Some(set), Some(_), Some(why)) = (cols.next(), cols.next(), cols.next()) else { continue };
+        let set = set.split('/').next().unwrap_or(set).to_string();
+        *by.entry((set, why.to_string())).or_default() += 1;
+    }
+    by.into_iter()
+        .map(|((set, why), n)| {
+            Row::new(&format!("numbers/{set}"), "counted out", "all tools", n as f64, n)
+                .note(format!("{why} (listed in excluded.txt)"))
+        })
+        .collect()
 }
 
 /// errors.json: inputs that must not crash.

@@ -1,4 +1,4 @@
-use copydesk_core::{Document, Span};
+use copydesk_core::{Document, Metadata, Span};
 use copydesk_numbers::Figure;
 use copydesk_quotes::Quote;
 use serde::Serialize;
@@ -24,30 +24,10 @@ pub struct Record {
     /// Why the input yielded no document.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorInfo>,
-    /// Language code of the story.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lang: Option<String>,
-    /// Headline.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// Credited authors.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub authors: Vec<String>,
-    /// Publication date, ISO 8601.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
-    /// Modification date, ISO 8601.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub modified: Option<String>,
-    /// Publication name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub site_name: Option<String>,
-    /// Canonical URL.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// The page's summary.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    /// The page's metadata: lang, title, authors, published, modified,
+    /// site_name, url, description (each absent when the page does not say).
+    #[serde(flatten)]
+    pub meta: Metadata,
     /// The text every offset points into.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
@@ -122,14 +102,7 @@ impl Record {
             schema: SCHEMA,
             source,
             error: None,
-            lang: None,
-            title: None,
-            authors: Vec::new(),
-            published: None,
-            modified: None,
-            site_name: None,
-            url: None,
-            description: None,
+            meta: Metadata::default(),
             text: None,
             sentences: None,
             quotes: None,
@@ -157,15 +130,7 @@ impl Record {
 
     /// Fills the metadata and the text from a cleaned document.
     pub fn with_document(mut self, document: Document) -> Record {
-        let meta = document.meta;
-        self.lang = meta.lang;
-        self.title = meta.title;
-        self.authors = meta.authors;
-        self.published = meta.published;
-        self.modified = meta.modified;
-        self.site_name = meta.site_name;
-        self.url = meta.url;
-        self.description = meta.description;
+        self.meta = document.meta;
         self.text = Some(document.text);
         self
     }

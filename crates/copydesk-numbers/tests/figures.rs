@@ -2,8 +2,11 @@
 
 use copydesk_numbers::{Bound, Figure, FigureScanner, Kind};
 
+/// One scanner for every test: building its automata is the slow part.
+static SCANNER: std::sync::LazyLock<FigureScanner> = std::sync::LazyLock::new(FigureScanner::new);
+
 fn scan(text: &str) -> Vec<Figure> {
-    FigureScanner::new().scan(text)
+    SCANNER.scan(text)
 }
 
 /// The only figure of `kind` in `text`.

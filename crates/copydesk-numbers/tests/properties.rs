@@ -1,10 +1,14 @@
 //! Properties that hold on any input: no panic, spans on char boundaries,
 //! finite values, linear time on pathological input.
 
+use std::sync::LazyLock;
 use std::time::Instant;
 
 use copydesk_numbers::FigureScanner;
 use proptest::prelude::*;
+
+/// One scanner for every case: building its automata is the slow part.
+static SCANNER: LazyLock<FigureScanner> = LazyLock::new(FigureScanner::new);
 
 fn check(scanner: &FigureScanner, text: &str) {
     for f in scanner.scan(text) {
@@ -25,12 +29,12 @@ proptest! {
 
     #[test]
     fn never_panics_on_any_string(s in "\\PC*") {
-        check(&FigureScanner::new(), &s);
+        check(&SCANNER, &s);
     }
 
     #[test]
     fn never_panics_on_number_like_text(s in "([0-9]{1,6}|[.,/\\-–%$£€ ]|million|bn|m|km|to|in|one|half|third|a|of|s|\u{a0}|½|é){0,40}") {
-        check(&FigureScanner::new(), &s);
+        check(&SCANNER, &s);
     }
 }
 
@@ -43,19 +47,20 @@ fn time(scanner: &FigureScanner, text: &str) -> f64 {
 
 #[test]
 fn long_digit_runs_take_linear_time_and_yield_finite_values() {
-    let scanner = FigureScanner::new();
+    let scanner = &*SCANNER;
     let small = "9".repeat(10_000);
-    let big = "9".repeat(100_000);
-    let (a, b) = (time(&scanner, &small), time(&scanner, &big));
-    assert!(b < a * 40.0 + 0.05, "10k digits {a}s, 100k digits {b}s");
+    let big = "9".repeat(40_000);
+    let (a, b) = (time(scanner, &small), time(scanner, &big));
+    // Four times the input in well under sixteen times the time: not quadratic.
+    assert!(b < a * 10.0 + 0.05, "10k digits {a}s, 40k digits {b}s");
 }
 
 #[test]
 fn a_megabyte_of_punctuation_takes_linear_time() {
-    let scanner = FigureScanner::new();
+    let scanner = &*SCANNER;
     let unit = ".,-/%$1 ";
-    let small: String = unit.repeat(12_500);
+    let small: String = unit.repeat(31_250);
     let big: String = unit.repeat(125_000);
-    let (a, b) = (time(&scanner, &small), time(&scanner, &big));
-    assert!(b < a * 40.0 + 0.05, "100 kB {a}s, 1 MB {b}s");
+    let (a, b) = (time(scanner, &small), time(scanner, &big));
+    assert!(b < a * 10.0 + 0.05, "250 kB {a}s, 1 MB {b}s");
 }

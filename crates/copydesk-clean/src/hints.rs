@@ -1,8 +1,9 @@
-//! Class and id hints: words in `class`/`id` attributes that mark a block as
-//! story text (`data/class_positive.txt`) or furniture
-//! (`data/class_negative.txt`), matched with one automaton per table.
+//! Class and id hints: words in `class`, `id` and `itemprop` attributes that
+//! mark a block as furniture (`data/class_negative.txt`), as story text
+//! (`data/class_positive.txt`) or as a byline (`data/class_byline.txt`), all
+//! matched in one pass with one automaton.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::table;
 
@@ -20,52 +21,84 @@ enum Anchor {
     ClassStart,
 }
 
-/// One table of weighted class/id hints.
+/// What a hint says about a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Negative,
+    Positive,
+    Byline,
+}
+
+/// The strongest hint of each kind in an attribute value (0: none).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Weights {
+    /// Furniture.
+    pub negative: i32,
+    /// Story text.
+    pub positive: i32,
+    /// Byline.
+    pub byline: i32,
+}
+
+/// The three hint tables, compiled together.
 pub(crate) struct Hints {
     automaton: AhoCorasick,
-    hints: Vec<(Anchor, i32)>,
+    hints: Vec<(Kind, Anchor, i32)>,
 }
 
 impl Hints {
-    /// Compiles a hint table (see the header of `data/class_negative.txt`).
-    pub(crate) fn new(file: &'static str) -> Hints {
+    /// Compiles the hint tables (see the header of `data/class_negative.txt`).
+    pub(crate) fn new() -> Hints {
+        let tables = [
+            (Kind::Negative, include_str!("../data/class_negative.txt")),
+            (Kind::Positive, include_str!("../data/class_positive.txt")),
+            (Kind::Byline, include_str!("../data/class_byline.txt")),
+        ];
         let mut patterns = Vec::new();
         let mut hints = Vec::new();
-        for row in table::rows(file) {
-            let hint = row[0];
-            let (anchor, word) = if let Some(w) = hint.strip_prefix('*') {
-                (Anchor::Anywhere, w.trim_end_matches('*'))
-            } else if let Some(w) = hint.strip_prefix('^') {
-                (Anchor::ClassStart, w)
-            } else if let Some(w) = hint.strip_suffix('*') {
-                (Anchor::WordStart, w)
-            } else {
-                (Anchor::Words, hint)
-            };
-            let weight = row.get(1).and_then(|w| w.trim().parse().ok()).unwrap_or(1);
-            patterns.push(word);
-            hints.push((anchor, weight));
+        for (kind, file) in tables {
+            for row in table::rows(file) {
+                let hint = row[0];
+                let (anchor, word) = if let Some(w) = hint.strip_prefix('*') {
+                    (Anchor::Anywhere, w.trim_end_matches('*'))
+                } else if let Some(w) = hint.strip_prefix('^') {
+                    (Anchor::ClassStart, w)
+                } else if let Some(w) = hint.strip_suffix('*') {
+                    (Anchor::WordStart, w)
+                } else {
+                    (Anchor::Words, hint)
+                };
+                let weight = row.get(1).and_then(|w| w.trim().parse().ok()).unwrap_or(1);
+                patterns.push(word);
+                hints.push((kind, anchor, weight));
+            }
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // Run on every class and id of every page: the fastest kind.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("hint tables compile");
         Hints { automaton, hints }
     }
 
-    /// The weight of the strongest hint in `value` (a class or id), 0 when
-    /// none matches.
-    pub(crate) fn weight(&self, value: &str) -> i32 {
+    /// The strongest hint of each kind in `value` (a class, id or itemprop).
+    pub(crate) fn weigh(&self, value: &str) -> Weights {
         let bytes = value.as_bytes();
-        let mut best = 0;
+        let mut w = Weights::default();
         for m in self.automaton.find_overlapping_iter(bytes) {
-            let (anchor, weight) = self.hints[m.pattern().as_usize()];
-            if weight > best && anchored(bytes, m.start(), m.end(), anchor) {
-                best = weight;
+            let (kind, anchor, weight) = self.hints[m.pattern().as_usize()];
+            let slot = match kind {
+                Kind::Negative => &mut w.negative,
+                Kind::Positive => &mut w.positive,
+                Kind::Byline => &mut w.byline,
+            };
+            if weight > *slot && anchored(bytes, m.start(), m.end(), anchor) {
+                *slot = weight;
             }
         }
-        best
+        w
     }
 }
 
@@ -109,8 +142,16 @@ fn token_ends_at(value: &[u8], at: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn negative() -> Hints {
-        Hints::new(include_str!("../data/class_negative.txt"))
+    struct Negative(Hints);
+
+    impl Negative {
+        fn weight(&self, value: &str) -> i32 {
+            self.0.weigh(value).negative
+        }
+    }
+
+    fn negative() -> Negative {
+        Negative(Hints::new())
     }
 
     #[test]
@@ -147,9 +188,14 @@ mod tests {
     }
 
     #[test]
+    fn byline_hint_is_read_with_the_others() {
+        assert!(Hints::new().weigh("post-author-name").byline > 0);
+    }
+
+    #[test]
     fn story_container_has_positive_hint() {
-        let positive = Hints::new(include_str!("../data/class_positive.txt"));
-        assert_eq!(positive.weight("c-article-body__content"), 3);
-        assert_eq!(positive.weight("xyz"), 0);
+        let hints = Hints::new();
+        assert_eq!(hints.weigh("c-article-body__content").positive, 3);
+        assert_eq!(hints.weigh("xyz"), Weights::default());
     }
 }

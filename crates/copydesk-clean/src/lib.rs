@@ -50,9 +50,7 @@ pub use text::TextCleaner;
 /// Everything compiled once and shared by every page.
 pub(crate) struct Tables {
     tags: html::tags::Tags,
-    negative: hints::Hints,
-    positive: hints::Hints,
-    bylines: hints::Hints,
+    hints: hints::Hints,
     furniture: html::Furniture,
     dates: text_util::DateWords,
     separators: meta::title::Separators,
@@ -65,9 +63,7 @@ impl Tables {
     fn new() -> Tables {
         Tables {
             tags: html::tags::Tags::new(),
-            negative: hints::Hints::new(include_str!("../data/class_negative.txt")),
-            positive: hints::Hints::new(include_str!("../data/class_positive.txt")),
-            bylines: hints::Hints::new(include_str!("../data/class_byline.txt")),
+            hints: hints::Hints::new(),
             furniture: html::Furniture::new(),
             dates: text_util::DateWords::new(),
             separators: meta::title::Separators::new(),

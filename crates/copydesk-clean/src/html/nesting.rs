@@ -96,12 +96,20 @@ impl<'a> Tag<'a> {
         }
         let name = &bytes[name_start..i];
         let end = memchr::memchr(b'>', &bytes[i..]).map_or(bytes.len(), |g| i + g + 1);
-        let self_closing = end >= 2 && bytes[end - 2] == b'/';
-        let is = |list: &[&[u8]]| list.iter().any(|v| v.eq_ignore_ascii_case(name));
+        // Names are short: compare them lower-cased in a small buffer.
+        let mut buf = [0u8; 10];
+        let short = name.len() <= buf.len();
+        if short {
+            buf[..name.len()].copy_from_slice(name);
+            buf.make_ascii_lowercase();
+        }
+        let lower = &buf[..name.len().min(buf.len())];
+        let is = |list: &[&[u8]]| short && list.contains(&lower);
+        let self_closing = !closing && end >= 2 && bytes[end - 2] == b'/';
         Some(Tag {
             name,
             closing,
-            void: self_closing || is(VOID),
+            void: self_closing || (!closing && is(VOID)),
             raw: !closing && is(RAW),
             optional_end: is(OPTIONAL_END),
             end,

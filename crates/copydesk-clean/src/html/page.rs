@@ -9,6 +9,7 @@ use scraper::{Html, Node};
 
 use super::tags::Role;
 use crate::Tables;
+use crate::hints::Weights;
 
 /// Index of an item in [`Page::items`].
 pub(crate) type Idx = u32;
@@ -116,7 +117,8 @@ const MAX_SIGNALS: usize = 64;
 impl<'a> Page<'a> {
     /// Walks `html` once.
     pub(crate) fn build(html: &'a Html, tables: &Tables) -> Page<'a> {
-        let mut items: Vec<Item<'a>> = Vec::new();
+        // Every node of the tree but those in skipped subtrees.
+        let mut items: Vec<Item<'a>> = Vec::with_capacity(html.tree.nodes().len());
         let mut signals = Signals::default();
         // Open elements: (arena index, tree node id); a skipped subtree is
         // open with index NONE.
@@ -130,19 +132,19 @@ impl<'a> Page<'a> {
                 Edge::Open(node) => match node.value() {
                     Node::Element(el) => {
                         let role = tables.tags.role(el.name());
-                        let visible = skipping == 0 && role != Role::Skip;
-                        collect_signal(el, node, visible, items.len() as Idx, &mut signals, tables);
+                        collect_head_signal(el, node, &mut signals);
                         if skipping > 0 {
                             skipping += 1;
                             continue;
                         }
-                        if role == Role::Skip || is_hidden(el) {
+                        let attrs = Attrs::scan(el, tables);
+                        if role == Role::Skip || attrs.hidden {
                             skipping = 1;
                             stack.push((NONE, node.id()));
                             continue;
                         }
                         let parent = stack.last().map_or(NONE, |s| s.0);
-                        let (negative, positive) = hint_weights(el, tables);
+                        let (negative, positive) = (attrs.hints.negative, attrs.hints.positive);
                         let idx = items.len() as Idx;
                         items.push(Item {
                             el: Some(el),
@@ -162,6 +164,7 @@ impl<'a> Page<'a> {
                             furniture: Furniture::No,
                         });
                         stack.push((idx, node.id()));
+                        collect_body_signal(el, &attrs, idx, &mut signals, tables);
                         let owner =
                             if role.is_block() { idx } else { owners.last().copied().unwrap_or(NONE) };
                         owners.push(owner);
@@ -293,60 +296,92 @@ pub(crate) fn push_collapsed(out: &mut String, text: &str) {
     }
 }
 
-/// Visible characters (not whitespace) and sentence punctuation in `text`.
+/// Visible characters (not whitespace) and sentence punctuation in `text`,
+/// counted on bytes: a character starts at every byte that is not a UTF-8
+/// continuation byte.
 fn text_stats(text: &str) -> (u32, u32) {
+    let bytes = text.as_bytes();
     let mut chars = 0u32;
     let mut punct = 0u32;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            continue;
-        }
-        chars += 1;
-        if matches!(c, '.' | ',' | '!' | '?' | ';' | '。' | '，' | '、' | '！' | '？') {
-            punct += 1;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            if !b.is_ascii_whitespace() {
+                chars += 1;
+                punct += u32::from(matches!(b, b'.' | b',' | b'!' | b'?' | b';'));
+            }
+        } else if b & 0xC0 != 0x80 && !is_unicode_space(b, bytes.get(i + 1), bytes.get(i + 2)) {
+            chars += 1;
+            // Ideographic full stop and comma, fullwidth comma, ! and ?.
+            punct += u32::from(matches!(
+                (b, bytes.get(i + 1), bytes.get(i + 2)),
+                (0xE3, Some(0x80), Some(0x81 | 0x82)) | (0xEF, Some(0xBC), Some(0x8C | 0x81 | 0x9F))
+            ));
         }
     }
     (chars, punct)
 }
 
-/// Elements hidden from readers by an inline style. (The `hidden` attribute
-/// does not count: streaming server renderers ship the story in `hidden`
-/// containers that a script reveals.)
-fn is_hidden(el: &Element) -> bool {
-    el.attr("style").is_some_and(|style| {
-        let squeezed: String =
-            style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
-    })
+/// The UTF-8 sequence starting with `b` is a no-break, typographic or
+/// ideographic space.
+fn is_unicode_space(b: u8, next: Option<&u8>, third: Option<&u8>) -> bool {
+    matches!(
+        (b, next, third),
+        (0xC2, Some(0xA0), _) | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xAF)) | (0xE3, Some(0x80), Some(0x80))
+    )
 }
 
-/// The furniture and story hint weights of `el`'s class and id. Classes on
-/// the root, the body and semantic story containers describe the page (a
-/// body with `comments-open`), not the block: they carry no furniture hint.
-fn hint_weights(el: &Element, tables: &Tables) -> (i32, i32) {
-    let page_level = matches!(el.name(), "html" | "body" | "article" | "main");
-    let mut negative = 0;
-    let mut positive = 0;
-    for (name, value) in el.attrs() {
-        if matches!(name, "class" | "id" | "itemprop") {
-            if !page_level {
-                negative = negative.max(tables.negative.weight(value));
+/// What the cleaner reads from an element's attributes, in one pass.
+struct Attrs<'a> {
+    /// Strongest class/id/itemprop hints. Classes on the root, the body and
+    /// semantic story containers describe the page (a body with
+    /// `comments-open`), not the block: they carry no furniture hint.
+    hints: Weights,
+    /// Hidden by an inline style. (The `hidden` attribute does not count:
+    /// streaming server renderers ship the story in `hidden` containers that
+    /// a script reveals.)
+    hidden: bool,
+    /// Has `itemprop`, `datetime` or `rel="author"`: microdata to read.
+    marked: bool,
+    /// `href`.
+    href: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn scan(el: &'a Element, tables: &Tables) -> Attrs<'a> {
+        let page_level = matches!(el.name(), "html" | "body" | "article" | "main");
+        let mut out = Attrs { hints: Weights::default(), hidden: false, marked: false, href: None };
+        for (name, value) in el.attrs() {
+            match name {
+                "class" | "id" | "itemprop" => {
+                    let w = tables.hints.weigh(value);
+                    if !page_level {
+                        out.hints.negative = out.hints.negative.max(w.negative);
+                    }
+                    out.hints.positive = out.hints.positive.max(w.positive);
+                    out.hints.byline = out.hints.byline.max(w.byline);
+                    out.marked |= name == "itemprop";
+                }
+                "style" => out.hidden = is_hiding_style(value),
+                "datetime" => out.marked = true,
+                "rel" => out.marked |= value.contains("author"),
+                "href" => out.href = Some(value),
+                _ => {}
             }
-            positive = positive.max(tables.positive.weight(value));
         }
+        out
     }
-    (negative, positive)
 }
 
-/// Notes the elements the metadata reader needs.
-fn collect_signal<'a>(
-    el: &'a Element,
-    node: ego_tree::NodeRef<'a, Node>,
-    visible: bool,
-    idx: Idx,
-    signals: &mut Signals<'a>,
-    tables: &Tables,
-) {
+/// `display: none` or `visibility: hidden` in an inline style.
+fn is_hiding_style(style: &str) -> bool {
+    let squeezed: String =
+        style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
+}
+
+/// Notes the head elements the metadata reader needs (read even where the
+/// walk skips: `<head>` is not text).
+fn collect_head_signal<'a>(el: &'a Element, node: ego_tree::NodeRef<'a, Node>, signals: &mut Signals<'a>) {
     match el.name() {
         "html" => signals.lang = signals.lang.or_else(|| el.attr("lang").or_else(|| el.attr("xml:lang"))),
         "meta" => signals.metas.push(el),
@@ -357,23 +392,26 @@ fn collect_signal<'a>(
         }
         _ => {}
     }
-    if !visible || signals.marked.len() >= MAX_SIGNALS * 4 {
-        return;
-    }
-    if el.attr("itemprop").is_some()
-        || el.attr("datetime").is_some()
-        || el.attr("rel").is_some_and(|r| r.contains("author"))
-    {
+}
+
+/// Notes the body elements the metadata reader needs: microdata, bylines and
+/// links to author pages, by index.
+fn collect_body_signal(
+    el: &Element,
+    attrs: &Attrs<'_>,
+    idx: Idx,
+    signals: &mut Signals<'_>,
+    tables: &Tables,
+) {
+    if attrs.marked && signals.marked.len() < MAX_SIGNALS * 4 {
         signals.marked.push(idx);
     }
-    if signals.bylines.len() < MAX_SIGNALS
-        && el.attrs().any(|(name, value)| matches!(name, "class" | "id") && tables.bylines.weight(value) > 0)
-    {
+    if attrs.hints.byline > 0 && signals.bylines.len() < MAX_SIGNALS {
         signals.bylines.push(idx);
     }
     if signals.author_links.len() < MAX_SIGNALS
         && el.name() == "a"
-        && el.attr("href").is_some_and(|h| tables.author_paths.is_match(h))
+        && attrs.href.is_some_and(|h| tables.author_paths.is_match(h))
     {
         signals.author_links.push(idx);
     }

@@ -496,3 +496,15 @@ fn double_as_an_adjective_is_no_multiplier() {
     assert!(figures("He decried double standards.").is_empty());
     assert_eq!(one("Output doubled last year.", Kind::Multiplier).value, Some(2.0));
 }
+
+#[test]
+fn the_scanner_is_shared_across_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<FigureScanner>();
+    let v: Vec<usize> = std::thread::scope(|s| {
+        let hs: Vec<_> =
+            (0..2).map(|i| s.spawn(move || SCANNER.scan(&format!("{i} in 5 people")).len())).collect();
+        hs.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(v, vec![1, 1]);
+}

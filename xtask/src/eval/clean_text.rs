@@ -7,14 +7,15 @@
 //! story or furniture by the gold body (rule in [`Gold::is_story`]), the
 //! cleaner's output is mapped back to the lines it kept (rule in
 //! [`kept_lines`]), and line-level precision, recall and F1 of keeping
-//! story lines are pooled over all pages. Lines without a letter or digit
-//! are not scored.
+//! story lines are pooled over all pages (and, as a second figure,
+//! averaged over pages). Lines without a letter or digit are not scored,
+//! nor are pages without a gold body.
 //!
 //! With `--peers`, jusText and trafilatura run on the same rendered text,
 //! wrapped in minimal HTML with one `<p>` per line, and their output is
 //! mapped back and scored by the same code.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 
@@ -80,9 +81,15 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// The peers run on the rendered text, and the pip requirements they need.
-const PEERS: &[(&str, &str)] = &[("justext", "justext==3.0.2"), ("trafilatura", "trafilatura==2.0.0")];
+const PEERS: &[(&str, &[&str])] =
+    &[("justext", &["justext==3.0.2", "lxml_html_clean"]), ("trafilatura", &["trafilatura==2.0.0"])];
+
+/// Bump when [`render`] changes, to invalidate the rendered pages cached
+/// under `target/eval/clean_text`.
+const RENDER_VERSION: u32 = 1;
 
 /// One rendered page.
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Page {
     id: String,
     text: String,
@@ -93,7 +100,10 @@ struct Page {
 pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
     let cleaner = copydesk_clean::TextCleaner::new();
     let mut rows = Vec::new();
-    for (name, pages) in [("aeb", aeb(ctx)?), ("wcxb-dev-articles", wcxb(ctx)?)] {
+    for (name, load) in [("aeb", aeb as Loader), ("wcxb-dev-articles", wcxb)] {
+        // A page without a gold body (two in WCXB) cannot be labelled.
+        let pages: Vec<Page> =
+            rendered(ctx, name, load)?.into_iter().filter(|p| !p.gold.trim().is_empty()).collect();
         let dataset = format!("clean_text/{name}");
         let started = std::time::Instant::now();
         let outputs: Vec<String> = pages.iter().map(|p| cleaner.clean(&p.text).text).collect();
@@ -103,8 +113,8 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
         rows.extend(score_rows(&dataset, "copydesk", &pages, &outputs, &note));
         dump(&ctx.out.join("clean_text").join(format!("{name}.copydesk.lines.txt")), &pages, &outputs)?;
         if ctx.peers {
-            for (tool, requirement) in PEERS {
-                let outputs = peer_outputs(ctx, name, tool, requirement, &pages)?;
+            for (tool, requirements) in PEERS {
+                let outputs = peer_outputs(ctx, name, tool, requirements, &pages)?;
                 rows.extend(score_rows(
                     &dataset,
                     tool,
@@ -120,24 +130,28 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
 
 fn score_rows(dataset: &str, tool: &str, pages: &[Page], outputs: &[String], note: &str) -> Vec<Row> {
     let mut total = Prf::default();
+    let mut page_f1 = 0.0;
     let mut lines = 0;
     for (page, output) in pages.iter().zip(outputs) {
         let gold = Gold::new(&page.gold);
         let rendered: Vec<Vec<String>> = page.text.lines().map(tokens).collect();
         let labels = gold.label(&rendered);
         let kept = kept_lines(&rendered, output);
+        let mut this = Prf::default();
         for ((label, kept), toks) in labels.iter().zip(&kept).zip(&rendered) {
             if toks.is_empty() {
                 continue;
             }
             lines += 1;
             match (label, kept) {
-                (true, true) => total.tp += 1,
-                (false, true) => total.fp += 1,
-                (true, false) => total.fn_ += 1,
+                (true, true) => this.tp += 1,
+                (false, true) => this.fp += 1,
+                (true, false) => this.fn_ += 1,
                 (false, false) => {}
             }
         }
+        page_f1 += this.f1();
+        total.add(this);
     }
     let n = pages.len();
     let counts = format!("{lines} lines: tp {} fp {} fn {}", total.tp, total.fp, total.fn_);
@@ -145,6 +159,8 @@ fn score_rows(dataset: &str, tool: &str, pages: &[Page], outputs: &[String], not
         Row::new(dataset, "line precision", tool, total.precision(), n),
         Row::new(dataset, "line recall", tool, total.recall(), n),
         Row::new(dataset, "line F1", tool, total.f1(), n).note(format!("{counts}; {note}")),
+        Row::new(dataset, "page-mean line F1", tool, page_f1 / n.max(1) as f64, n)
+            .note("line F1 of each page, averaged: long pages weigh no more than short ones"),
     ]
 }
 
@@ -225,24 +241,32 @@ impl Gold {
     }
 }
 
-/// Which rendered lines a tool's output kept. Walking the rendered lines in
-/// order, a line is kept when a later output paragraph (non-blank line) has
-/// the same tokens, and matching goes on after that paragraph. Tokens ignore
-/// the tools' reformatting (list bullets, spacing); every tool here keeps
-/// the input's lines as its paragraphs.
+/// Which rendered lines a tool's output kept. The output's paragraphs
+/// (non-blank lines) are matched in order as a subsequence of the rendered
+/// lines: a line is kept when it has the same tokens as the next unmatched
+/// paragraph; a paragraph that matches no later line (a tool's rewording) is
+/// skipped. Tokens ignore the tools' reformatting (list bullets, spacing);
+/// every tool here keeps the input's lines as its paragraphs.
 fn kept_lines(rendered: &[Vec<String>], output: &str) -> Vec<bool> {
     let paragraphs: Vec<Vec<String>> = output.lines().map(tokens).filter(|t| !t.is_empty()).collect();
+    let mut at: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (i, toks) in rendered.iter().enumerate() {
+        at.entry(&toks[..]).or_default().push(i);
+    }
+    let occurs_from =
+        |para: &[String], i: usize| at.get(para).is_some_and(|v| v.last().is_some_and(|&l| l >= i));
     let mut cursor = 0;
-    rendered
-        .iter()
-        .map(|toks| {
-            if toks.is_empty() {
-                return false;
-            }
-            let found = (cursor..paragraphs.len()).find(|&j| paragraphs[j] == *toks);
-            found.inspect(|&j| cursor = j + 1).is_some()
-        })
-        .collect()
+    let mut kept = vec![false; rendered.len()];
+    for (i, toks) in rendered.iter().enumerate() {
+        while cursor < paragraphs.len() && !occurs_from(&paragraphs[cursor], i) {
+            cursor += 1;
+        }
+        if !toks.is_empty() && paragraphs.get(cursor) == Some(toks) {
+            kept[i] = true;
+            cursor += 1;
+        }
+    }
+    kept
 }
 
 /// Renders HTML as scraped text: every block on its own line, whitespace
@@ -291,6 +315,22 @@ fn render(html: &str) -> String {
     out
 }
 
+type Loader = fn(&Ctx) -> Result<Vec<Page>>;
+
+/// The pages of a data set rendered to text, from the cache when rendered
+/// before (parsing the HTML takes most of the evaluation's time).
+fn rendered(ctx: &Ctx, name: &str, load: Loader) -> Result<Vec<Page>> {
+    let limit = ctx.limit.map_or("all".to_string(), |n| n.to_string());
+    let cache = ctx.out.join("clean_text").join(format!("{name}.rendered.v{RENDER_VERSION}.{limit}.json"));
+    if let Some(pages) = std::fs::read_to_string(&cache).ok().and_then(|j| serde_json::from_str(&j).ok()) {
+        return Ok(pages);
+    }
+    let pages = load(ctx)?;
+    std::fs::create_dir_all(ctx.out.join("clean_text"))?;
+    std::fs::write(&cache, serde_json::to_string(&pages)?)?;
+    Ok(pages)
+}
+
 fn read_page(path: &Path) -> Result<String> {
     let bytes = util::read_bytes(path)?;
     Ok(render(&String::from_utf8_lossy(&bytes)))
@@ -337,7 +377,7 @@ fn peer_outputs(
     ctx: &Ctx,
     dataset: &str,
     tool: &str,
-    requirement: &str,
+    requirements: &[&str],
     pages: &[Page],
 ) -> Result<Vec<String>> {
     let dir = ctx.out.join("clean_text");
@@ -350,7 +390,7 @@ fn peer_outputs(
         let input = dir.join(format!("{dataset}.{key:016x}.jsonl"));
         let lines: Vec<String> = inputs.iter().map(|v| v.to_string()).collect();
         std::fs::write(&input, lines.join("\n"))?;
-        let py = crate::peers::python(&[requirement])?;
+        let py = crate::peers::python(requirements)?;
         crate::peers::run_script(&py, "clean_text.py", &[tool.as_ref(), input.as_os_str(), out.as_os_str()])?;
     }
     let preds = util::read_json(&out)?;

@@ -23,14 +23,19 @@ pub(super) enum Class {
     Near,
     /// A short line: a subheading, quote intro, dateline or menu item.
     Short,
+    /// A short line met elsewhere in the text too: a menu item or label
+    /// around the story, a table heading or "Pros" inside it.
+    Repeat,
     /// Furniture whatever its context.
     Bad,
 }
 
 /// Classifies `line` from its own measures.
 pub(super) fn classify(line: &Line) -> Class {
-    if line.units == 0 || line.repeated || line.section || condemned_by_cues(line) {
+    if line.units == 0 || line.section || line.thread || condemned_by_cues(line) {
         Class::Bad
+    } else if line.repeated {
+        Class::Repeat
     } else if (line.is_prose() && line.units >= PROSE_UNITS)
         || (line.units >= LONG_UNITS && line.is_mostly_lowercase())
     {

@@ -10,6 +10,11 @@ use super::line::Line;
 const FURNITURE: &str = include_str!("../../data/text_furniture.txt");
 const LINE_START: &str = include_str!("../../data/text_line_start.txt");
 const SECTION: &str = include_str!("../../data/text_section.txt");
+const THREAD: &str = include_str!("../../data/text_thread.txt");
+
+/// Headings are short: a longer line that begins with "Related" or
+/// "Comments" is a sentence.
+const HEADING_UNITS: u32 = 10;
 
 /// What one phrase means, merged over the tables that list it.
 #[derive(Clone, Copy, Default)]
@@ -20,6 +25,8 @@ struct Meaning {
     start: u8,
     /// The phrase opens a furniture section when it starts a short line.
     section: bool,
+    /// The phrase opens the comment thread when it starts a short line.
+    thread: bool,
 }
 
 /// The compiled cue tables.
@@ -40,6 +47,9 @@ impl Cues {
         }
         for (phrase, _) in entries(SECTION) {
             phrases.entry(phrase).or_default().section = true;
+        }
+        for (phrase, _) in entries(THREAD) {
+            phrases.entry(phrase).or_default().thread = true;
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -70,10 +80,20 @@ impl Cues {
             if m.start() == line.start {
                 line.cue = line.cue.saturating_add(meaning.start);
                 line.start_cue |= meaning.start > 0;
+            }
+            if line.units <= HEADING_UNITS && m.start() == after_count(bytes, line.start) {
                 line.section |= meaning.section;
+                line.thread |= meaning.thread;
             }
         }
     }
+}
+
+/// Where a heading's words begin: after a leading count ("34 Comments"),
+/// if any.
+fn after_count(bytes: &[u8], start: usize) -> usize {
+    let rest = bytes.get(start..).unwrap_or_default();
+    start + rest.iter().take_while(|b| b.is_ascii_digit() || matches!(b, b' ' | b'(' | b')')).count()
 }
 
 /// The entries of a table: phrase (lowercased) and weight (2 unless a
@@ -102,7 +122,7 @@ mod tests {
 
     #[test]
     fn every_table_entry_is_lowercase_ascii_or_symbol() {
-        for table in [FURNITURE, LINE_START, SECTION] {
+        for table in [FURNITURE, LINE_START, SECTION, THREAD] {
             for (phrase, weight) in entries(table) {
                 assert!(!phrase.is_empty());
                 assert!(weight == 1 || weight == 2, "{phrase}: weight {weight}");

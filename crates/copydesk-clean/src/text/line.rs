@@ -40,8 +40,10 @@ pub(super) struct Line {
     pub cue: u8,
     /// The line begins with a line-start cue ("Source:", "By").
     pub start_cue: bool,
-    /// The line begins with a heading that opens a furniture section.
+    /// The line is a heading that opens a furniture section ("Related").
     pub section: bool,
+    /// The line is a heading that opens the comment thread.
+    pub thread: bool,
     /// The same short line occurs elsewhere in the text (menus, labels).
     pub repeated: bool,
 }
@@ -120,6 +122,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         cue: 0,
         start_cue: false,
         section: false,
+        thread: false,
         repeated: false,
     })
 }

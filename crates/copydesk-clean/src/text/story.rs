@@ -16,7 +16,7 @@ use super::line::{Ending, Line};
 /// "Comments"): the story rarely resumes after one.
 const SECTION_WEIGHT: i64 = 40;
 /// The cost of crossing a short or headline-like line between paragraphs.
-const SHORT_COST: i64 = 1;
+const SHORT_COST: i64 = 2;
 /// A dateline on its own line has at most this many units.
 const DATELINE_UNITS: u32 = 8;
 /// Headline length bounds, in units.
@@ -38,7 +38,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
     let Some((first, last)) = core(lines, classes) else {
         // No paragraph anywhere: a short text, kept but for furniture.
         for (k, c) in keep.iter_mut().zip(classes) {
-            *k = *c != Class::Bad;
+            *k = matches!(c, Class::Good | Class::Near | Class::Short);
         }
         return Story { keep, title: None };
     };
@@ -52,10 +52,28 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
 }
 
 /// The first and last paragraph of the story, or `None` when the text has
-/// no paragraph: the run of paragraphs whose prose, less the furniture and
-/// short lines between them, weighs most (Kadane's maximum subarray over
-/// the paragraphs).
+/// no paragraph. A comment-thread heading ends the story: each zone between
+/// such headings has its best run of paragraphs, and the story is the first
+/// of them that weighs at least half as much as the heaviest (readers may
+/// write more than the reporter did).
 fn core(lines: &[Line], classes: &[Class]) -> Option<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut from = 0;
+    let ends = lines.iter().enumerate().filter(|(_, l)| l.thread).map(|(i, _)| i);
+    for end in ends.chain(std::iter::once(lines.len())) {
+        if let Some((mass, first, last)) = best_run(&lines[from..end], &classes[from..end]) {
+            runs.push((mass, from + first, from + last));
+        }
+        from = end + 1;
+    }
+    let heaviest = runs.iter().map(|r| r.0).max()?;
+    runs.into_iter().find(|r| r.0 * 2 >= heaviest).map(|(_, first, last)| (first, last))
+}
+
+/// The run of paragraphs whose prose, less the furniture and short lines
+/// between them, weighs most (Kadane's maximum subarray over the
+/// paragraphs): its weight, first and last line.
+fn best_run(lines: &[Line], classes: &[Class]) -> Option<(i64, usize, usize)> {
     let mut best: Option<(i64, usize, usize)> = None;
     // The best run ending at the previous paragraph, and the cost of the
     // lines since it.
@@ -77,7 +95,7 @@ fn core(lines: &[Line], classes: &[Class]) -> Option<(usize, usize)> {
         }
         gap = 0;
     }
-    best.map(|(_, first, last)| (first, last))
+    best
 }
 
 /// What crossing a line that is not a paragraph costs the story around it:
@@ -87,15 +105,15 @@ fn cost(line: &Line, class: Class) -> i64 {
     let units = i64::from(line.units);
     match class {
         Class::Bad => 4 + 2 * units + if line.section { SECTION_WEIGHT } else { 0 },
-        Class::Near | Class::Short => SHORT_COST,
+        Class::Near | Class::Short | Class::Repeat => SHORT_COST,
         Class::Good => 0,
     }
 }
 
 /// Decides the lines between the first and last paragraph: paragraphs stay,
 /// furniture goes, and the short lines between paragraphs (subheadings,
-/// quote intros, list items, table cells) stay unless they follow a section
-/// heading such as "Related".
+/// quote intros, list items, table cells, even repeated ones like "Pros")
+/// stay unless they follow a section heading such as "Related".
 fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usize, keep: &mut [bool]) {
     let mut in_section = false;
     for i in first..=last {
@@ -105,7 +123,7 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
                 in_section = false;
             }
             Class::Bad => in_section |= lines[i].section,
-            Class::Near | Class::Short => keep[i] = !in_section,
+            Class::Near | Class::Short | Class::Repeat => keep[i] = !in_section,
         }
     }
 }

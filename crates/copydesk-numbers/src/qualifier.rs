@@ -82,10 +82,13 @@ pub fn after(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Quali
     for k in (1..=ws.len()).rev() {
         let phrase: String =
             ws[..k].iter().map(|&(a, b)| text[a..b].to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
-        // "200 or greater than 190": the phrase qualifies what follows it.
+        // "200 or greater than 190", "Humvees and up to 50,000": the phrase
+        // belongs to what follows it.
         let end = ws[k - 1].1;
-        let next_is_number = next_word(text, end).is_some_and(|(a, b)| lex.word(&text[a..b]).is_some())
-            || byte(text, crate::text::skip_spaces(text, end)).is_ascii_digit();
+        let next_is_number = next_word(text, end).is_some_and(|(a, b)| {
+            lex.word(&text[a..b]).is_some()
+                || matches!(text[a..b].to_ascii_lowercase().as_str(), "to" | "than" | "of" | "from")
+        }) || byte(text, crate::text::skip_spaces(text, end)).is_ascii_digit();
         if let Some(&q) = lex.qualifiers_after.get(phrase.as_str()).filter(|_| !next_is_number) {
             return Some((ws[0].0, end, q));
         }

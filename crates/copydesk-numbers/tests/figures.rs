@@ -508,3 +508,11 @@ fn the_scanner_is_shared_across_threads() {
     });
     assert_eq!(v, vec![1, 1]);
 }
+
+#[test]
+fn a_qualifier_of_the_next_figure_stays_with_it() {
+    let f = figures("It left 22,174 Humvees and up to 50,000 armored vehicles.");
+    assert_eq!(f[0].text, "22,174 Humvees");
+    assert_eq!(f[0].bound, None);
+    assert_eq!((f[1].text.as_str(), f[1].bound), ("up to 50,000 armored vehicles", Some(Bound::AtMost)));
+}

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::inputs::{Inputs, Set};
 use Kind::{Bound, Copydesk, RustPeer};
-use Stage::{CleanHtml, CleanText, Figures, Pipeline as Whole, Quotes, Segment};
+use Stage::{CleanHtml, CleanText, Figures, FiguresPlain, Pipeline as Whole, Quotes, Segment};
 
 /// A hot path of copydesk, timed on one input set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -33,14 +33,24 @@ pub enum Stage {
     Quotes,
     /// Figures.
     Figures,
+    /// Figures in prose without numerals, which must be skipped at
+    /// scanning speed.
+    FiguresPlain,
     /// Every stage from HTML page to figures.
     Pipeline,
 }
 
 impl Stage {
     /// Every stage, in table order.
-    pub const ALL: [Stage; 6] =
-        [Stage::CleanHtml, Stage::CleanText, Stage::Segment, Stage::Quotes, Stage::Figures, Stage::Pipeline];
+    pub const ALL: [Stage; 7] = [
+        Stage::CleanHtml,
+        Stage::CleanText,
+        Stage::Segment,
+        Stage::Quotes,
+        Stage::Figures,
+        Stage::FiguresPlain,
+        Stage::Pipeline,
+    ];
 
     /// The stage's name in benches and tables.
     pub fn name(self) -> &'static str {
@@ -50,6 +60,7 @@ impl Stage {
             Stage::Segment => "segment",
             Stage::Quotes => "quotes",
             Stage::Figures => "figures",
+            Stage::FiguresPlain => "figures_plain",
             Stage::Pipeline => "pipeline",
         }
     }
@@ -61,6 +72,7 @@ impl Stage {
             Stage::CleanText => &inputs.scraped,
             Stage::Segment | Stage::Figures => &inputs.news,
             Stage::Quotes => &inputs.quoted,
+            Stage::FiguresPlain => &inputs.plain,
         }
     }
 }
@@ -176,6 +188,8 @@ static CONTENDERS: &[Contender] = &[
         text2num::replace_numbers_in_text(text, &t.english, 10.0).len()
     }),
     contender(Figures, "memchr3 scan", Bound, memchr_scan),
+    contender(FiguresPlain, "copydesk", Copydesk, |t, text, _| t.figures.scan(text).len()),
+    contender(FiguresPlain, "memchr3 scan", Bound, memchr_scan),
     contender(Whole, "copydesk", Copydesk, |t, _, raw| {
         t.pipeline.extract(raw).map_or(0, |e| e.sentences.len() + e.quotes.len() + e.figures.len())
     }),

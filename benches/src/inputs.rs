@@ -8,9 +8,11 @@
 //! scraped seed pages for every text set. Nothing from the data sets is
 //! ever written into the repository; the sets live in memory.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
 use flate2::read::GzDecoder;
@@ -124,6 +126,9 @@ pub struct Inputs {
     pub news: Set,
     /// News articles full of quotes: quote scanning.
     pub quoted: Set,
+    /// The news text with every numeral dropped (see [`without_numerals`]):
+    /// figure scanning must skip such prose at scanning speed.
+    pub plain: Set,
 }
 
 impl Inputs {
@@ -139,8 +144,8 @@ impl Inputs {
     }
 
     /// Every set, in table order.
-    pub fn sets(&self) -> [&Set; 4] {
-        [&self.html, &self.scraped, &self.news, &self.quoted]
+    pub fn sets(&self) -> [&Set; 5] {
+        [&self.html, &self.scraped, &self.news, &self.quoted, &self.plain]
     }
 
     /// Writes every set into `dir` for the Python peers, as `<set>.jsonl`
@@ -190,7 +195,8 @@ impl Inputs {
             polnear(&data.join("quotes/polnear"))?,
             size.text_bytes(),
         );
-        Ok(Inputs { html, scraped, news, quoted })
+        let plain = plain(&news);
+        Ok(Inputs { html, scraped, news, quoted, plain })
     }
 
     fn from_corpus(corpus: &Path) -> Result<Inputs> {
@@ -208,7 +214,9 @@ impl Inputs {
         let mut scraped = rendered(&html, "bundled corpus: seed pages and rendered pages");
         scraped.docs.splice(0..0, seeds.iter().cloned());
         let seed_set = |name| Set { name, source: "bundled corpus seed pages".into(), docs: seeds.clone() };
-        Ok(Inputs { html, scraped, news: seed_set("news"), quoted: seed_set("quoted") })
+        let news = seed_set("news");
+        let plain = plain(&news);
+        Ok(Inputs { html, scraped, news, quoted: seed_set("quoted"), plain })
     }
 }
 
@@ -254,6 +262,34 @@ fn capped(name: &'static str, source: &str, docs: Vec<Doc>, limit: u64) -> Set {
 fn rendered(html: &Set, source: &str) -> Set {
     let docs = html.docs.iter().map(|d| Doc::from_text(d.id.clone(), render::blocks(&d.text))).collect();
     Set { name: "scraped", source: source.into(), docs }
+}
+
+fn plain(news: &Set) -> Set {
+    let docs = news.docs.iter().map(|d| Doc::from_text(d.id.clone(), without_numerals(&d.text))).collect();
+    Set { name: "plain", source: format!("{} with every numeral dropped", news.source), docs }
+}
+
+/// `text` without its numerals: every word holding a numeric character and
+/// every number word (`data/number-words.txt`) is dropped; lines are kept.
+pub fn without_numerals(text: &str) -> String {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let list = include_str!("../data/number-words.txt");
+        list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    });
+    let is_numeral = |word: &str| {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        word.chars().any(char::is_numeric) || core.split('-').any(|part| words.contains(part))
+    };
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let kept: Vec<&str> = line.split_whitespace().filter(|w| !is_numeral(w)).collect();
+        out.push_str(&kept.join(" "));
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Interleaves two lists, so any prefix draws from both.
@@ -384,6 +420,12 @@ mod tests {
     fn decode_reads_windows_1252_that_is_not_utf8() {
         assert_eq!(decode(b"caf\xe9 \x80 5"), "café € 5");
         assert_eq!(decode("naïve".as_bytes()), "naïve");
+    }
+
+    #[test]
+    fn without_numerals_drops_digits_and_number_words_only() {
+        let text = "The army got 22,174 Humvees, twenty-five jets and a dozen tanks.\nNo one ½ left\n";
+        assert_eq!(without_numerals(text), "The army got Humvees, jets and a tanks.\nNo left\n");
     }
 
     #[test]

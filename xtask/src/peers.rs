@@ -45,6 +45,22 @@ pub fn run_script(py: &Path, script: &str, args: &[&std::ffi::OsStr]) -> Result<
     run(Command::new(py).arg(&path).args(args).env("OMP_NUM_THREADS", "1"), script)
 }
 
+/// Runs `script` on `request` (its input as JSON text) unless `dir` already
+/// holds its output for the same request, and returns that output. The
+/// script is called as `script IN OUT` with the paths of the two files.
+pub fn cached_run(dir: &Path, request: &str, packages: &[&str], script: &str) -> Result<serde_json::Value> {
+    let in_path = dir.join("peers_in.json");
+    let out_path = dir.join("peers_out.json");
+    let fresh = std::fs::read_to_string(&in_path).is_ok_and(|old| old == request) && out_path.exists();
+    if !fresh {
+        let _ = std::fs::remove_file(&out_path);
+        std::fs::write(&in_path, request).with_context(|| format!("writing {}", in_path.display()))?;
+        let py = python(packages)?;
+        run_script(&py, script, &[in_path.as_os_str(), out_path.as_os_str()])?;
+    }
+    crate::eval::util::read_json(&out_path)
+}
+
 fn run(cmd: &mut Command, what: &str) -> Result<()> {
     let status = cmd.status().with_context(|| format!("{what}: could not start"))?;
     if !status.success() {

@@ -39,7 +39,7 @@ use copydesk_numbers::{Figure, FigureScanner};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::util::{CharToByte, Prf, ratio, read_json, read_jsonl, read_string};
+use super::util::{CharToByte, Prf, ratio, read_json, read_jsonl};
 use super::{Ctx, Row};
 
 /// The peers, as pip requirements, and the script that runs them.
@@ -912,16 +912,7 @@ fn peers(out: &Path, sets: &Sets, scanner: &FigureScanner) -> Result<Vec<(String
     let request: BTreeMap<&String, Vec<&str>> =
         sets.iter().map(|(k, v)| (k, v.iter().map(|i| i.text.as_str()).collect())).collect();
     let request = serde_json::to_string(&json!({ "sets": request }))?;
-    let in_path = out.join("peers_in.json");
-    let out_path = out.join("peers_out.json");
-    let stale = read_string(&in_path).map_or(true, |old| old != request) || !out_path.exists();
-    if stale {
-        let _ = std::fs::remove_file(&out_path);
-        std::fs::write(&in_path, &request)?;
-        let py = crate::peers::python(PEERS)?;
-        crate::peers::run_script(&py, SCRIPT, &[in_path.as_os_str(), out_path.as_os_str()])?;
-    }
-    let v = read_json(&out_path)?;
+    let v = crate::peers::cached_run(out, &request, PEERS, SCRIPT)?;
     let mut tools = Vec::new();
     for (tool, by_set) in v["tools"].as_object().context("peers: no tools")? {
         let mut preds = BTreeMap::new();

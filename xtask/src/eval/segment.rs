@@ -19,7 +19,7 @@ use anyhow::{Context as _, Result};
 use copydesk_segment::Segmenter;
 use serde_json::{Value, json};
 
-use super::util::{CharToByte, Prf, read_json, read_jsonl, read_string};
+use super::util::{CharToByte, Prf, read_json, read_jsonl};
 use super::{Ctx, Row};
 
 /// The peers, as pip requirements, and the script that runs them (click:
@@ -301,16 +301,7 @@ fn misses(inputs: &[Input], preds: &[Vec<String>]) -> String {
 fn peers(out: &Path, units: &[(usize, &str)]) -> Result<Vec<(String, Vec<Vec<String>>)>> {
     let texts: Vec<&str> = units.iter().map(|&(_, t)| t).collect();
     let request = serde_json::to_string(&json!({ "texts": texts }))?;
-    let in_path = out.join("peers_in.json");
-    let out_path = out.join("peers_out.json");
-    let stale = read_string(&in_path).map_or(true, |old| old != request) || !out_path.exists();
-    if stale {
-        let _ = std::fs::remove_file(&out_path);
-        std::fs::write(&in_path, &request)?;
-        let py = crate::peers::python(PEERS)?;
-        crate::peers::run_script(&py, SCRIPT, &[in_path.as_os_str(), out_path.as_os_str()])?;
-    }
-    let v = read_json(&out_path)?;
+    let v = crate::peers::cached_run(out, &request, PEERS, SCRIPT)?;
     let mut tools = Vec::new();
     for (tool, preds) in v["tools"].as_object().context("peers: no tools")? {
         let preds: Vec<Vec<String>> = preds

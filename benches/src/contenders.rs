@@ -183,12 +183,12 @@ static CONTENDERS: &[Contender] = &[
     contender(Segment, "memchr3 scan", Bound, memchr_scan),
     contender(Quotes, "copydesk", Copydesk, |t, text, _| t.sentences_and_quotes(text).1.len()),
     contender(Quotes, "memchr3 scan", Bound, memchr_scan),
-    contender(Figures, "copydesk", Copydesk, |t, text, _| t.figures.scan(text).len()),
+    contender(Figures, "copydesk", Copydesk, copydesk_figures),
     contender(Figures, "text2num", RustPeer, |t, text, _| {
         text2num::replace_numbers_in_text(text, &t.english, 10.0).len()
     }),
     contender(Figures, "memchr3 scan", Bound, memchr_scan),
-    contender(FiguresPlain, "copydesk", Copydesk, |t, text, _| t.figures.scan(text).len()),
+    contender(FiguresPlain, "copydesk", Copydesk, copydesk_figures),
     contender(FiguresPlain, "memchr3 scan", Bound, memchr_scan),
     contender(Whole, "copydesk", Copydesk, |t, _, raw| {
         t.pipeline.extract(raw).map_or(0, |e| e.sentences.len() + e.quotes.len() + e.figures.len())
@@ -196,6 +196,10 @@ static CONTENDERS: &[Contender] = &[
     contender(Whole, "scraper parse", Bound, scraper_parse),
     contender(Whole, "lol_html text pass", Bound, lol_html_text),
 ];
+
+fn copydesk_figures(tools: &Tools, text: &str, _: &[u8]) -> usize {
+    tools.figures.scan(text).len()
+}
 
 fn dom_smoothie(tools: &Tools, html: &str, _: &[u8]) -> usize {
     dom_smoothie::Readability::new(html, None, Some(tools.smoothie.clone()))

@@ -4,13 +4,12 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
 
-use copydesk::{Extraction, Pipeline, Record, Source};
+use copydesk::{ErrorInfo, Extraction, Pipeline, Record, Source};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
-use crate::failure::Failure;
 use crate::page::Page;
 
 /// The path of a page given without one.
@@ -24,11 +23,11 @@ pub fn pipeline() -> &'static Pipeline {
 
 /// What the pipeline finds in a page, or why it finds nothing (a panic, a
 /// bug, costs that page and not the batch).
-pub fn extraction(page: &Page<'_>) -> Result<Extraction, Failure> {
+pub fn extraction(page: &Page<'_>) -> Result<Extraction, ErrorInfo> {
     let bytes = page.bytes()?;
     match catch_unwind(AssertUnwindSafe(|| pipeline().extract(bytes))) {
-        Ok(found) => found.map_err(|e| Failure::from(&e)),
-        Err(_) => Err(Failure::internal()),
+        Ok(found) => found.map_err(ErrorInfo::from),
+        Err(_) => Err(ErrorInfo::internal()),
     }
 }
 
@@ -36,7 +35,7 @@ pub fn extraction(page: &Page<'_>) -> Result<Extraction, Failure> {
 fn record(page: &Page<'_>, source: Source) -> Record {
     match extraction(page) {
         Ok(found) => Record::from_extraction(source, found),
-        Err(failure) => failure.record(source),
+        Err(error) => Record::error(source, error),
     }
 }
 

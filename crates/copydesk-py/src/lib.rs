@@ -23,7 +23,7 @@ use crate::page::Page;
 /// The text of a page given to a single stage, or the exception saying why
 /// it has none.
 fn text_of<'a>(py: Python<'_>, page: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
-    Page::from_py(page)?.text().map_err(|f| f.raise(py, &Source::path(UNNAMED)))
+    Page::from_py(page)?.text().map_err(|e| failure::raise(py, &e, &Source::path(UNNAMED)))
 }
 
 /// Runs every stage on one page (HTML or scraped text) and returns its
@@ -49,7 +49,7 @@ fn extract(
     let source = batch::source(path, url, || UNNAMED.to_string());
     match py.detach(|| batch::extraction(&page)) {
         Ok(found) => Ok(pythonize(py, &Record::from_extraction(source, found))?.unbind()),
-        Err(failure) => Err(failure.raise(py, &source)),
+        Err(error) => Err(failure::raise(py, &error, &source)),
     }
 }
 

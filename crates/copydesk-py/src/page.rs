@@ -8,7 +8,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
 
-use crate::failure::Failure;
+use copydesk::ErrorInfo;
 
 /// A page's content, readable without the GIL.
 pub enum Page<'a> {
@@ -39,23 +39,23 @@ impl<'a> Page<'a> {
 
     /// The page as bytes for the cleaner, which decodes them (text is UTF-8,
     /// which the cleaner takes as such whatever the page declares).
-    pub fn bytes(&self) -> Result<&[u8], Failure> {
+    pub fn bytes(&self) -> Result<&[u8], ErrorInfo> {
         match self {
             Page::Bytes(b) => Ok(b),
             Page::Text(t) => Ok(t.as_bytes()),
-            Page::Unencodable(why) => Err(Failure::encoding(why)),
+            Page::Unencodable(why) => Err(ErrorInfo::new("encoding", why.clone())),
         }
     }
 
     /// The page as text for the stages that take text as it is: `str` as
     /// given, bytes decoded as the binary decodes a file.
-    pub fn text(self) -> Result<Cow<'a, str>, Failure> {
+    pub fn text(self) -> Result<Cow<'a, str>, ErrorInfo> {
         let decoded = match self {
             Page::Text(t) => return Ok(t),
             Page::Bytes(Cow::Borrowed(b)) => copydesk::clean::decode(b),
             Page::Bytes(Cow::Owned(b)) => copydesk::clean::decode(&b).map(|t| Cow::Owned(t.into_owned())),
-            Page::Unencodable(why) => return Err(Failure::encoding(&why)),
+            Page::Unencodable(why) => return Err(ErrorInfo::new("encoding", why)),
         };
-        decoded.map_err(|e| Failure::from(&e))
+        decoded.map_err(ErrorInfo::from)
     }
 }

@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use crate::inputs::Failure;
+use copydesk::ErrorInfo;
 
 /// A parsed HTTP response.
 pub struct Response {
@@ -16,7 +16,7 @@ pub struct Response {
 
 impl Response {
     /// Parses an HTTP response message.
-    pub fn parse(message: &[u8]) -> Result<Response, Failure> {
+    pub fn parse(message: &[u8]) -> Result<Response, ErrorInfo> {
         let mut headers = vec![httparse::EMPTY_HEADER; 64];
         let mut response = httparse::Response::new(&mut headers);
         let mut status = response.parse(message);
@@ -27,8 +27,10 @@ impl Response {
         }
         let head_len = match status {
             Ok(httparse::Status::Complete(n)) => n,
-            Ok(httparse::Status::Partial) => return Err(Failure::new("truncated", "truncated HTTP headers")),
-            Err(e) => return Err(Failure::new("read", format!("bad HTTP response: {e}"))),
+            Ok(httparse::Status::Partial) => {
+                return Err(ErrorInfo::new("truncated", "truncated HTTP headers"));
+            }
+            Err(e) => return Err(ErrorInfo::new("read", format!("bad HTTP response: {e}"))),
         };
         let get = |name: &str| {
             response

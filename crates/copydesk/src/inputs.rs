@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use copydesk::Source;
+use copydesk::{ErrorInfo, Source};
 
 use crate::warc::WarcDocs;
 
@@ -27,32 +27,16 @@ pub enum Payload {
     /// Content already read (standard input, an archive record).
     Bytes(Vec<u8>),
     /// The document could not be read.
-    Failed(Failure),
+    Failed(ErrorInfo),
     /// Not a document to extract from (an image in an archive, an HTTP
     /// error page): reported, but not counted as an error.
     Skipped(String),
 }
 
-/// Why a document yielded nothing.
-#[derive(Clone, Debug)]
-pub struct Failure {
-    /// A stable class: `read`, `too-large`, `truncated`, `empty`, ...
-    pub kind: &'static str,
-    /// A message for people.
-    pub message: String,
-}
-
-impl Failure {
-    /// A failure of `kind`.
-    pub fn new(kind: &'static str, message: impl Into<String>) -> Failure {
-        Failure { kind, message: message.into() }
-    }
-}
-
 impl Doc {
     /// A document that failed before it could be read.
     pub fn failed(source: Source, kind: &'static str, message: impl Into<String>) -> Doc {
-        Doc { source, payload: Payload::Failed(Failure::new(kind, message)) }
+        Doc { source, payload: Payload::Failed(ErrorInfo::new(kind, message)) }
     }
 }
 
@@ -194,23 +178,23 @@ impl Iterator for Inputs {
 }
 
 /// Reads a file's document: gunzipped when gzip, refused when too large.
-pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, Failure> {
-    let file = File::open(path).map_err(|e| Failure::new("read", e.to_string()))?;
+pub fn read_file(path: &Path, max_size: u64) -> Result<Vec<u8>, ErrorInfo> {
+    let file = File::open(path).map_err(|e| ErrorInfo::new("read", e.to_string()))?;
     let reader =
-        decompressed(Box::new(BufReader::new(file))).map_err(|e| Failure::new("read", e.to_string()))?;
+        decompressed(Box::new(BufReader::new(file))).map_err(|e| ErrorInfo::new("read", e.to_string()))?;
     read_capped(reader, max_size)
 }
 
 /// Reads at most `max_size` bytes; more is an error, not a silent cut.
-fn read_capped(reader: impl Read, max_size: u64) -> Result<Vec<u8>, Failure> {
+fn read_capped(reader: impl Read, max_size: u64) -> Result<Vec<u8>, ErrorInfo> {
     let mut bytes = Vec::new();
     reader.take(max_size.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| {
         let kind = if e.kind() == io::ErrorKind::UnexpectedEof { "truncated" } else { "read" };
-        Failure::new(kind, e.to_string())
+        ErrorInfo::new(kind, e.to_string())
     })?;
     if bytes.len() as u64 > max_size {
         let mb = max_size / (1024 * 1024);
-        return Err(Failure::new(
+        return Err(ErrorInfo::new(
             "too-large",
             format!("larger than {mb} MB (raise --max-size to accept it)"),
         ));

@@ -1,3 +1,4 @@
+use copydesk_clean::CleanError;
 use copydesk_core::{Document, Metadata, Span};
 use copydesk_numbers::Figure;
 use copydesk_quotes::Quote;
@@ -75,13 +76,45 @@ impl std::fmt::Display for Source {
     }
 }
 
-/// Why an input yielded no document.
+/// Why an input yielded no document: the `error` of an error record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ErrorInfo {
-    /// A stable, short class of error: `read`, `empty`, `binary`, `encoding`, ...
-    pub kind: String,
+    /// A stable, short class of error: `read`, `empty`, `binary`, `encoding`,
+    /// `truncated`, `too-large`, `timeout`, `skipped`, `internal`, ...
+    pub kind: &'static str,
     /// A message for people.
     pub message: String,
+}
+
+impl ErrorInfo {
+    /// An error of `kind`.
+    pub fn new(kind: &'static str, message: impl Into<String>) -> ErrorInfo {
+        ErrorInfo { kind, message: message.into() }
+    }
+
+    /// An input that made copydesk panic: a bug, which must cost that input
+    /// and not the batch.
+    pub fn internal() -> ErrorInfo {
+        ErrorInfo::new("internal", "copydesk failed on this input (a bug: please report it)")
+    }
+}
+
+impl From<&CleanError> for ErrorInfo {
+    fn from(e: &CleanError) -> ErrorInfo {
+        let kind = match e {
+            CleanError::Empty => "empty",
+            CleanError::Binary { .. } => "binary",
+            CleanError::InvalidUtf8 { .. } => "encoding",
+            _ => "clean",
+        };
+        ErrorInfo::new(kind, e.to_string())
+    }
+}
+
+impl From<CleanError> for ErrorInfo {
+    fn from(e: CleanError) -> ErrorInfo {
+        ErrorInfo::from(&e)
+    }
 }
 
 /// A sentence: its span and its text.
@@ -110,12 +143,9 @@ impl Record {
         }
     }
 
-    /// A record saying that `source` failed.
-    pub fn error(source: Source, kind: impl Into<String>, message: impl Into<String>) -> Record {
-        Record {
-            error: Some(ErrorInfo { kind: kind.into(), message: message.into() }),
-            ..Record::new(source)
-        }
+    /// A record saying why `source` yielded no document.
+    pub fn error(source: Source, error: ErrorInfo) -> Record {
+        Record { error: Some(error), ..Record::new(source) }
     }
 
     /// The full record of a pipeline run.

@@ -13,12 +13,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use copydesk::clean::CleanError;
-use copydesk::{Pipeline, Record, Source, Stages};
+use copydesk::{ErrorInfo, Pipeline, Record, Source, Stages};
 use rayon::prelude::*;
 
 use crate::args::{Args, Job, Stage};
-use crate::inputs::{self, Doc, Failure, Inputs, Payload};
+use crate::inputs::{self, Doc, Inputs, Payload};
 use crate::output::{self, Fields};
 use crate::progress::{Counts, Progress};
 
@@ -129,7 +128,7 @@ fn overdue(in_flight: &InFlight, budget: Duration, worker: &Worker) -> Vec<Outpu
         .filter_map(|seq| map.remove(&seq).map(|(_, source)| (seq, source)))
         .map(|(seq, source)| {
             let why = format!("gave up after {:.0}s (see --timeout)", budget.as_secs_f64());
-            worker.failed(seq, source, 0, Failure::new("timeout", why))
+            worker.failed(seq, source, 0, ErrorInfo::new("timeout", why))
         })
         .collect()
 }
@@ -205,9 +204,7 @@ impl Worker {
         let input_len = bytes.len() as u64;
         // A panic is a bug, but it must cost one document, not the batch.
         let computed = catch_unwind(AssertUnwindSafe(|| self.compute(source.clone(), &bytes)))
-            .unwrap_or_else(|_| {
-                Err(Failure::new("internal", "copydesk failed on this input (a bug: please report it)"))
-            });
+            .unwrap_or_else(|_| Err(ErrorInfo::internal()));
         match computed {
             Ok(record) => {
                 let bytes =
@@ -218,17 +215,18 @@ impl Worker {
         }
     }
 
-    fn compute(&self, source: Source, bytes: &[u8]) -> Result<Record, Failure> {
+    fn compute(&self, source: Source, bytes: &[u8]) -> Result<Record, ErrorInfo> {
         let p = &self.pipeline;
         let record = Record::new(source);
         Ok(match self.job {
             Job::Pipeline { sentences, quotes, figures } => {
-                let found = p.extract_with(bytes, Stages { sentences, quotes, figures }).map_err(failure)?;
+                let found =
+                    p.extract_with(bytes, Stages { sentences, quotes, figures }).map_err(ErrorInfo::from)?;
                 Record::from_extraction(record.source, found)
             }
-            Job::Raw(Stage::Clean) => record.with_document(p.clean(bytes).map_err(failure)?),
+            Job::Raw(Stage::Clean) => record.with_document(p.clean(bytes).map_err(ErrorInfo::from)?),
             Job::Raw(stage) => {
-                let text = copydesk::clean::decode(bytes).map_err(failure)?.into_owned();
+                let text = copydesk::clean::decode(bytes).map_err(ErrorInfo::from)?.into_owned();
                 let record = match stage {
                     Stage::Quotes => {
                         let spans = p.sentences(&text, None);
@@ -242,11 +240,11 @@ impl Worker {
         })
     }
 
-    fn failed(&self, seq: u64, source: Source, input_len: u64, f: Failure) -> Output {
+    fn failed(&self, seq: u64, source: Source, input_len: u64, f: ErrorInfo) -> Output {
         let bytes = if self.as_text {
             Vec::new()
         } else {
-            self.fields.json_line(&Record::error(source.clone(), f.kind, &f.message))
+            self.fields.json_line(&Record::error(source.clone(), f.clone()))
         };
         Output { seq, source, bytes, input_len, error: Some(f.message), skipped: false }
     }
@@ -255,18 +253,8 @@ impl Worker {
         let bytes = if self.as_text {
             Vec::new()
         } else {
-            self.fields.json_line(&Record::error(source.clone(), "skipped", why))
+            self.fields.json_line(&Record::error(source.clone(), ErrorInfo::new("skipped", why)))
         };
         Output { seq, source, bytes, input_len: 0, error: None, skipped: true }
     }
-}
-
-fn failure(e: CleanError) -> Failure {
-    let kind = match e {
-        CleanError::Empty => "empty",
-        CleanError::Binary { .. } => "binary",
-        CleanError::InvalidUtf8 { .. } => "encoding",
-        _ => "clean",
-    };
-    Failure::new(kind, e.to_string())
 }

@@ -4,6 +4,7 @@
 //! over; a truncated or malformed record ends the archive with an error.
 
 use std::io::BufRead;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use copydesk::Source;
 use warc::{RawRecordHeader, RawRecordIter, WarcHeader, WarcReader};
@@ -29,8 +30,19 @@ impl<R: BufRead> Iterator for WarcDocs<R> {
 
     fn next(&mut self) -> Option<Doc> {
         loop {
-            let record = self.records.as_mut()?.next()?;
-            let (header, body) = match record {
+            let records = self.records.as_mut()?;
+            // The warc crate panics on some malformed records (a Content-Length
+            // near usize::MAX); on the thread reading the inputs a panic would
+            // stall the whole run, so it ends this archive instead.
+            let Ok(record) = catch_unwind(AssertUnwindSafe(|| records.next())) else {
+                self.records = None;
+                return Some(Doc::failed(
+                    self.archive.clone(),
+                    "read",
+                    "bad WARC record: the reader failed on it",
+                ));
+            };
+            let (header, body) = match record? {
                 Ok(r) => r,
                 Err(e) => {
                     // The reader cannot find the next record after a bad one.

@@ -51,19 +51,25 @@ impl Story<'_> {
     /// capitalised words and nothing else, not introduced as speech.
     fn is_title(&self, q: usize) -> bool {
         let inner = self.inner(q);
-        if inner.contains(['!', '?']) {
-            return false;
+        // Read word by word, stopping at the first sign of a sentence.
+        let (mut words, mut major) = (0, 0);
+        for w in inner.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_empty() {
+                continue;
+            }
+            words += 1;
+            if words > MAX_TITLE_WORDS {
+                return false;
+            }
+            if !is_minor_word(w) {
+                if !w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                    return false;
+                }
+                major += 1;
+            }
         }
-        let words: Vec<&str> = inner
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .collect();
-        let major: Vec<&&str> = words.iter().filter(|w| !is_minor_word(w)).collect();
-        let title_case = major.len() >= 2
-            && words.len() <= MAX_TITLE_WORDS
-            && major.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-        title_case && !self.after_cue(self.quote_tok[q])
+        major >= 2 && !inner.contains(['!', '?']) && !self.after_cue(self.quote_tok[q])
     }
 
     /// Token `t` opens its paragraph or follows "CUE," / "CUE:".

@@ -3,40 +3,76 @@
 //! appositive ("Putin's envoy" -> "Zamir Kabulov"), and a pronoun to the last
 //! compatible subject of a speech verb (names inside quotes never count).
 
-use std::collections::HashMap;
-
 use crate::lexicon::Gender;
 use crate::mention::{Mention, MentionKind};
 use crate::story::Story;
 
+/// A name as the run of tokens that spells it, written out only when a
+/// quote reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Name {
+    first: usize,
+    last: usize,
+    /// The last word's [`fold_hash`], which names of one person share.
+    key: u64,
+}
+
+impl Name {
+    fn words(&self) -> usize {
+        self.last - self.first + 1
+    }
+}
+
 /// The names of a story and the roles they were given.
 pub(crate) struct Names {
-    /// Last word (lowercased) -> (token where the run starts, the name).
-    by_last: HashMap<String, Vec<(usize, String)>>,
-    /// Role noun (lowercased) -> the roles given with that head.
-    roles: HashMap<String, Vec<Role>>,
+    /// Every name of two words or more, with the token where its mention starts.
+    runs: Vec<(usize, Name)>,
+    /// The roles given to names, in story order.
+    roles: Vec<Role>,
     /// Every name of a person outside quotes, in order, with its full form.
-    people: Vec<(Mention, String)>,
+    people: Vec<(Mention, Name)>,
 }
 
 /// A role given to a name: "Russian Foreign Minister" for Sergei Lavrov.
 struct Role {
     /// The token where it was given.
     at: usize,
-    name: String,
-    /// The words of the role phrase, keyed like names.
-    words: Vec<String>,
+    /// The role noun heading it.
+    head: usize,
+    /// The words of the role phrase.
+    phrase: std::ops::RangeInclusive<usize>,
+    name: Name,
 }
 
-/// The last word of a name, lowercased, without a possessive.
-fn key(word: &str) -> String {
-    let w = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
-    w.to_lowercase()
+/// A word without a final possessive.
+fn stem(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+}
+
+/// A hash of a word without a final possessive, lowercased: words that hash
+/// alike are (but for a one in 2^64 chance, then checked) the same word.
+fn fold_hash(word: &str) -> u64 {
+    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    let seed = 0xcbf2_9ce4_8422_2325;
+    let word = stem(word);
+    if word.is_ascii() {
+        return word.bytes().fold(seed, |h, b| step(h, b.to_ascii_lowercase()));
+    }
+    let mut buf = [0; 4];
+    word.chars().flat_map(char::to_lowercase).fold(seed, |h, c| c.encode_utf8(&mut buf).bytes().fold(h, step))
+}
+
+/// The same word but for case.
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 impl Names {
     pub(crate) fn new(story: &Story<'_>) -> Names {
-        let mut names = Names { by_last: HashMap::new(), roles: HashMap::new(), people: Vec::new() };
+        let mut names = Names { runs: Vec::new(), roles: Vec::new(), people: Vec::new() };
         let n = story.toks.len();
         let mut i = 0;
         while i < n {
@@ -46,19 +82,18 @@ impl Names {
                 i += 1;
                 continue;
             };
-            if let Some(name) = story.bare_name(&m) {
-                if name.contains(' ') {
-                    names.by_last.entry(key(story.word(m.last))).or_default().push((m.first, name.clone()));
-                }
-                // Only a name opening a clause is someone a pronoun may stand
-                // for ("but Khalilzad returned"), not an object ("to Doha",
-                // "the US and Afghanistan").
-                let subject = story.starts_clause(m.first);
-                if m.gender != Gender::Thing && subject {
-                    names.people.push((m, name.clone()));
-                }
-                names.note_roles(story, &m, name);
+            let name = story.bare_name(&m);
+            if name.words() > 1 {
+                names.runs.push((m.first, name));
             }
+            // Only a name opening a clause is someone a pronoun may stand
+            // for ("but Khalilzad returned"), not an object ("to Doha",
+            // "the US and Afghanistan").
+            let subject = story.starts_clause(m.first);
+            if m.gender != Gender::Thing && subject {
+                names.people.push((m, name));
+            }
+            names.note_roles(story, &m, name);
             i = m.last + 1;
         }
         names
@@ -66,7 +101,7 @@ impl Names {
 
     /// "spokesman Ivo Lang", "Ivo Lang, the port's spokesman" and "Port
     /// Spokesman Ivo Lang" all give Ivo Lang the role "spokesman".
-    fn note_roles(&mut self, story: &Story<'_>, m: &Mention, name: String) {
+    fn note_roles(&mut self, story: &Story<'_>, m: &Mention, name: Name) {
         if m.gender == Gender::Thing {
             return;
         }
@@ -84,42 +119,42 @@ impl Names {
         let titles =
             (m.first..m.last).filter(|&k| story.info[k].title.is_some()).map(|k| (k, m.first..=m.last));
         for (head, phrase) in before.into_iter().chain(appositive).chain(titles) {
-            let words = phrase.map(|k| key(story.word(k))).collect();
-            let role = Role { at: m.first, name: name.clone(), words };
-            self.roles.entry(story.word(head).to_lowercase()).or_default().push(role);
+            self.roles.push(Role { at: m.first, head, phrase, name });
         }
     }
 
     /// The fullest form in the story of the name ending like `m`: the longest,
     /// the nearest before `m` among equals.
-    fn fullest(&self, story: &Story<'_>, m: &Mention) -> Option<String> {
-        let own = story.bare_name(m)?;
-        let words = |s: &str| s.split(' ').count();
-        let best = self.by_last.get(&key(story.word(m.last))).and_then(|runs| {
-            runs.iter().max_by_key(|(at, name)| {
-                (words(name), *at <= m.first, if *at <= m.first { *at } else { usize::MAX - at })
-            })
-        });
+    fn fullest(&self, story: &Story<'_>, m: &Mention) -> Name {
+        let own = story.bare_name(m);
+        let last = stem(story.word(m.last));
+        let best = self
+            .runs
+            .iter()
+            .filter(|(_, name)| name.key == own.key && same_word(stem(story.word(name.last)), last))
+            .max_by_key(|(at, name)| {
+                (name.words(), *at <= m.first, if *at <= m.first { *at } else { usize::MAX - at })
+            });
         match best {
-            Some((_, name)) if words(name) > words(&own) => Some(name.clone()),
-            _ => Some(own),
+            Some((_, name)) if name.words() > own.words() => *name,
+            _ => own,
         }
     }
 
     /// The name last given to the role heading a definite description.
-    fn role_name(&self, story: &Story<'_>, m: &Mention) -> Option<String> {
+    fn role_name(&self, story: &Story<'_>, m: &Mention) -> Option<Name> {
         if !m.definite {
             return None;
         }
         // "The Republican nominee" is not the one given "Democratic nominee".
-        let marks: Vec<String> =
-            (m.first..m.head).filter(|&k| story.is_capitalised(k)).map(|k| key(story.word(k))).collect();
-        let given = self.roles.get(&story.word(m.head).to_lowercase())?;
-        given
+        let head = story.word(m.head);
+        let marks = || (m.first..m.head).filter(|&k| story.is_capitalised(k)).map(|k| stem(story.word(k)));
+        self.roles
             .iter()
             .rev()
-            .find(|r| r.at < m.first && marks.iter().all(|w| r.words.contains(w)))
-            .map(|r| r.name.clone())
+            .filter(|r| r.at < m.first && same_word(story.word(r.head), head))
+            .find(|r| marks().all(|w| r.phrase.clone().any(|k| same_word(stem(story.word(k)), w))))
+            .map(|r| r.name)
     }
 }
 
@@ -128,18 +163,23 @@ impl Names {
 struct Subject {
     tok: usize,
     mention: Mention,
-    name: Option<String>,
+    name: Option<Name>,
 }
 
 /// Pronouns and descriptions resolved in story order.
-pub(crate) struct Resolver {
+pub(crate) struct Resolver<'s, 't> {
+    story: &'s Story<'t>,
     subjects: Vec<Subject>,
 }
 
-impl Resolver {
+impl<'s, 't> Resolver<'s, 't> {
     /// Resolves every subject of a speech verb; `overrides` are the
     /// (cue token, speaker) pairs the quote rules settled on.
-    pub(crate) fn new(story: &Story<'_>, names: &Names, overrides: &[(usize, Mention)]) -> Resolver {
+    pub(crate) fn new(
+        story: &'s Story<'t>,
+        names: &Names,
+        overrides: &[(usize, Mention)],
+    ) -> Resolver<'s, 't> {
         // The quote rules' speakers come last, so they win over the grammar's.
         let mut found: Vec<(usize, Mention)> = (0..story.toks.len())
             .filter(|&c| story.toks[c].cue.is_some())
@@ -153,7 +193,7 @@ impl Resolver {
         let mut subjects: Vec<Subject> = Vec::with_capacity(found.len());
         for (tok, mention) in found {
             let name = match mention.kind {
-                MentionKind::Name => names.fullest(story, &mention),
+                MentionKind::Name => Some(names.fullest(story, &mention)),
                 MentionKind::Description => names.role_name(story, &mention),
                 MentionKind::Pronoun => {
                     let (last, near) = antecedent(story, &subjects, &mention);
@@ -163,20 +203,25 @@ impl Resolver {
             };
             subjects.push(Subject { tok, mention, name });
         }
-        Resolver { subjects }
+        Resolver { story, subjects }
     }
 
-    /// The name of the speaker of the cue at token `c`.
+    /// The name of the speaker of the cue at token `c`, written out: its
+    /// words, without a final possessive.
     pub(crate) fn name(&self, c: usize) -> Option<String> {
         let i = self.subjects.binary_search_by_key(&c, |s| s.tok).ok()?;
-        self.subjects[i].name.clone()
+        let name = self.subjects[i].name?;
+        let words: Vec<&str> = (name.first..=name.last).map(|k| self.story.word(k)).collect();
+        let mut out = words.join(" ");
+        out.truncate(stem(&out).len());
+        Some(out)
     }
 }
 
 /// The name of the last subject of a speech verb that the pronoun `p` can
 /// stand for (`None` when that subject has no name: "the senior official"),
 /// and whether it is in `p`'s paragraph or the one before.
-fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> (Option<String>, bool) {
+fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> (Option<Name>, bool) {
     let fits = |s: &Subject| {
         let g = s.mention.gender;
         match p.gender {
@@ -187,7 +232,7 @@ fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> (Option<S
         }
     };
     match subjects.iter().rev().find(|s| fits(s)) {
-        Some(s) => (s.name.clone(), story.tok_para[p.first].saturating_sub(story.tok_para[s.tok]) <= 1),
+        Some(s) => (s.name, story.tok_para[p.first].saturating_sub(story.tok_para[s.tok]) <= 1),
         None => (None, false),
     }
 }
@@ -195,7 +240,7 @@ fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> (Option<S
 impl Names {
     /// With no speaker near, the last person named before `p` in its
     /// paragraph or the one before ("Khalilzad returned to Doha ... he wrote").
-    fn person_before(&self, story: &Story<'_>, p: &Mention) -> Option<String> {
+    fn person_before(&self, story: &Story<'_>, p: &Mention) -> Option<Name> {
         let para = story.tok_para[p.first];
         let fits = |m: &Mention| match p.gender {
             Gender::Male | Gender::Female => m.gender == p.gender || m.gender == Gender::Unknown,
@@ -207,7 +252,7 @@ impl Names {
             .rev()
             .take_while(|(m, _)| para.saturating_sub(story.tok_para[m.first]) <= 1)
             .find(|(m, _)| fits(m))
-            .map(|(m, name)| self.fullest(story, m).unwrap_or_else(|| name.clone()))
+            .map(|(m, _)| self.fullest(story, m))
     }
 }
 
@@ -224,18 +269,12 @@ fn is_person(story: &Story<'_>, s: &Subject) -> bool {
 impl Story<'_> {
     /// The name a mention spells, without the titles and words before it
     /// ("Maj. Rob Lodewick" -> "Rob Lodewick", "Russian Foreign Minister
-    /// Sergei Lavrov" -> "Sergei Lavrov") and without a final possessive.
-    pub(crate) fn bare_name(&self, m: &Mention) -> Option<String> {
+    /// Sergei Lavrov" -> "Sergei Lavrov").
+    pub(crate) fn bare_name(&self, m: &Mention) -> Name {
         let after_title =
             (m.first..m.last).rev().find(|&k| self.info[k].title.is_some()).map_or(m.first, |k| k + 1);
-        let first_name =
-            (after_title..m.last).find(|&k| self.info[k].first_name.is_some()).unwrap_or(after_title);
-        let words: Vec<&str> = (first_name..=m.last).map(|k| self.word(k)).collect();
-        let mut name = words.join(" ");
-        if let Some(stripped) = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")) {
-            name = stripped.to_string();
-        }
-        (!name.is_empty()).then_some(name)
+        let first = (after_title..m.last).find(|&k| self.info[k].first_name.is_some()).unwrap_or(after_title);
+        Name { first, last: m.last, key: fold_hash(self.word(m.last)) }
     }
 
     /// Token `k` opens a sentence or a clause: after a comma, or after a

@@ -6,10 +6,10 @@ use std::ops::Range;
 
 use copydesk_core::Span;
 
-use crate::lexicon::{Entry, Gender, Lexicon};
+use crate::lexicon::{CueClass, Entry, Gender, Lexicon};
 use crate::marks::{self, Glyph};
 use crate::pairing::{self, RawQuote};
-use crate::tokens::{self, Kind, Tok};
+use crate::tokens::{self, Case, Kind, Tok};
 
 /// One story, tokenised.
 pub(crate) struct Story<'t> {
@@ -36,18 +36,19 @@ impl<'t> Story<'t> {
         let mut story = Story {
             text,
             lex,
-            toks: Vec::new(),
+            // News runs about six bytes a token.
+            toks: Vec::with_capacity(text.len() / 5 + 16),
             paras: Vec::new(),
             quotes: Vec::new(),
             quote_tok: Vec::new(),
-            tok_para: Vec::new(),
+            tok_para: Vec::with_capacity(text.len() / 5 + 16),
             double_style: false,
             info: Vec::new(),
         };
         for (p, para) in para_spans.iter().enumerate() {
             let next_opens = para_spans.get(p + 1).is_some_and(|next| starts_with_opener(text, *next));
             let marks = marks::scan(text, para.start, para.end);
-            let has_cue = |s: Span| !lex.cues(s.slice(text)).is_empty();
+            let has_cue = |s: Span| lex.has_cue(s.slice(text));
             let quotes = pairing::pair(text, *para, &marks, next_opens, has_cue);
             let first = story.toks.len();
             let mut at = para.start;
@@ -70,35 +71,35 @@ impl<'t> Story<'t> {
     }
 
     fn look_up_words(&mut self) {
-        let mut buf = String::new();
         let info = self.toks.iter().map(|t| {
-            if t.kind != Kind::Word {
+            if !t.is_word() {
                 return Entry::default();
             }
             let w = &self.text[t.start..t.end];
-            let mut e = self.lex.entry_with(w, &mut buf);
+            let mut e = self.lex.entry(w);
             // "He’s claiming": the contraction keeps the pronoun.
             if let Some(stem) = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")) {
-                e.pronoun = e.pronoun.or(self.lex.entry_with(stem, &mut buf).pronoun);
+                e.pronoun = e.pronoun.or(self.lex.entry(stem).pronoun);
             }
             e
         });
         self.info = info.collect();
     }
 
+    /// Marks the words that start a cue phrase. Cues are lowercase verbs;
+    /// only "According to" opens a sentence.
     fn mark_cues(&mut self) {
-        let mut t = 0;
-        for m in self.lex.cues(self.text) {
-            while t < self.toks.len() && self.toks[t].start < m.start {
-                t += 1;
+        for t in 0..self.toks.len() {
+            if self.info[t].cue.is_none() {
+                continue;
             }
-            if t < self.toks.len() && self.toks[t].start == m.start && self.toks[t].is_word() {
-                let len = self.toks[t..].iter().take_while(|x| x.start < m.end).count();
-                // Cues are lowercase verbs; only "According to" opens a sentence.
-                let lower = self.text[m.start..].starts_with(char::is_lowercase);
-                if lower || m.class == crate::lexicon::CueClass::Prep {
-                    self.toks[t].cue = Some((m.class, len.min(u8::MAX as usize) as u8));
-                }
+            let next = |k: usize| {
+                let j = t + 1 + k;
+                (j < self.toks.len() && self.toks[j].is_word() && self.same_para(t, j)).then(|| self.word(j))
+            };
+            let Some((class, len)) = self.lex.cue(&self.info[t], next) else { continue };
+            if self.is_lowercase(t) || class == CueClass::Prep {
+                self.toks[t].cue = Some((class, len as u8));
             }
         }
     }
@@ -164,12 +165,12 @@ impl<'t> Story<'t> {
 
     /// True when token `i` is a word starting with a capital letter.
     pub(crate) fn is_capitalised(&self, i: usize) -> bool {
-        self.toks[i].is_word() && self.word(i).starts_with(char::is_uppercase)
+        self.toks[i].case() == Case::Upper
     }
 
     /// True when token `i` is a word in lowercase.
     pub(crate) fn is_lowercase(&self, i: usize) -> bool {
-        self.toks[i].is_word() && self.word(i).starts_with(char::is_lowercase)
+        self.toks[i].case() == Case::Lower
     }
 
     /// The pronoun's gender when token `i` is a subject pronoun.

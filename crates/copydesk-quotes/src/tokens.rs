@@ -3,12 +3,21 @@
 
 use crate::lexicon::{CueClass, Lexicon};
 
+/// The case of a word's first letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Case {
+    Upper,
+    Lower,
+    /// A digit or a letter without case.
+    None,
+}
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
     /// A run of letters and digits, with inner apostrophes, hyphens and
     /// periods, and the final period of an abbreviation.
-    Word,
+    Word(Case),
     /// One punctuation character.
     Punct(char),
     /// An outermost quote: the index of the quote in the document's list.
@@ -29,7 +38,15 @@ pub(crate) struct Tok {
 
 impl Tok {
     pub(crate) fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+        matches!(self.kind, Kind::Word(_))
+    }
+
+    /// The case of the word's first letter; `None` for other tokens.
+    pub(crate) fn case(&self) -> Case {
+        match self.kind {
+            Kind::Word(case) => case,
+            _ => Case::None,
+        }
     }
 
     pub(crate) fn is_punct(&self, c: char) -> bool {
@@ -49,44 +66,101 @@ impl Tok {
     }
 }
 
+/// What an ASCII byte is to the tokenizer.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+
+/// The class of each ASCII byte; 0 for punctuation and non-ASCII lead bytes.
+static CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The character at byte `i` of `text` (a char boundary), read without
+/// decoding when it is ASCII, as most are.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b < 0x80 => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
+}
+
+/// Characters that join two runs of letters into one word: "don't",
+/// "al-Assad", "U.S", "AT&T".
+fn joins(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&')
+}
+
+/// The end of the run of letters and digits (and joined runs) from byte `i`,
+/// not past `to`, and whether a period joined two runs.
+fn word_end(text: &str, mut i: usize, to: usize) -> (usize, bool) {
+    let bytes = &text.as_bytes()[..to];
+    let mut inner_period = false;
+    loop {
+        while bytes.get(i).is_some_and(|&b| b < 0x80 && CLASS[usize::from(b)] == ALNUM) {
+            i += 1;
+        }
+        let Some(d) = char_at(text, i).filter(|_| i < to) else { break };
+        let after = i + d.len_utf8();
+        if d.is_alphanumeric() {
+            i = after;
+        } else if joins(d) && after < to && char_at(text, after).is_some_and(char::is_alphanumeric) {
+            inner_period |= d == '.';
+            i = after;
+        } else {
+            break;
+        }
+    }
+    (i, inner_period)
+}
+
 /// Appends the tokens of `text[from..to]` (which holds no outermost quote).
 pub(crate) fn tokenize(text: &str, from: usize, to: usize, lex: &Lexicon, out: &mut Vec<Tok>) {
-    let s = &text[from..to];
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < to {
+        let b = bytes[i];
+        if b < 0x80 && CLASS[usize::from(b)] == SPACE {
+            i += 1;
             continue;
         }
-        let start = from + i;
+        let Some(c) = char_at(text, i) else { break };
+        let start = i;
+        i += c.len_utf8();
         if !c.is_alphanumeric() {
-            out.push(tok(start, start + c.len_utf8(), Kind::Punct(c)));
+            if !c.is_whitespace() {
+                out.push(tok(start, i, Kind::Punct(c)));
+            }
             continue;
         }
-        let mut end = start + c.len_utf8();
-        let mut inner_period = false;
-        while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                end = from + j + d.len_utf8();
-                chars.next();
-            } else if matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&')
-                && s[j + d.len_utf8()..].starts_with(char::is_alphanumeric)
-            {
-                inner_period |= d == '.';
-                end = from + j + d.len_utf8();
-                chars.next();
-            } else {
-                break;
+        let (end, inner_period) = word_end(text, i, to);
+        i = end;
+        let case = if c.is_uppercase() {
+            Case::Upper
+        } else if c.is_lowercase() {
+            Case::Lower
+        } else {
+            Case::None
+        };
+        if i < to && bytes[i] == b'.' {
+            let initial = end == start + c.len_utf8() && case == Case::Upper;
+            if inner_period || initial || lex.is_abbreviation(&text[start..=i]) {
+                i += 1;
             }
         }
-        if text[end..].starts_with('.') {
-            let word = &text[start..end];
-            let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-            if inner_period || initial || lex.is_abbreviation(&text[start..end + 1]) {
-                end += 1;
-                chars.next();
-            }
-        }
-        out.push(tok(start, end, Kind::Word));
+        out.push(tok(start, i, Kind::Word(case)));
     }
 }
 

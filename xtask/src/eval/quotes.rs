@@ -112,11 +112,9 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
         if split != "test" {
             write_errors(&out.join(format!("errors-{split}.txt")), &articles, &predictions)?;
         }
-        if split == "train" {
-            continue;
-        }
         rows.extend(figures(split, "copydesk", &score(&articles, &predictions), &note));
-        if ctx.peers {
+        // The peers are only compared on the held-out splits.
+        if ctx.peers && split != "train" {
             for mode in ["paragraph", "shipped"] {
                 let preds = textacy(ctx, &path, split, mode, &articles)?;
                 let note = if mode == "paragraph" {

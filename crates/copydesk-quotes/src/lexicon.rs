@@ -134,6 +134,11 @@ fn load(b: &[u8]) -> u64 {
 
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// A mask of the `n` low bytes of a word (all of them from eight on).
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
+}
+
 /// Lowercases the eight ASCII bytes of `x` at once: a byte in `A..=Z` gets
 /// its 0x20 bit set.
 fn lowercase(x: u64) -> u64 {
@@ -177,8 +182,7 @@ impl Words {
         (h >> 40) as usize & (self.slots.len() - 1)
     }
 
-    fn get(&self, word: &str) -> Option<&Entry> {
-        let k = key(word)?;
+    fn get(&self, k: Key) -> Option<&Entry> {
         let mut at = self.home(&k);
         loop {
             let i = (*self.slots.get(at)? as usize).checked_sub(1)?;
@@ -264,7 +268,25 @@ impl Lexicon {
 
     /// What the lists say about `word`.
     pub(crate) fn entry(&self, word: &str) -> Entry {
-        self.words.get(word).copied().unwrap_or_default()
+        key(word).and_then(|k| self.words.get(k)).copied().unwrap_or_default()
+    }
+
+    /// What the lists say about the word `text[start..end]`, read in place:
+    /// the sixteen bytes from its start, masked to its length.
+    pub(crate) fn entry_in(&self, text: &str, start: usize, end: usize) -> Entry {
+        let len = end - start;
+        let window = text.as_bytes().get(start..start + 16).filter(|_| len <= 16);
+        let k = window.and_then(|w| {
+            let (lo, hi) = w.split_at(8);
+            let read =
+                |h: &[u8], n: usize| u64::from_le_bytes(h.try_into().unwrap_or_default()) & low_bytes(n);
+            let (lo, hi) = (read(lo, len), read(hi, len.saturating_sub(8)));
+            ((lo | hi) & HIGH_BITS == 0).then(|| [lowercase(lo), lowercase(hi)])
+        });
+        match k {
+            Some(k) => self.words.get(k).copied().unwrap_or_default(),
+            None => self.entry(&text[start..end]),
+        }
     }
 
     /// The class and length in words of the longest cue phrase that starts
@@ -315,6 +337,19 @@ mod tests {
         assert_eq!(k("Kabulov’s"), k("KABULOV'S"));
         assert_eq!(k("Ángel"), None);
         assert_eq!(k("seventeen-letters"), None);
+    }
+
+    #[test]
+    fn words_read_in_place_match_words_read_alone() {
+        let lex = Lexicon::new();
+        let text = "Spokeswoman Ana said: he’s the U.S. envoy, Ángel SAID representatives he";
+        let mut at = 0;
+        for w in text.split(' ') {
+            let w = w.trim_end_matches([':', ',']);
+            assert_eq!(lex.entry_in(text, at, at + w.len()), lex.entry(w), "{w}");
+            at = text[at..].find(' ').map_or(text.len(), |i| at + i + 1);
+        }
+        assert!(lex.entry_in(text, text.len() - 2, text.len()).pronoun.is_some());
     }
 
     #[test]

@@ -76,7 +76,7 @@ impl<'t> Story<'t> {
                 return Entry::default();
             }
             let w = &self.text[t.start..t.end];
-            let mut e = self.lex.entry(w);
+            let mut e = self.lex.entry_in(self.text, t.start, t.end);
             // "He’s claiming": the contraction keeps the pronoun.
             if let Some(stem) = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")) {
                 e.pronoun = e.pronoun.or(self.lex.entry(stem).pronoun);

@@ -239,3 +239,30 @@ fn unclosed_paragraphs_and_list_items_beyond_the_nesting_cap_stay_apart() {
         assert!(!text.contains("soon.Paragraph") && !text.contains("outside.Item"), "blocks run together");
     }
 }
+
+/// Regression: the `warc` crate panics on a Content-Length within a few
+/// bytes of `usize::MAX` (its `len + 4` wraps, then it slices the body to
+/// `len`), and the panic, on the thread reading the inputs, left the binary
+/// waiting for ever. The archive must end with an error record instead (the
+/// panic message itself still reaches standard error).
+#[test]
+fn warc_content_length_near_usize_max_ends_the_archive_with_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for (length, tail) in [(u64::MAX - 1, "\r\n"), (u64::MAX, "\n\r\n")] {
+        let archive = dir.path().join("huge-length.warc");
+        let record = format!(
+            "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:x>\r\nContent-Type: text/plain\r\n\
+             Content-Length: {length}\r\n\r\n{tail}"
+        );
+        std::fs::write(&archive, record).unwrap();
+        let mut command = Command::new(child::binary());
+        command.arg(&archive);
+        let run = child::run(command, dir.path(), BATCH_TIME);
+        assert!(!run.stalled, "{length}: stalled: {}", run.stderr);
+        let record: Value =
+            serde_json::from_str(run.stdout.trim_end()).unwrap_or_else(|e| panic!("{length}: {e}"));
+        assert_eq!(record["source"]["path"], archive.display().to_string());
+        assert_eq!(error_kind(&record), Some("read"), "{record}");
+        assert_eq!(run.status.code(), Some(1));
+    }
+}

@@ -13,30 +13,57 @@ use crate::text_util::{DateWords, normalize};
 const SHORT_PARAGRAPH: usize = 150;
 /// A byline or dateline is shorter than this (in bytes).
 const SHORT_LINE: usize = 100;
+/// A heading that ends the story has at most this many words.
+const TAIL_HEADING_WORDS: usize = 6;
 /// A paragraph this long (in bytes) with sentence punctuation starts the body.
 const BODY_PARAGRAPH: usize = 120;
 
 /// The phrase tables, compiled.
 pub(crate) struct Furniture {
+    /// Phrases that open a furniture block.
     phrases: AhoCorasick,
+    /// Blocks that are furniture when they say nothing else, sorted.
+    whole: Vec<&'static str>,
     byline: AhoCorasick,
+    /// Headings that end the story.
+    tail: AhoCorasick,
 }
 
 impl Furniture {
     /// Compiles `data/furniture_phrases.txt` and `data/byline_prefixes.txt`.
     pub(crate) fn new() -> Furniture {
+        let entries = || table::entries(include_str!("../../data/furniture_phrases.txt"));
+        let mut whole: Vec<&'static str> = entries().filter_map(|p| p.strip_suffix('$')).collect();
+        whole.sort_unstable();
         Furniture {
-            phrases: anchored(table::entries(include_str!("../../data/furniture_phrases.txt"))),
+            phrases: anchored(entries().filter(|p| !p.ends_with('$'))),
+            whole,
             byline: anchored(
                 table::entries(include_str!("../../data/byline_prefixes.txt")).map(|p| p.to_string() + " "),
             ),
+            tail: anchored(table::entries(include_str!("../../data/tail_headings.txt"))),
         }
     }
 
-    /// True when `text` opens with a furniture phrase.
+    /// True when `text` opens with a furniture phrase, or is one of the
+    /// phrases that must stand alone.
     pub(crate) fn is_phrase(&self, text: &str) -> bool {
-        text.len() < SHORT_PARAGRAPH
-            && self.phrases.is_match(Input::new(&head(text).1).anchored(Anchored::Yes))
+        if text.len() >= SHORT_PARAGRAPH {
+            return false;
+        }
+        let lower = head(text).1;
+        let alone = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+        self.phrases.is_match(Input::new(&lower).anchored(Anchored::Yes))
+            || self.whole.binary_search(&alone).is_ok()
+    }
+
+    /// True when `p` is a heading (or a short label) that ends the story:
+    /// "Related articles", "More from The Daily Example".
+    fn ends_story(&self, p: &Para) -> bool {
+        let short = p.text.split_whitespace().count() <= TAIL_HEADING_WORDS && !p.text.contains('\n');
+        short
+            && (matches!(p.kind, Kind::Heading(_)) || !p.text.ends_with(['.', '!', '?']))
+            && self.tail.is_match(Input::new(&head(&p.text).1).anchored(Anchored::Yes))
     }
 
     /// True when `text` is a byline: "By Jane Doe", or one of `authors`.
@@ -86,6 +113,9 @@ pub(crate) struct Context<'a> {
 /// Drops furniture paragraphs from `paras`.
 pub(crate) fn tidy(paras: &mut Vec<Para>, furniture: &Furniture, dates: &DateWords, cx: &Context<'_>) {
     let body_start = paras.iter().position(is_body).unwrap_or(0);
+    if let Some(end) = paras.iter().skip(body_start + 1).position(|p| furniture.ends_story(p)) {
+        paras.truncate(body_start + 1 + end);
+    }
     let mut index = 0;
     paras.retain(|p| {
         let i = index;
@@ -122,8 +152,47 @@ mod tests {
     }
 
     #[test]
+    fn standalone_phrase_needs_the_whole_block() {
+        let f = Furniture::new();
+        assert!(f.is_phrase("Home"));
+        assert!(f.is_phrase("Share:"));
+        assert!(!f.is_phrase("Home prices rose 4% in March."));
+    }
+
+    #[test]
     fn non_ascii_phrase_matches_case_insensitively() {
         assert!(Furniture::new().is_phrase("Ähnliche Beiträge"));
+    }
+
+    fn para(text: &str, kind: Kind) -> Para {
+        Para { text: text.to_string(), kind }
+    }
+
+    #[test]
+    fn related_heading_after_the_story_ends_it() {
+        let f = Furniture::new();
+        let d = DateWords::new();
+        let story = "The council approved the budget on Tuesday after a long debate about schools and roads.";
+        let mut paras = vec![
+            para(story, Kind::Text),
+            para("More from The Daily Example", Kind::Heading(2)),
+            para(
+                "Storm knocks out power to thousands of homes across the county on Monday night.",
+                Kind::Text,
+            ),
+        ];
+        tidy(&mut paras, &f, &d, &Context { title: None, authors: &[] });
+        assert_eq!(paras.len(), 1);
+    }
+
+    #[test]
+    fn related_heading_before_the_story_does_not_end_it() {
+        let f = Furniture::new();
+        let d = DateWords::new();
+        let story = "The council approved the budget on Tuesday after a long debate about schools and roads.";
+        let mut paras = vec![para("Related: schools", Kind::Heading(2)), para(story, Kind::Text)];
+        tidy(&mut paras, &f, &d, &Context { title: None, authors: &[] });
+        assert_eq!(paras.last().map(|p| p.text.as_str()), Some(story));
     }
 
     #[test]

@@ -14,7 +14,7 @@ const SENTENCE_CHARS: u32 = 25;
 /// Weight of short, unpunctuated text (labels, dates, menus without links).
 const SHORT_TEXT_WEIGHT: f32 = 0.5;
 /// How much a character of furniture costs against one of story.
-const FURNITURE_COST: f32 = 1.0;
+const FURNITURE_COST: f32 = 0.5;
 /// Story hint weight from which a candidate is favoured, and by how much.
 const STRONG_STORY_HINT: i32 = 3;
 const STORY_HINT_FACTOR: f32 = 2.0;

@@ -71,16 +71,22 @@ pub fn run(args: &Args) -> Result<Counts> {
         let (worker, in_flight, listed) = (worker.clone(), in_flight.clone(), listed.clone());
         std::thread::spawn(move || {
             let docs = CountingIter { inner: inputs.enumerate(), listed: &listed };
-            pool.install(|| {
-                docs.par_bridge().for_each_with(tx, |tx, (seq, doc)| {
-                    let seq = seq as u64;
-                    lock(&in_flight).insert(seq, (Instant::now(), doc.source.clone()));
-                    let out = worker.process(seq, doc);
-                    lock(&in_flight).remove(&seq);
-                    // The writer has gone only when writing failed; nothing to do.
-                    let _ = tx.send(out);
+            let listing = catch_unwind(AssertUnwindSafe(|| {
+                pool.install(|| {
+                    docs.par_bridge().for_each_with(tx, |tx, (seq, doc)| {
+                        let seq = seq as u64;
+                        lock(&in_flight).insert(seq, (Instant::now(), doc.source.clone()));
+                        let out = worker.process(seq, doc);
+                        lock(&in_flight).remove(&seq);
+                        // The writer has gone only when writing failed; nothing to do.
+                        let _ = tx.send(out);
+                    })
                 })
-            });
+            }));
+            // Reading the inputs themselves failed (a bug): what was listed
+            // has been written; the writer must stop waiting for the rest.
+            listed.crashed.store(listing.is_err(), Ordering::Release);
+            listed.done.store(true, Ordering::Release);
         });
     }
 
@@ -90,10 +96,10 @@ pub fn run(args: &Args) -> Result<Counts> {
     let mut order = Order { sort: common.sort, next: 0, waiting: BTreeMap::new(), abandoned: HashSet::new() };
     let mut written = 0u64;
     loop {
-        let received = match rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(out) => vec![out],
-            Err(RecvTimeoutError::Timeout) => Vec::new(),
-            Err(RecvTimeoutError::Disconnected) => Vec::new(),
+        let (received, disconnected) = match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(out) => (vec![out], false),
+            Err(RecvTimeoutError::Timeout) => (Vec::new(), false),
+            Err(RecvTimeoutError::Disconnected) => (Vec::new(), true),
         };
         let overdue = overdue(&in_flight, budget, &worker);
         for out in received.into_iter().chain(overdue) {
@@ -106,9 +112,18 @@ pub fn run(args: &Args) -> Result<Counts> {
                 written += 1;
             }
         }
-        if listed.done.load(Ordering::Acquire) && written == listed.count.load(Ordering::Acquire) {
+        // Done when every listed input is written, or when no worker is left
+        // to send anything (a crash while listing: see `Listed::crashed`).
+        let all_written = written == listed.count.load(Ordering::Acquire);
+        if listed.done.load(Ordering::Acquire) && (all_written || disconnected) {
             break;
         }
+    }
+    if listed.crashed.load(Ordering::Acquire) {
+        progress.println(
+            "copydesk: reading the inputs failed (a bug: please report it); later inputs were not read",
+        );
+        progress.counts.errors += 1;
     }
     sink.flush().context("writing output")?;
     progress.finish();
@@ -138,6 +153,8 @@ fn overdue(in_flight: &InFlight, budget: Duration, worker: &Worker) -> Vec<Outpu
 struct Listed {
     count: AtomicU64,
     done: AtomicBool,
+    /// Listing stopped on a panic rather than at the end of the inputs.
+    crashed: AtomicBool,
 }
 
 struct CountingIter<'a, I> {

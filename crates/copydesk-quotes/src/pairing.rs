@@ -92,8 +92,14 @@ fn pair_doubles(
 ) -> Vec<RawQuote> {
     let mut stack: Vec<&Mark> = Vec::new();
     let mut pairs: Vec<(&Mark, &Mark)> = Vec::new();
-    for &m in marks {
-        if opens(m, stack.is_empty()) {
+    for (i, &m) in marks.iter().enumerate() {
+        // `“It's unusual,“ said Ivo Lang`: an opening glyph placed where a
+        // quote closes closes it, unless a closing glyph follows to do that.
+        let misplaced = m.glyph == Glyph::Opening
+            && m.looks_closing()
+            && !stack.is_empty()
+            && marks.get(i + 1).is_none_or(|next| next.glyph != Glyph::Closing);
+        if !misplaced && opens(m, stack.is_empty()) {
             let depth = stack.len();
             match stack.last_mut() {
                 // Straight marks cannot nest inside straight marks: the
@@ -222,6 +228,12 @@ mod tests {
     fn misplaced_marks_before_a_continuation_still_close_at_the_cue() {
         let text = "“We reject any“ half measures, ”Ivanov added.";
         assert_eq!(quotes(text, true), [("“We reject any“ half measures, ”", false)]);
+    }
+
+    #[test]
+    fn opening_glyph_in_closing_position_closes_the_quote() {
+        let text = "“It’s unusual,“ said Ivo Lang. “It is hard to pull off.”";
+        assert_eq!(quotes(text, false), [("“It’s unusual,“", false), ("“It is hard to pull off.”", false)]);
     }
 
     #[test]

@@ -112,7 +112,12 @@ impl<'t> Story<'t> {
         }
         for i in 1..self.toks.len() {
             let prev = self.toks[i - 1];
-            let after_period = prev.ends_sentence();
+            // A period inside brackets ends no sentence before the closing
+            // bracket ("Rep. Ada Pell (D-Ore.) said"); past it, a capital
+            // starts one ("(He left.) Then").
+            let closing = |t: &Tok| matches!(t.kind, Kind::Punct(')' | ']'));
+            let after_period = (prev.ends_sentence() && !closing(&self.toks[i]))
+                || (closing(&prev) && i >= 2 && self.toks[i - 2].ends_sentence() && self.is_capitalised(i));
             // A quote woven into a sentence ends it with its period; one
             // standing alone may still be followed by `Graham asked.`
             let woven = i >= 2 && self.same_para(i - 2, i) && self.toks[i - 2].is_word();

@@ -11,6 +11,8 @@ use crate::tokens::Kind;
 const CLAUSE: usize = 60;
 /// At most this many adverbs and auxiliaries between a subject and its verb.
 const MAX_BETWEEN: usize = 4;
+/// The longest appositive between a subject and its verb, in tokens.
+const MAX_APPOSITIVE: usize = 30;
 
 impl Story<'_> {
     /// The class and token length of the cue at token `c`.
@@ -68,7 +70,7 @@ impl Story<'_> {
         }
         let k = j - 1;
         if self.is_separator(k) {
-            return self.clause_subject(lo, k, true);
+            return self.appositive_subject(lo, k).or_else(|| self.clause_subject(lo, k, true));
         }
         if self.toks[k].is_word() && matches!(self.word(k), "who" | "which" | "that") {
             // "officials who said", "Smith, who said": the relative's antecedent.
@@ -83,6 +85,42 @@ impl Story<'_> {
             return self.clause_subject(lo, k, false);
         }
         self.subject_ending_at(k, lo)
+    }
+
+    /// "Bay Lee, treasurer of the campaign, called": the subject before the
+    /// appositive that the separator at `k` closes. A name filling the
+    /// stretch before `k` is the subject set off by an appositive before it
+    /// ("the ministry's spokeswoman, Ana Ruas, said"); otherwise, walking
+    /// back over the separators, the first name found (or else the first
+    /// mention) wins: "Ana Ruas, 45, a nurse, said".
+    fn appositive_subject(&self, lo: usize, k: usize) -> Option<Mention> {
+        let lo = self.skip_dateline(lo, k);
+        let seps: Vec<usize> = (lo + 1..k)
+            .rev()
+            .take(MAX_APPOSITIVE)
+            .take_while(|&p| self.toks[p].quote().is_none() && !self.toks[p].ends_sentence())
+            .filter(|&p| self.is_separator(p))
+            .collect();
+        let ending_before = |p: usize| {
+            let mut end = p.checked_sub(1)?;
+            if self.toks[end].is_punct(')') {
+                // "Sen. Ada Pell (D-Ore.), who ..., said".
+                end = (lo..end).rev().take(10).find(|&o| self.toks[o].is_punct('('))?.checked_sub(1)?;
+            }
+            (end >= lo).then(|| self.subject_ending_at(end, lo)).flatten()
+        };
+        let filling = seps.first().and_then(|&p| ending_before(k).filter(|m| m.first == p + 1));
+        if let Some(m) = filling.filter(|m| m.kind == MentionKind::Name) {
+            return Some(m);
+        }
+        let mut found: Option<Mention> = None;
+        for m in seps.iter().filter_map(|&p| ending_before(p)) {
+            if m.kind == MentionKind::Name {
+                return Some(m);
+            }
+            found.get_or_insert(m);
+        }
+        found
     }
 
     /// The subject of a participle ("Hillary Clinton asking,", "..., adding"):
@@ -206,6 +244,26 @@ mod tests {
                 "said"
             ),
             Some("Ivo Lang".into())
+        );
+    }
+
+    #[test]
+    fn subject_stands_before_an_appositive_inside_a_relative_clause() {
+        assert_eq!(
+            subject_of(
+                "The port closed in what Bay Lee, treasurer of the dockers' union, called a lockout.",
+                "called"
+            ),
+            Some("Bay Lee".into())
+        );
+        assert_eq!(subject_of("Ana Ruas, 45, a nurse from Porto, said so.", "said"), Some("Ana Ruas".into()));
+        assert_eq!(
+            subject_of("Ivo Lang, the director of the FBI, said so.", "said"),
+            Some("Ivo Lang".into())
+        );
+        assert_eq!(
+            subject_of("The spokeswoman of the Port Authority, Ana Ruas, said so.", "said"),
+            Some("Ana Ruas".into())
         );
     }
 

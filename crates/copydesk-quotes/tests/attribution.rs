@@ -208,3 +208,27 @@ fn cue_with_a_colon_introduces_the_next_quote() {
     assert_eq!(quotes[1].1, "Ms. Ana Ruas");
     assert_eq!(quotes[2].1, "Mr. Teo Brandt");
 }
+
+#[test]
+fn period_inside_a_party_tag_does_not_end_the_sentence() {
+    let text = "\"The berths stay public,\" Rep. Ada Pell (D-Ore.) said Friday. \"They always will.\"";
+    let quotes = direct(text);
+    assert_eq!(quotes.len(), 2);
+    assert!(quotes.iter().all(|q| q.1 == "Rep. Ada Pell" && q.3 == "said"));
+}
+
+#[test]
+fn misplaced_opening_mark_closes_a_quote_before_its_cue() {
+    let text = "“It’s unusual,“ said Teo Brandt, a lawyer with the harbour board. “It is hard to pull off.”";
+    let quotes = direct(text);
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(quotes[0], row("“It’s unusual,“", "Teo Brandt", Some("Teo Brandt"), "said"));
+}
+
+#[test]
+fn speaker_named_after_a_role_appositive() {
+    let text = "The harbour master of the Port Authority, Ana Ruas, said the berths were \"not for sale.\"";
+    let quotes = find(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Ana Ruas"));
+}

@@ -12,7 +12,7 @@ use crate::table;
 enum Anchor {
     /// Whole words (`share` in `article-share`, `shareBar`; not `shared`).
     Words,
-    /// At the start of a word (`comment*` in `comments`).
+    /// At the start of a word (`kommentar*` in `kommentare`).
     WordStart,
     /// Anywhere (`*promo*` in `sitepromo`).
     Anywhere,
@@ -160,6 +160,8 @@ mod tests {
         assert!(h.weight("article-share-bar") > 0);
         assert!(h.weight("articleShareBar") > 0);
         assert_eq!(h.weight("wp-block-shared-content"), 0);
+        assert_eq!(h.weight("news subjective commentary article"), 0);
+        assert!(h.weight("commentsContainer") > 0);
     }
 
     #[test]
@@ -172,7 +174,9 @@ mod tests {
 
     #[test]
     fn word_start_hint_matches_longer_words() {
-        assert!(negative().weight("commentlist") > 0);
+        assert!(negative().weight("leserkommentare") == 0);
+        assert!(negative().weight("kommentare") > 0);
+        assert!(negative().weight("subscribe-box") > 0);
     }
 
     #[test]

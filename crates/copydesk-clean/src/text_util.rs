@@ -42,6 +42,9 @@ impl DateWords {
     /// without a label ("Updated: March 5, 2024 at 10:02 a.m. ET", "3 min
     /// read").
     pub(crate) fn is_dateline(&self, text: &str) -> bool {
+        if is_clock_time(text) {
+            return true;
+        }
         let mut words = 0;
         let mut numbers = 0;
         let mut year = false;
@@ -63,6 +66,20 @@ impl DateWords {
     }
 }
 
+/// A time of day on its own: "19:49", "7:05 pm", "14:20 Uhr".
+fn is_clock_time(text: &str) -> bool {
+    let mut parts = text.split_whitespace();
+    let Some(clock) = parts.next() else { return false };
+    let Some((h, m)) = clock.split_once(':') else { return false };
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let suffix_ok = parts.next().is_none_or(|s| {
+        matches!(s.to_lowercase().trim_end_matches('.'), "am" | "pm" | "a.m" | "p.m" | "uhr" | "h")
+    });
+    digits(h, 1..=2) && digits(m, 2..=2) && suffix_ok && parts.next().is_none()
+}
+
 /// "1st", "22nd", "3rd", "4th".
 fn is_ordinal(token: &str) -> bool {
     let digits = token.bytes().take_while(u8::is_ascii_digit).count();
@@ -79,6 +96,8 @@ mod tests {
         assert!(d.is_dateline("Updated: March 5, 2024 at 10:02 a.m. ET"));
         assert!(d.is_dateline("05.03.2024, 14:20 Uhr"));
         assert!(d.is_dateline("3 min read"));
+        assert!(d.is_dateline("19:49"));
+        assert!(d.is_dateline("7:05 pm"));
     }
 
     #[test]
@@ -87,6 +106,7 @@ mod tests {
         assert!(!d.is_dateline("The council met on March 5, 2024."));
         assert!(!d.is_dateline("Published"));
         assert!(!d.is_dateline("4,210"));
+        assert!(!d.is_dateline("Ratio 3:2 wins"));
     }
 
     #[test]

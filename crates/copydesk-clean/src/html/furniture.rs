@@ -113,8 +113,17 @@ pub(crate) struct Context<'a> {
 /// Drops furniture paragraphs from `paras`.
 pub(crate) fn tidy(paras: &mut Vec<Para>, furniture: &Furniture, dates: &DateWords, cx: &Context<'_>) {
     let body_start = paras.iter().position(is_body).unwrap_or(0);
-    if let Some(end) = paras.iter().skip(body_start + 1).position(|p| furniture.ends_story(p)) {
-        paras.truncate(body_start + 1 + end);
+    // A story-ending heading ends the story when less story text follows it
+    // than precedes it (a "Read more" box set inside the story does not).
+    let body_chars: Vec<usize> = paras
+        .iter()
+        .scan(0, |sum, p| Some(std::mem::replace(sum, *sum + if is_body(p) { p.text.len() } else { 0 })))
+        .collect();
+    let total = paras.iter().filter(|p| is_body(p)).map(|p| p.text.len()).sum::<usize>();
+    if let Some(end) = (body_start + 1..paras.len())
+        .find(|&i| furniture.ends_story(&paras[i]) && total - body_chars[i] < body_chars[i])
+    {
+        paras.truncate(end);
     }
     let mut index = 0;
     paras.retain(|p| {
@@ -172,7 +181,8 @@ mod tests {
     fn related_heading_after_the_story_ends_it() {
         let f = Furniture::new();
         let d = DateWords::new();
-        let story = "The council approved the budget on Tuesday after a long debate about schools and roads.";
+        let story = "The council approved the budget on Tuesday after a long debate about schools, roads \
+                     and the new library, which opens next spring.";
         let mut paras = vec![
             para(story, Kind::Text),
             para("More from The Daily Example", Kind::Heading(2)),

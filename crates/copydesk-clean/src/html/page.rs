@@ -284,17 +284,27 @@ impl Page<'_> {
 /// Appends `text` to `out` with runs of whitespace turned into one space,
 /// and no space at the start of `out`.
 pub(crate) fn push_collapsed(out: &mut String, text: &str) {
+    let ascii = text.is_ascii();
     for (i, word) in text.split_whitespace().enumerate() {
         let space_before = i > 0 || text.starts_with(char::is_whitespace);
         if space_before && !out.is_empty() && !out.ends_with([' ', '\n']) {
             out.push(' ');
         }
-        out.push_str(word);
+        if ascii || !word.contains(INVISIBLE) {
+            out.push_str(word);
+        } else {
+            out.extend(word.chars().filter(|c| !INVISIBLE.contains(c)));
+        }
     }
     if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with([' ', '\n']) {
         out.push(' ');
     }
 }
+
+/// Characters that are in the markup but not on the screen: soft hyphens,
+/// zero-width spaces, word joiners, stray byte-order marks. They would split
+/// words for every later stage.
+pub(crate) const INVISIBLE: &[char] = &['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 
 /// Visible characters (not whitespace) and sentence punctuation in `text`,
 /// counted on bytes: a character starts at every byte that is not a UTF-8

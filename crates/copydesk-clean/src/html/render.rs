@@ -1,7 +1,7 @@
 //! Rendering the story's container to paragraphs, leaving out the furniture
 //! nested inside it.
 
-use super::page::{Furniture, Idx, Item, Page, push_collapsed};
+use super::page::{Furniture, INVISIBLE, Idx, Item, Page, push_collapsed};
 use super::tags::Role;
 
 /// What kind of block a paragraph came from.
@@ -59,7 +59,7 @@ pub(crate) fn render(page: &Page<'_>, container: Idx) -> Vec<Para> {
         let item = &items[i as usize];
         let Some(el) = item.el else {
             if pre_depth > 0 {
-                current.push_str(item.text);
+                current.extend(item.text.chars().filter(|c| !INVISIBLE.contains(c)));
             } else {
                 push_collapsed(&mut current, item.text);
             }

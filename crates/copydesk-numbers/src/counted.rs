@@ -9,7 +9,7 @@
 use copydesk_core::Span;
 
 use crate::lexicon::Lexicon;
-use crate::text::{char_at, is_word_char, skip_spaces};
+use crate::text::{char_at, ends_with_ci, is_word_char, skip_spaces};
 
 /// Most words in a counted phrase before its head noun.
 const MAX_WORDS: usize = 5;
@@ -41,13 +41,11 @@ fn plural(lex: &Lexicon, w: &str) -> bool {
     if w.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let l = w.to_ascii_lowercase();
-    if lex.irregular_plurals.contains(&l) {
+    if lex.irregular_plurals.contains(w) {
         return true;
     }
-    l.len() >= 3
-        && (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is")
-            || l.ends_with("s'"))
+    let ends = |suffix: &str| ends_with_ci(w, suffix);
+    w.len() >= 3 && (ends("s") && !ends("ss") && !ends("us") && !ends("is") || ends("s'"))
 }
 
 /// The end of the run of non-function words from `start` (at least to
@@ -57,7 +55,7 @@ fn run_end(lex: &Lexicon, text: &str, start: usize, first_end: usize) -> usize {
     let mut at = start;
     for _ in 0..3 {
         let Some(e) = token(text, at) else { break };
-        if crate::text::contains_ci(&lex.stopwords, &text[at..e]) {
+        if lex.stopwords.contains(&text[at..e]) {
             break;
         }
         end = end.max(e);
@@ -75,7 +73,7 @@ fn run_end(lex: &Lexicon, text: &str, start: usize, first_end: usize) -> usize {
 pub fn phrase(lex: &Lexicon, text: &str, i: usize) -> Option<Span> {
     let start = skip_spaces(text, i);
     let e = token(text, start)?;
-    if start == i || crate::text::contains_ci(&lex.stopwords, &text[start..e]) {
+    if start == i || lex.stopwords.contains(&text[start..e]) {
         return None;
     }
     Some(Span::new(start, run_end(lex, text, start, e)))
@@ -94,15 +92,14 @@ pub fn after(lex: &Lexicon, text: &str, i: usize, value: f64) -> Option<Span> {
     while words < MAX_WORDS {
         let e = token(text, at)?;
         let w = &text[at..e];
-        let l = w.to_ascii_lowercase();
-        if lex.stopwords.contains(&l) || lex.words.contains_key(l.as_str()) && words == 0 {
+        if lex.stopwords.contains(w) || lex.words.contains(w) && words == 0 {
             break;
         }
         words += 1;
         first_end.get_or_insert(e);
         if plural(lex, w) {
             // "pairs of night vision goggles": run on past "of".
-            if lex.partitives.contains(&l) {
+            if lex.partitives.contains(w) {
                 let j = skip_spaces(text, e);
                 if let Some(oe) = token(text, j).filter(|&oe| text[j..oe].eq_ignore_ascii_case("of"))
                     && let Some(rest) = after(lex, text, oe, 2.0)

@@ -1,38 +1,16 @@
-//! Where numerals may start: the next ASCII digit, found eight bytes at a
-//! time, and the next number word, found by checking each word's first three
-//! letters against a bit set before running the number-word automaton
-//! (anchored) on it. Text with neither is skipped at a few hundred MB/s.
-
-use aho_corasick::{Anchored, Input};
+//! Where numerals may start: an ASCII digit, a number word or a vulgar
+//! fraction. One pass reads the text eight bytes at a time and marks the
+//! digits, the first letters of words and the lead bytes of vulgar
+//! fractions; only the marked bytes are looked at one by one (a word's
+//! first three letters against a bit set, then the whole word against the
+//! number words). Text with none of them is skipped at about a byte an
+//! instruction or two.
 
 use crate::lexicon::{Lexicon, vulgar_fraction};
-use crate::text::{byte, starts_word_boundary};
+use crate::swar;
+use crate::text::{byte, letters_end, starts_word_boundary};
 
-/// The first ASCII digit at or after `from`, or `usize::MAX`.
-pub fn next_digit(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    // Eight bytes at a time: a byte is a digit when it is above '/' and
-    // below ':' (the bit trick of "has byte between").
-    while i + 8 <= bytes.len() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&bytes[i..i + 8]);
-        let x = u64::from_le_bytes(w);
-        let low7 = x & !HIGHS;
-        let between = (ONES * (127 + b':' as u64)).wrapping_sub(low7)
-            & !x
-            & (low7 + ONES * (127 - b'/' as u64))
-            & HIGHS;
-        if between != 0 {
-            return i + (between.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    bytes.get(i..).and_then(|b| b.iter().position(u8::is_ascii_digit)).map_or(usize::MAX, |p| i + p)
-}
-
-/// True when the bytes at `i` may start a vulgar fraction: "½", "¼", "¾"
+/// True when the bytes at `i` start a vulgar fraction: "½", "¼", "¾"
 /// (C2 BC..BE) or "⅐".."⅞" (E2 85 90..9E); other text is not decoded.
 #[inline]
 fn is_vulgar_lead(bytes: &[u8], i: usize) -> bool {
@@ -43,35 +21,52 @@ fn is_vulgar_lead(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// The start of the first number word (or vulgar fraction) at or after
-/// `from`, or `usize::MAX`.
-pub fn next_word(lex: &Lexicon, text: &str, from: usize) -> usize {
+/// True when the byte at `i`, marked as a digit, a word's first letter or
+/// a lead byte, starts a numeral.
+#[inline]
+fn starts_numeral(lex: &Lexicon, text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b.is_ascii_digit() {
+        return true;
+    }
+    if b >= 0x80 {
+        return is_vulgar_lead(bytes, i) && vulgar_fraction(&text[i..]).is_some();
+    }
+    // A whole word ("ten", "twenty-five"), not the start of one ("tension").
+    lex.may_start_number_word(b, byte(text, i + 1), byte(text, i + 2))
+        && starts_word_boundary(text, i)
+        && lex.is_number_trigger(&text[i..letters_end(text, i)])
+}
+
+/// The first byte at or after `from` where a numeral may start (a digit,
+/// a number word, a vulgar fraction), or `usize::MAX`.
+pub fn next_start(lex: &Lexicon, text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
+    // Whether the byte before the current eight is an ASCII letter: a
+    // letter after it continues a word (at `from`, the boundary check
+    // decides).
+    let mut letter_before = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphabetic() {
-            let start = i;
-            if lex.may_start_number_word(b, byte(text, start + 1), byte(text, start + 2))
-                && starts_word_boundary(text, start)
-            {
-                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-                // A whole word ("ten", "twenty-five"), not the start of one ("tension").
-                if lex.word_finder.find(input).is_some_and(|m| {
-                    !byte(text, m.end()).is_ascii_alphabetic() || byte(text, m.end()) == b'-'
-                }) {
-                    return start;
-                }
+        let x = swar::load(bytes, i);
+        let letters = swar::letters(x);
+        let digits = swar::between(x, b'0' - 1, b'9' + 1);
+        // The lead bytes of vulgar fractions, C2 and E2: E2 with its 0x20
+        // bit cleared.
+        let leads = swar::equal(x & 0xDFDF_DFDF_DFDF_DFDF, 0xC2);
+        let word_starts = letters & !((letters << 8) | letter_before);
+        let mut marks = digits | word_starts | leads;
+        while marks != 0 {
+            let k = i + (marks.trailing_zeros() / 8) as usize;
+            // The zeros past the end are never marked.
+            if starts_numeral(lex, text, k) {
+                return k;
             }
-            // Past the rest of the word.
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-        } else if is_vulgar_lead(bytes, i) && vulgar_fraction(&text[i..]).is_some() {
-            return i;
-        } else {
-            i += 1;
+            marks &= marks - 1;
         }
+        letter_before = letters >> 56;
+        i += 8;
     }
     usize::MAX
 }

@@ -4,16 +4,21 @@
 //! separated by tabs. Adding a unit, a currency or a qualifier is a one-line
 //! change to a data file.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::figure::{Bound, Change};
 
-/// FNV-1a: the keys are short words, for which it is several times faster
-/// than the default SipHash (and the tables are fixed data, so hash
-/// flooding does not apply).
+pub use crate::wordmap::{WordMap, WordSet as Set};
+
+/// A map hashed with [`Fnv`]: for keys other than words.
+pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a: the keys are short, for which it is several times faster than
+/// the default SipHash (and the tables are fixed data, so hash flooding
+/// does not apply).
 #[derive(Default, Clone, Copy)]
 pub struct Fnv(u64);
 
@@ -32,11 +37,6 @@ impl Hasher for Fnv {
     }
 }
 
-/// A set of words hashed with [`Fnv`].
-pub type Set = HashSet<String, BuildHasherDefault<Fnv>>;
-/// A map hashed with [`Fnv`].
-pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
 /// The non-comment, non-blank lines of a data file, split on tabs.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines()
@@ -47,7 +47,7 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 /// The first column of each row, lower-cased: a word list.
 fn word_set(data: &'static str) -> Set {
-    rows(data).map(|r| r[0].to_ascii_lowercase()).collect()
+    Set::new(rows(data).map(|r| (r[0], ())))
 }
 
 fn number(s: &str) -> f64 {
@@ -186,12 +186,14 @@ pub enum Strength {
 /// All the rule data, compiled.
 pub struct Lexicon {
     /// Number words by lower-case spelling.
-    pub words: Map<&'static str, NumberWord>,
-    /// Matches number words and multiplier words (anchored at a word start).
-    pub word_finder: AhoCorasick,
-    /// Which first three letters (lower case; the third may be the word's
-    /// end) start a number word: a bit set over 26 x 26 x 27 prefixes.
-    word_starts: Vec<u64>,
+    pub words: WordMap<NumberWord>,
+    /// Number words and multiplier words, lower case: the words a numeral
+    /// may start with.
+    triggers: Set,
+    /// Which first three letters start a number word: for each first two
+    /// letters, a bit for each third (0 to 25 for 'a' to 'z', 26 for the
+    /// word's end).
+    word_starts: Vec<u32>,
     /// Scale abbreviations, longest first.
     pub scales: Vec<ScaleSuffix>,
     /// Currencies, indexed by [`After::Currency`] and the `before` table.
@@ -199,6 +201,10 @@ pub struct Lexicon {
     /// Currency surfaces written before amounts, by their last character,
     /// longest first, with their index.
     pub before: Map<char, Vec<(&'static str, usize)>>,
+    /// The country prefixes of "$" among those ("US" for "US$" and
+    /// "U.S. $"), upper case without dots or spaces, with the currency's
+    /// index: the longest spelling's first.
+    pub dollar_prefixes: Vec<(String, usize)>,
     /// Units, indexed by [`After::Unit`].
     pub units: Vec<Unit>,
     after_exact: AhoCorasick,
@@ -206,9 +212,9 @@ pub struct Lexicon {
     after_ci: AhoCorasick,
     after_ci_what: Vec<Vec<After>>,
     /// Qualifiers written before a figure, by lower-case phrase.
-    pub qualifiers: Map<&'static str, Qualifier>,
+    pub qualifiers: WordMap<Qualifier>,
     /// Qualifiers written after a figure ("or more"), by lower-case phrase.
-    pub qualifiers_after: Map<&'static str, Qualifier>,
+    pub qualifiers_after: WordMap<Qualifier>,
     /// The first words of those ("or", "and", "at").
     pub qualifier_first_words: Set,
     /// The last words of the qualifiers written before a figure ("than", "to", "about").
@@ -230,7 +236,7 @@ pub struct Lexicon {
     /// Nouns counted through "of" ("pairs of").
     pub partitives: Set,
     /// Multiplier words and their factors.
-    pub multipliers: Map<&'static str, f64>,
+    pub multipliers: WordMap<f64>,
     /// Words after "N times" that make it a multiplier.
     pub comparatives: Set,
     /// Words before a number that make it an age ("aged").
@@ -238,19 +244,19 @@ pub struct Lexicon {
     /// Words after a number's time unit that make it an age ("old", "of age").
     pub age_after: Vec<&'static str>,
     /// Range joiners.
-    pub range_words: Map<&'static str, Strength>,
+    pub range_words: WordMap<Strength>,
     /// Ratio joiners, longest first.
     pub ratio_words: Vec<(&'static str, Strength)>,
     /// Words before "one" that make it a pronoun.
     pub not_one: Set,
     /// Words before a figure that make it a change, and its direction.
-    pub changes: Map<String, Change>,
+    pub changes: WordMap<Change>,
     /// Words before a bounded year-like number that keep it a year ("since at least 2007").
     pub year_cues: Set,
     /// Words that may stand between a number and its unit ("2 more minutes").
     pub unit_modifiers: Set,
     /// Words that say whether a nearby "degrees" is a temperature or an angle.
-    pub degree_cues: Map<String, &'static str>,
+    pub degree_cues: WordMap<&'static str>,
 }
 
 const VULGAR: &[(&str, f64)] = &[
@@ -271,9 +277,6 @@ const VULGAR: &[(&str, f64)] = &[
     ("⅞", 0.875),
 ];
 
-/// Three-letter prefixes: 26 x 26 letters, then a letter or the word's end.
-const PREFIXES: usize = 26 * 26 * 27;
-
 /// The byte at `i`, or 0 past the end.
 fn byte_or_end(b: &[u8], i: usize) -> u8 {
     b.get(i).copied().unwrap_or(0)
@@ -291,12 +294,13 @@ static LETTER: [u8; 256] = {
     t
 };
 
-/// The index of the prefix `a`, `b`, `c` in the prefix bit set: two
-/// letters, then a letter or anything else (the end of the word).
+/// The place of the prefix `a`, `b`, `c` in the prefix table: the index
+/// of its first two letters and the bit of its third (a letter, or
+/// anything else: the end of the word).
 #[inline]
-fn prefix_index(a: u8, b: u8, c: u8) -> Option<usize> {
-    let (a, b, c) = (LETTER[a as usize] as usize, LETTER[b as usize] as usize, LETTER[c as usize] as usize);
-    (a < 26 && b < 26).then_some((a * 26 + b) * 27 + c)
+fn prefix_index(a: u8, b: u8, c: u8) -> Option<(usize, u32)> {
+    let (a, b) = (LETTER[a as usize] as usize, LETTER[b as usize] as usize);
+    (a < 26 && b < 26).then_some((a * 26 + b, LETTER[c as usize] as u32))
 }
 
 /// The value of a vulgar fraction character at the start of `s`, with its length.
@@ -359,7 +363,7 @@ fn group(
 impl Lexicon {
     /// Parses the data files and builds the automata.
     pub fn new() -> Lexicon {
-        let mut words = Map::default();
+        let mut words = Vec::new();
         for r in rows(include_str!("../data/number_words.txt")) {
             let class = match r[2] {
                 "unit" => WordClass::Unit,
@@ -372,18 +376,18 @@ impl Lexicon {
                 other => panic!("unknown number word class {other:?}"),
             };
             let plural = r[0].ends_with('s');
-            words.insert(r[0], NumberWord { value: number(r[1]), class, plural });
+            words.push((r[0], NumberWord { value: number(r[1]), class, plural }));
         }
-        let multipliers: Map<&'static str, f64> =
+        let multipliers: Vec<(&'static str, f64)> =
             rows(include_str!("../data/multipliers.txt")).map(|r| (r[0], number(r[1]))).collect();
-        let mut triggers: Vec<&str> = words.keys().copied().collect();
-        triggers.extend(multipliers.keys().copied());
-        let word_finder = automaton(&triggers, true);
-        let mut word_starts = vec![0u64; PREFIXES.div_ceil(64)];
-        for t in &triggers {
+        let trigger_words: Vec<&str> =
+            words.iter().map(|w| w.0).chain(multipliers.iter().map(|m| m.0)).collect();
+        let triggers = Set::new(trigger_words.iter().map(|&w| (w, ())));
+        let mut word_starts = vec![0u32; 26 * 26];
+        for t in &trigger_words {
             let b = t.as_bytes();
-            if let Some(i) = prefix_index(b[0], byte_or_end(b, 1), byte_or_end(b, 2)) {
-                word_starts[i / 64] |= 1 << (i % 64);
+            if let Some((i, bit)) = prefix_index(b[0], byte_or_end(b, 1), byte_or_end(b, 2)) {
+                word_starts[i] |= 1 << bit;
             }
         }
 
@@ -420,6 +424,15 @@ impl Lexicon {
             }
         }
         before.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        let mut dollar_prefixes: Vec<(String, usize)> = Vec::new();
+        for &(s, i) in &before {
+            let Some(p) = s.strip_suffix('$') else { continue };
+            let p: String =
+                p.chars().filter(|&c| c != '.' && c != ' ').collect::<String>().to_ascii_uppercase();
+            if !p.is_empty() && !dollar_prefixes.iter().any(|(q, _)| *q == p) {
+                dollar_prefixes.push((p, i));
+            }
+        }
         let before = before.into_iter().fold(Map::default(), |mut m: Map<char, Vec<_>>, (s, i)| {
             m.entry(s.chars().next_back().unwrap_or(' ')).or_default().push((s, i));
             m
@@ -454,12 +467,12 @@ impl Lexicon {
         for r in rows(include_str!("../data/time_markers.txt")) {
             push(r[0], After::Time);
         }
-        let mut age_before = Set::default();
+        let mut age_before = Vec::new();
         let mut age_after = Vec::new();
         for r in rows(include_str!("../data/age_cues.txt")) {
             match r[1] {
                 "before" => {
-                    age_before.insert(r[0].to_string());
+                    age_before.push((r[0], ()));
                 }
                 "after" => age_after.push(r[0]),
                 _ => push(r[0], After::AgeAbbr),
@@ -468,8 +481,8 @@ impl Lexicon {
         let (exact_pats, after_exact_what) = group(exact, false);
         let (ci_pats, after_ci_what) = group(ci, true);
 
-        let mut qualifiers = Map::default();
-        let mut qualifiers_after = Map::default();
+        let mut qualifiers = Vec::new();
+        let mut qualifiers_after = Vec::new();
         let mut qualifier_symbols = Vec::new();
         for r in rows(include_str!("../data/qualifiers.txt")) {
             let q = match r[1] {
@@ -482,20 +495,20 @@ impl Lexicon {
                 other => panic!("unknown qualifier meaning {other:?}"),
             };
             if r.get(2) == Some(&"after") {
-                qualifiers_after.insert(r[0], q);
+                qualifiers_after.push((r[0], q));
             } else if r[0].chars().any(|c| c.is_alphabetic()) {
-                qualifiers.insert(r[0], q);
+                qualifiers.push((r[0], q));
             } else {
                 qualifier_symbols.push((r[0], q));
             }
         }
         qualifier_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         let qualifier_first_words =
-            qualifiers_after.keys().map(|k| k.split(' ').next().unwrap_or(k).to_ascii_lowercase()).collect();
+            Set::new(qualifiers_after.iter().map(|(k, _)| (k.split(' ').next().unwrap_or(k), ())));
         let qualifier_last_words =
-            qualifiers.keys().map(|k| k.rsplit(' ').next().unwrap_or(k).to_ascii_lowercase()).collect();
+            Set::new(qualifiers.iter().map(|(k, _)| (k.rsplit(' ').next().unwrap_or(k), ())));
         let qualifier_words =
-            qualifiers.keys().chain(qualifiers_after.keys()).map(|k| k.split(' ').count()).max().unwrap_or(1);
+            qualifiers.iter().chain(&qualifiers_after).map(|(k, _)| k.split(' ').count()).max().unwrap_or(1);
         let strength =
             |s: &str| if s == "always" || s == "strong" { Strength::Strong } else { Strength::Weak };
         let mut ratio_words: Vec<(&'static str, Strength)> =
@@ -503,19 +516,20 @@ impl Lexicon {
         ratio_words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
 
         Lexicon {
-            words,
-            word_finder,
+            words: WordMap::new(words),
+            triggers,
             word_starts,
             scales,
             currencies,
             before,
+            dollar_prefixes,
             units,
             after_exact: automaton(&exact_pats, false),
             after_exact_what,
             after_ci: automaton(&ci_pats, true),
             after_ci_what,
-            qualifiers,
-            qualifiers_after,
+            qualifiers: WordMap::new(qualifiers),
+            qualifiers_after: WordMap::new(qualifiers_after),
             qualifier_last_words,
             qualifier_first_words,
             qualifier_symbols,
@@ -526,23 +540,22 @@ impl Lexicon {
             stopwords: word_set(include_str!("../data/stopwords.txt")),
             irregular_plurals: word_set(include_str!("../data/irregular_plurals.txt")),
             partitives: word_set(include_str!("../data/partitives.txt")),
-            multipliers,
+            multipliers: WordMap::new(multipliers),
             comparatives: word_set(include_str!("../data/comparatives.txt")),
-            age_before,
+            age_before: Set::new(age_before),
             age_after,
-            range_words: rows(include_str!("../data/range_words.txt"))
-                .map(|r| (r[0], strength(r[1])))
-                .collect(),
+            range_words: WordMap::new(
+                rows(include_str!("../data/range_words.txt")).map(|r| (r[0], strength(r[1]))),
+            ),
             ratio_words,
             not_one: word_set(include_str!("../data/not_one.txt")),
-            changes: rows(include_str!("../data/change_words.txt"))
-                .map(|r| (r[0].to_string(), if r[1] == "up" { Change::Up } else { Change::Down }))
-                .collect(),
+            changes: WordMap::new(
+                rows(include_str!("../data/change_words.txt"))
+                    .map(|r| (r[0], if r[1] == "up" { Change::Up } else { Change::Down })),
+            ),
             year_cues: word_set(include_str!("../data/year_cues.txt")),
             unit_modifiers: word_set(include_str!("../data/unit_modifiers.txt")),
-            degree_cues: rows(include_str!("../data/degree_cues.txt"))
-                .map(|r| (r[0].to_string(), r[1]))
-                .collect(),
+            degree_cues: WordMap::new(rows(include_str!("../data/degree_cues.txt")).map(|r| (r[0], r[1]))),
         }
     }
 
@@ -550,13 +563,19 @@ impl Lexicon {
     /// non-letter when the word has two letters) may be a number word.
     #[inline]
     pub fn may_start_number_word(&self, a: u8, b: u8, c: u8) -> bool {
-        prefix_index(a, b, c).is_some_and(|i| self.word_starts[i / 64] & (1 << (i % 64)) != 0)
+        prefix_index(a, b, c)
+            .is_some_and(|(i, bit)| self.word_starts.get(i).is_some_and(|&m| m >> bit & 1 != 0))
+    }
+
+    /// True when `word` (any case) is a number word or a multiplier word.
+    #[inline]
+    pub fn is_number_trigger(&self, word: &str) -> bool {
+        self.triggers.contains(word)
     }
 
     /// The number word spelled `word` (any case).
     pub fn word(&self, word: &str) -> Option<NumberWord> {
-        let mut buf = [0u8; 32];
-        self.words.get(crate::text::lower(word, &mut buf)?).copied()
+        self.words.get(word).copied()
     }
 
     /// All the ways to read what starts at byte `i`, longest first: the

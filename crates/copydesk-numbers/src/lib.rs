@@ -36,8 +36,10 @@ mod nonfigure;
 mod numeral;
 mod qualifier;
 mod scan;
+mod swar;
 mod term;
 mod text;
+mod wordmap;
 
 pub use figure::{Bound, Change, Figure, Kind, Mention};
 

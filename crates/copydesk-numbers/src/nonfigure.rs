@@ -7,7 +7,7 @@ use crate::lexicon::Lexicon;
 use crate::numeral::Form;
 use crate::term::{Term, What};
 use crate::text::{
-    at_sentence_start, byte, char_at, char_before, digits_end, letters_end, lower, next_word, prev_word,
+    at_sentence_start, byte, char_at, char_before, digits_end, is_any, letters_end, next_word, prev_word,
     skip_spaces,
 };
 
@@ -36,11 +36,10 @@ impl NonFigure {
 /// True for a month name at `s..e` (capitalised "May" and "March" only).
 fn is_month(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
     let w = &text[s..e];
-    let l = w.to_ascii_lowercase();
-    if !(lex.months.contains(&l) || byte(text, e) == b'.' && lex.months.contains(&format!("{l}."))) {
+    if !(lex.months.contains(w) || byte(text, e) == b'.' && lex.months.contains(&text[s..e + 1])) {
         return false;
     }
-    !matches!(l.as_str(), "may" | "march" | "mar") || w.starts_with(char::is_uppercase)
+    !is_any(w, &["may", "march", "mar"]) || w.starts_with(char::is_uppercase)
 }
 
 /// A lower-case "may" right before a day number still reads as a month ("may 19 ,").
@@ -48,8 +47,8 @@ fn month_before(lex: &Lexicon, text: &str, i: usize) -> Option<usize> {
     let j = if i > 0 && byte(text, i - 1) == b' ' { i - 1 } else { i };
     let j = if j > 0 && byte(text, j - 1) == b'.' { j - 1 } else { j };
     let (s, e) = prev_word(text, j)?;
-    let w = text[s..e].to_ascii_lowercase();
-    (is_month(lex, text, s, e) || lex.months.contains(&w) && w == "may").then_some(s)
+    let w = &text[s..e];
+    (is_month(lex, text, s, e) || lex.months.contains(w) && w.eq_ignore_ascii_case("may")).then_some(s)
 }
 
 /// A year-like plain number: four digits from 1000 to 2100.
@@ -85,13 +84,12 @@ pub fn classify(
     // Clock times: "10:30", "2:00 pm".
     if plain && byte(text, n.end) == b':' && digits_end(text, n.end + 1) == n.end + 3 {
         let mut end = n.end + 3;
-        if let Some((a, b)) = next_word(text, end) {
-            let mut buf = [0u8; 32];
-            if matches!(lower(&text[a..b], &mut buf), Some("am" | "pm" | "a" | "p")) {
-                end = b;
-                while byte(text, end) == b'.' || byte(text, end).eq_ignore_ascii_case(&b'm') {
-                    end += 1;
-                }
+        if let Some((a, b)) = next_word(text, end)
+            && is_any(&text[a..b], &["am", "pm", "a", "p"])
+        {
+            end = b;
+            while byte(text, end) == b'.' || byte(text, end).eq_ignore_ascii_case(&b'm') {
+                end += 1;
             }
         }
         return Some(NonFigure::new(Kind::Time, s, end, None));
@@ -131,7 +129,7 @@ pub fn classify(
         && t.what == What::Bare
         && !counted_plural
         && let Some((a, b)) = prev_word_or_abbrev(text, s)
-        && crate::text::contains_ci(&lex.identifier_cues, &text[a..b])
+        && lex.identifier_cues.contains(&text[a..b])
     {
         return Some(NonFigure::new(Kind::Identifier, s, n.end, Some(n.value)));
     }
@@ -141,12 +139,12 @@ pub fn classify(
         }
         // A name and a number: "Voyager 2", "English 101".
         if let Some((a, b)) = prev_word_or_abbrev(text, s) {
-            let w = text[a..b].to_ascii_lowercase();
-            let name = text[a..b].starts_with(char::is_uppercase)
+            let w = &text[a..b];
+            let name = w.starts_with(char::is_uppercase)
                 && !at_sentence_start(text, a)
-                && !lex.stopwords.contains(&w)
-                && !lex.qualifiers.contains_key(w.as_str())
-                && !lex.months.contains(&w)
+                && !lex.stopwords.contains(w)
+                && !lex.qualifiers.contains(w)
+                && !lex.months.contains(w)
                 && b + 1 >= s
                 && !counted_plural;
             if name && byte(text, b) == b' ' {
@@ -179,7 +177,7 @@ pub fn classify(
     if t.what == What::Bare
         && n.is_integer()
         && let Some((a, b)) = prev_word(text, s)
-        && crate::text::contains_ci(&lex.age_before, &text[a..b])
+        && lex.age_before.contains(&text[a..b])
         && n.value < 130.0
     {
         return Some(age(a, n.end, n.value, "year"));
@@ -280,11 +278,10 @@ fn score_context(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
     let mut at = s;
     for _ in 0..6 {
         let Some((a, b)) = prev_word(text, at) else { break };
-        if crate::text::contains_ci(&lex.score_cues, &text[a..b]) {
+        if lex.score_cues.contains(&text[a..b]) {
             return true;
         }
         at = a;
     }
-    next_word(text, e).is_some_and(|(a, b)| crate::text::contains_ci(&lex.score_cues, &text[a..b]))
-        && letters_end(text, e) == e
+    next_word(text, e).is_some_and(|(a, b)| lex.score_cues.contains(&text[a..b])) && letters_end(text, e) == e
 }

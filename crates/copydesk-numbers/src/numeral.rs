@@ -4,7 +4,7 @@
 
 use crate::lexicon::{Lexicon, NumberWord, ScaleWhen, WordClass, vulgar_fraction};
 use crate::text::{
-    byte, char_at, digits_end, ends_word_boundary, is_space, letters_end, prev_word, skip_spaces,
+    byte, char_at, digits_end, ends_word_boundary, is_any, is_space, letters_end, prev_word, skip_spaces,
 };
 
 /// How a numeral is written; decides what it can be.
@@ -282,19 +282,17 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
     }
     // Ordinal suffixes: "3rd", "21st", "11th".
     let le = letters_end(text, i);
-    if plain && le == i + 2 && ends_word_boundary(text, le) {
-        let suf = text[i..le].to_ascii_lowercase();
-        if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
-            return Some(Numeral {
-                start,
-                end: le,
-                value,
-                exact: exact_of(value),
-                form: Form::Ordinal,
-                scale: 1.0,
-                vague: false,
-            });
-        }
+    if plain && le == i + 2 && ends_word_boundary(text, le) && is_any(&text[i..le], &["st", "nd", "rd", "th"])
+    {
+        return Some(Numeral {
+            start,
+            end: le,
+            value,
+            exact: exact_of(value),
+            form: Form::Ordinal,
+            scale: 1.0,
+            vague: false,
+        });
     }
     // Scales: "2 million", "45bn", "1.2m" after a currency, "322 hundred", "3 lakh crore".
     let mut scale = 1.0;
@@ -388,7 +386,7 @@ fn and_a_fraction(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, usize)> {
         return None;
     }
     let (c, d) = crate::text::next_word(text, b)?;
-    if !matches!(text[c..d].to_ascii_lowercase().as_str(), "a" | "an" | "one") {
+    if !is_any(&text[c..d], &["a", "an", "one"]) {
         return None;
     }
     let (e, f) = crate::text::next_word(text, d)?;

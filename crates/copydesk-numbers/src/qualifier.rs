@@ -1,8 +1,20 @@
 //! Qualifiers of a figure: before it ("about", "an estimated", "up to",
 //! "more than", ">="), or after it ("or more", "or so", "+").
 
-use crate::lexicon::{Lexicon, Qualifier};
-use crate::text::{byte, next_word, prev_word, skip_spaces_back};
+use crate::lexicon::{Lexicon, Qualifier, WordMap};
+use crate::text::{byte, is_any, next_word, prev_word, skip_spaces_back};
+
+/// The phrase of the words at `ws`, joined by single spaces, in `map`.
+fn phrase(map: &WordMap<Qualifier>, text: &str, ws: &[(usize, usize)]) -> Option<Qualifier> {
+    // Words one space apart in the text are the phrase as written.
+    let (s, e) = (ws.first()?.0, ws.last()?.1);
+    let spaced: usize = ws.iter().map(|&(a, b)| b - a).sum::<usize>() + ws.len() - 1;
+    if e - s == spaced && ws.windows(2).all(|w| byte(text, w[0].1) == b' ') {
+        return map.get(&text[s..e]).copied();
+    }
+    let joined: Vec<&str> = ws.iter().map(|&(a, b)| &text[a..b]).collect();
+    map.get(&joined.join(" ")).copied()
+}
 
 /// The word right before `i`, past spaces, a trailing "." kept when `dot`
 /// ("c.", "est."): its start and end.
@@ -41,16 +53,14 @@ pub fn before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qual
     }
     // Most numbers have no qualifier: rule them out by the last word alone.
     let (ls, le) = last_word(text, i, true)?;
-    if !crate::text::contains_ci(&lex.qualifier_last_words, &text[ls..le]) {
+    if !lex.qualifier_last_words.contains(&text[ls..le]) {
         return None;
     }
     let ws = words_before(text, i, lex.qualifier_words);
     for k in 0..ws.len() {
         let (s, _) = ws[k];
         let e = ws[ws.len() - 1].1;
-        let phrase: String =
-            ws[k..].iter().map(|&(a, b)| text[a..b].to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
-        if let Some(&q) = lex.qualifiers.get(phrase.as_str()) {
+        if let Some(q) = phrase(&lex.qualifiers, text, &ws[k..]) {
             return Some((s, e, q));
         }
     }
@@ -64,9 +74,7 @@ pub fn after(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Quali
         return lex.qualifiers_after.get("+").map(|&q| (i, i + 1, q));
     }
     // Most figures have no qualifier after them: rule it out by the first word.
-    if !next_word(text, i)
-        .is_some_and(|(a, b)| crate::text::contains_ci(&lex.qualifier_first_words, &text[a..b]))
-    {
+    if !next_word(text, i).is_some_and(|(a, b)| lex.qualifier_first_words.contains(&text[a..b])) {
         return None;
     }
     let mut ws = Vec::new();
@@ -80,16 +88,13 @@ pub fn after(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Quali
         at = e;
     }
     for k in (1..=ws.len()).rev() {
-        let phrase: String =
-            ws[..k].iter().map(|&(a, b)| text[a..b].to_ascii_lowercase()).collect::<Vec<_>>().join(" ");
         // "200 or greater than 190", "Humvees and up to 50,000": the phrase
         // belongs to what follows it.
         let end = ws[k - 1].1;
         let next_is_number = next_word(text, end).is_some_and(|(a, b)| {
-            lex.word(&text[a..b]).is_some()
-                || matches!(text[a..b].to_ascii_lowercase().as_str(), "to" | "than" | "of" | "from")
+            lex.word(&text[a..b]).is_some() || is_any(&text[a..b], &["to", "than", "of", "from"])
         }) || byte(text, crate::text::skip_spaces(text, end)).is_ascii_digit();
-        if let Some(&q) = lex.qualifiers_after.get(phrase.as_str()).filter(|_| !next_is_number) {
+        if let Some(q) = phrase(&lex.qualifiers_after, text, &ws[..k]).filter(|_| !next_is_number) {
             return Some((ws[0].0, end, q));
         }
     }

@@ -13,24 +13,16 @@ use crate::numeral::{self, Form};
 use crate::qualifier;
 use crate::term::{self, Term, What};
 use crate::text::{
-    byte, char_at, char_before, ends_word_boundary, is_space, letters_end, next_word, prev_word, skip_spaces,
+    byte, char_at, char_before, ends_with_ci, ends_word_boundary, is_any, is_space, letters_end, next_word,
+    prev_word, skip_spaces,
 };
 
 /// Scans `text` for figures, in text order.
 pub fn scan(lex: &Lexicon, text: &str) -> Vec<Figure> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
-    let mut digit = find::next_digit(bytes, 0);
-    let mut word = find::next_word(lex, text, 0);
     loop {
-        if digit < pos {
-            digit = find::next_digit(bytes, pos);
-        }
-        if word < pos {
-            word = find::next_word(lex, text, pos);
-        }
-        let at = digit.min(word);
+        let at = find::next_start(lex, text, pos);
         if at >= text.len() {
             break;
         }
@@ -179,11 +171,11 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
     let counted = if t.what == What::Bare { counted::after(lex, text, t.end, t.value()) } else { None };
     let counted_plural = counted.is_some_and(|sp| {
         let w = &text[sp.start..sp.end];
-        w.ends_with('s') || crate::text::contains_ci(&lex.irregular_plurals, w)
+        w.ends_with('s') || lex.irregular_plurals.contains(w)
     });
     // "above 1000" is a count, but "since at least 2007" a year.
     let bounded = matches!(qual, Some((qs, _, Qualifier::Bound(_)))
-        if !prev_word(text, qs).is_some_and(|(a, b)| crate::text::contains_ci(&lex.year_cues, &text[a..b])));
+        if !prev_word(text, qs).is_some_and(|(a, b)| lex.year_cues.contains(&text[a..b])));
     let mut fig = match nonfigure::classify(lex, text, &t, counted_plural, bounded) {
         Some(nf) if nf.kind != Kind::Age => {
             let end = nf.end;
@@ -278,8 +270,8 @@ fn is_period_fraction(lex: &Lexicon, text: &str, t: &Term) -> bool {
     if t.start < t.num.start || t.what != What::Bare {
         return false;
     }
-    let prev = prev_word(text, t.num.start).map(|(a, b)| text[a..b].to_ascii_lowercase());
-    let determiner = prev.as_deref().is_some_and(|p| {
+    let prev = prev_word(text, t.num.start).map(|(a, b)| &text[a..b]);
+    let determiner = prev.is_some_and(|p| {
         lex.not_one.contains(p) || lex.word(p).is_some_and(|n| n.class == WordClass::Ordinal)
     });
     determiner || w.value == 4.0
@@ -291,15 +283,11 @@ fn is_pronoun_one(lex: &Lexicon, text: &str, t: &Term) -> bool {
         return false;
     }
     // "the one", "the old one": a determiner one or two words before.
-    let determiner = |(a, b): (usize, usize)| crate::text::contains_ci(&lex.not_one, &text[a..b]);
+    let determiner = |(a, b): (usize, usize)| lex.not_one.contains(&text[a..b]);
     let before = prev_word(text, t.num.start)
         .is_some_and(|w| determiner(w) || prev_word(text, w.0).is_some_and(determiner));
     let after = next_word(text, t.num.end).is_some_and(|(a, b)| {
-        let w = text[a..b].to_ascii_lowercase();
-        matches!(
-            w.as_str(),
-            "of" | "another" | "day" | "who" | "that" | "which" | "thing" | "way" | "side" | "hand"
-        )
+        is_any(&text[a..b], &["of", "another", "day", "who", "that", "which", "thing", "way", "side", "hand"])
     });
     before || after
 }
@@ -351,11 +339,7 @@ fn and_fraction(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, usize)> {
     let (a, b) = next_word(text, i).filter(|&(a, b)| text[a..b].eq_ignore_ascii_case("and"))?;
     debug_assert!(a < b);
     let (c, d) = next_word(text, b)?;
-    let (c, d) = if matches!(text[c..d].to_ascii_lowercase().as_str(), "a" | "an") {
-        next_word(text, d)?
-    } else {
-        (c, d)
-    };
+    let (c, d) = if is_any(&text[c..d], &["a", "an"]) { next_word(text, d)? } else { (c, d) };
     let w = lex.word(&text[c..d]).filter(|w| w.class == WordClass::Fraction && !w.plural)?;
     Some((1.0 / w.value, d))
 }
@@ -370,7 +354,7 @@ fn article_unit_before(lex: &Lexicon, text: &str, t: &mut Term, floor: usize) {
     debug_assert!(a < b);
     let Some((us, ue)) = prev_word(text, a) else { return };
     let Some((arts, arte)) = prev_word(text, us) else { return };
-    if arts < floor || !matches!(text[arts..arte].to_ascii_lowercase().as_str(), "a" | "an") {
+    if arts < floor || !is_any(&text[arts..arte], &["a", "an"]) {
         return;
     }
     let Some(u) = lex.after_all(text, us).into_iter().find_map(|(w, e)| match w {
@@ -441,9 +425,8 @@ fn non_figure(text: &str, nf: NonFigure, t: &Term) -> Figure {
 /// 3.5%", "rose by 2 points"); "to" makes it a level, not a change.
 fn change_before(lex: &Lexicon, text: &str, i: usize) -> Option<Change> {
     let (a, b) = prev_word(text, i)?;
-    let w = text[a..b].to_ascii_lowercase();
-    let (a, b) = if w == "by" { prev_word(text, a)? } else { (a, b) };
-    lex.changes.get(&text[a..b].to_ascii_lowercase()).copied()
+    let (a, b) = if text[a..b].eq_ignore_ascii_case("by") { prev_word(text, a)? } else { (a, b) };
+    lex.changes.get(&text[a..b]).copied()
 }
 
 /// "twice", "tenfold", "doubled".
@@ -452,7 +435,7 @@ fn multiplier_word(lex: &Lexicon, text: &str, at: usize) -> Option<Figure> {
     if !ends_word_boundary(text, e) {
         return None;
     }
-    let v = *lex.multipliers.get(text[at..e].to_ascii_lowercase().as_str())?;
+    let v = *lex.multipliers.get(&text[at..e])?;
     let mut f = Figure::new(text, Span::new(at, e), Kind::Multiplier);
     f.value = Some(v);
     Some(f)
@@ -546,18 +529,18 @@ fn bare(lex: &Lexicon, text: &str, t: &Term, f: &mut Figure, counted: Option<Spa
         return;
     }
     if let Some((a, b)) = next_word(text, if byte(text, e) == b'-' { e + 1 } else { e }) {
-        let w = text[a..b].to_ascii_lowercase();
-        if w == "fold" {
+        let w = &text[a..b];
+        if w.eq_ignore_ascii_case("fold") {
             f.kind = Kind::Multiplier;
             f.span.end = b;
             return;
         }
-        if w == "times"
+        if w.eq_ignore_ascii_case("times")
             && a > e
             && let Some((c, d)) = next_word(text, b)
         {
-            let cw = text[c..d].to_ascii_lowercase();
-            if lex.comparatives.contains(&cw) || cw.len() > 4 && cw.ends_with("er") {
+            let cw = &text[c..d];
+            if lex.comparatives.contains(cw) || cw.len() > 4 && ends_with_ci(cw, "er") {
                 f.kind = Kind::Multiplier;
                 f.span.end = d;
                 return;
@@ -574,13 +557,10 @@ fn bare(lex: &Lexicon, text: &str, t: &Term, f: &mut Figure, counted: Option<Spa
             }
         }
         // "hundreds of people", "two-thirds of the members", "half of the voters"
-        if w == "of" && (t.num.vague || t.num.form == Form::Fraction) {
+        if w.eq_ignore_ascii_case("of") && (t.num.vague || t.num.form == Form::Fraction) {
             let mut k = b;
             if let Some((c, d)) = next_word(text, b)
-                && matches!(
-                    text[c..d].to_ascii_lowercase().as_str(),
-                    "the" | "its" | "their" | "his" | "her" | "our" | "all" | "those" | "these"
-                )
+                && is_any(&text[c..d], &["the", "its", "their", "his", "her", "our", "all", "those", "these"])
             {
                 k = d;
             }
@@ -633,7 +613,7 @@ fn frequency<'l>(
     c: usize,
     d: usize,
 ) -> Option<(&'l crate::lexicon::Unit, usize)> {
-    if !matches!(text[c..d].to_ascii_lowercase().as_str(), "a" | "an" | "per" | "each" | "every") {
+    if !is_any(&text[c..d], &["a", "an", "per", "each", "every"]) {
         return None;
     }
     let j = skip_spaces(text, d);
@@ -651,11 +631,7 @@ fn frequency<'l>(
 fn numeral_after(lex: &Lexicon, text: &str, i: usize) -> Option<Term> {
     // "between 2 g and about 7 g", "2 - ~7 grams": an approximation inside.
     let i = match next_word(text, i) {
-        Some((a, b))
-            if lex.qualifiers.get(text[a..b].to_ascii_lowercase().as_str()) == Some(&Qualifier::Approx) =>
-        {
-            b
-        }
+        Some((a, b)) if lex.qualifiers.get(&text[a..b]) == Some(&Qualifier::Approx) => b,
         _ if text[skip_spaces(text, i)..].starts_with('~') => skip_spaces(text, i) + 1,
         _ => i,
     };
@@ -717,8 +693,7 @@ fn range(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
         }
     } else {
         let (a, b) = next_word(text, j)?;
-        let w = text[a..b].to_ascii_lowercase();
-        match lex.range_words.get(w.as_str()) {
+        match lex.range_words.get(&text[a..b]) {
             Some(Strength::Strong) => b,
             Some(Strength::Weak) if qualifier::word_before(text, t.start, "between").is_some() => b,
             _ => return None,

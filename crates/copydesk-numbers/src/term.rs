@@ -9,7 +9,7 @@ use copydesk_core::Span;
 use crate::lexicon::{After, Lexicon, UnitFlag};
 use crate::numeral::{self, Form, Numeral};
 use crate::text::{
-    byte, char_at, char_before, ends_word_boundary, is_space, letters_end, lower, skip_spaces,
+    byte, char_at, char_before, ends_word_boundary, is_any, is_space, letters_end, skip_spaces,
     skip_spaces_back,
 };
 
@@ -191,18 +191,24 @@ pub fn currency_before(lex: &Lexicon, text: &str, i: usize, floor: usize) -> Opt
         while ls > floor && (byte(text, ls - 1).is_ascii_alphabetic() || byte(text, ls - 1) == b'.') {
             ls -= 1;
         }
-        let prefix: String =
-            text[ls..k].chars().filter(|&c| c != '.').collect::<String>().to_ascii_uppercase();
-        let letters = prefix.len();
-        let spaced_ok = k == d || letters >= 2 || prefix == "C";
-        if letters > 0 && spaced_ok && !char_before(text, ls).is_some_and(char::is_alphanumeric) {
-            let wanted = format!("{prefix}$");
-            let norm = |s: &str| {
-                s.chars().filter(|&c| c != '.' && c != ' ').collect::<String>().to_ascii_uppercase()
-            };
-            if let Some(&(_, idx)) = candidates.iter().find(|(s, _)| norm(s) == wanted) {
-                return Some((ls, idx));
+        // The prefix's letters, upper case, dots dropped; a prefix longer
+        // than the buffer is no country's.
+        let mut buf = [0u8; 8];
+        let mut letters = 0;
+        for &b in text.as_bytes()[ls..k].iter().filter(|&&b| b != b'.') {
+            if let Some(slot) = buf.get_mut(letters) {
+                *slot = b.to_ascii_uppercase();
             }
+            letters += 1;
+        }
+        let prefix = buf.get(..letters).unwrap_or_default();
+        let spaced_ok = k == d || letters >= 2 || prefix == b"C";
+        if letters > 0
+            && spaced_ok
+            && !char_before(text, ls).is_some_and(char::is_alphanumeric)
+            && let Some(&(_, idx)) = lex.dollar_prefixes.iter().find(|(p, _)| p.as_bytes() == prefix)
+        {
+            return Some((ls, idx));
         }
     }
     for &(surface, idx) in candidates {
@@ -247,7 +253,7 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
         Some((a, b))
             if a == at
                 && !hyphen
-                && crate::text::contains_ci(&lex.unit_modifiers, &text[a..b])
+                && lex.unit_modifiers.contains(&text[a..b])
                 && lex.after_all(text, skip_spaces(text, b)).iter().any(|&(w, e)| {
                     matches!(w, After::Unit(_)) && e - skip_spaces(text, b) > 2 && ends_word_boundary(text, e)
                 }) =>
@@ -353,10 +359,13 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
 /// the unit after it and the power.
 fn power_prefix(text: &str, i: usize) -> (usize, Option<i32>) {
     let e = letters_end(text, i);
-    let p = match text[i..e].to_ascii_lowercase().as_str() {
-        "square" | "sq" => 2,
-        "cubic" | "cu" => 3,
-        _ => return (i, None),
+    let w = &text[i..e];
+    let p = if is_any(w, &["square", "sq"]) {
+        2
+    } else if is_any(w, &["cubic", "cu"]) {
+        3
+    } else {
+        return (i, None);
     };
     let e = if byte(text, e) == b'.' { e + 1 } else { e };
     let j = skip_spaces(text, e);
@@ -459,7 +468,7 @@ fn degree_context(lex: &Lexicon, text: &str, start: usize, end: usize) -> Option
     }
     let mut found = None;
     for w in text[from..to].split(|c: char| !c.is_ascii_alphabetic()) {
-        if let Some(&d) = lex.degree_cues.get(&w.to_ascii_lowercase()) {
+        if let Some(&d) = lex.degree_cues.get(w) {
             if d == "angle" {
                 return Some(d);
             }
@@ -510,10 +519,13 @@ fn power_suffix(text: &str, end: usize, r: &mut UnitRef) -> usize {
         _ => {
             let j = skip_spaces(text, end);
             let we = letters_end(text, j);
-            match text[j..we].to_ascii_lowercase().as_str() {
-                "squared" if j > end => (2, we),
-                "cubed" if j > end => (3, we),
-                _ => return end,
+            let w = &text[j..we];
+            if j > end && w.eq_ignore_ascii_case("squared") {
+                (2, we)
+            } else if j > end && w.eq_ignore_ascii_case("cubed") {
+                (3, we)
+            } else {
+                return end;
             }
         }
     };
@@ -550,14 +562,13 @@ fn per(lex: &Lexicon, text: &str, t: &mut Term) {
         }
         let we = letters_end(text, j);
         let w = &text[j..we];
-        let mut buf = [0u8; 32];
-        match lower(w, &mut buf) {
-            Some("per") => (skip_spaces(text, we), true),
-            Some("a" | "an") => {
-                let k = if byte(text, we) == b'-' { we + 1 } else { skip_spaces(text, we) };
-                (k, false)
-            }
-            _ => return,
+        if w.eq_ignore_ascii_case("per") {
+            (skip_spaces(text, we), true)
+        } else if is_any(w, &["a", "an"]) {
+            let k = if byte(text, we) == b'-' { we + 1 } else { skip_spaces(text, we) };
+            (k, false)
+        } else {
+            return;
         }
     };
     // A unit after "per" / "/" / "a".
@@ -599,7 +610,7 @@ fn per(lex: &Lexicon, text: &str, t: &mut Term) {
         let w = &text[j..we];
         if we > j
             && ends_word_boundary(text, we)
-            && !crate::text::contains_ci(&lex.stopwords, w)
+            && !lex.stopwords.contains(w)
             && w.chars().all(|c| c.is_ascii_lowercase())
         {
             t.per = Some(Span::new(j, we));

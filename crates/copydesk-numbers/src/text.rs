@@ -1,16 +1,29 @@
 //! Small helpers for walking a text by bytes, words and spaces without ever
 //! leaving a `char` boundary.
+//!
+//! Each looks at the ASCII byte first and decodes a `char` only when the
+//! byte is not ASCII: an ASCII byte is always a whole char, and the byte
+//! before a char boundary is ASCII only when it is one.
 
 /// The char starting at byte `i`, if `i` is a boundary inside the text.
 #[inline]
 pub fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..)?.chars().next()
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => text.get(i..)?.chars().next(),
+        None => None,
+    }
 }
 
 /// The char ending at byte `i`.
 #[inline]
 pub fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i)?.chars().next_back()
+    match text.as_bytes().get(i.wrapping_sub(1)) {
+        // `i` is at most the length here, and a boundary: the byte at `i`
+        // cannot continue a char that an ASCII byte ends.
+        Some(&b) if b.is_ascii() => Some(b as char),
+        _ => text.get(..i)?.chars().next_back(),
+    }
 }
 
 /// The byte at `i`, or 0 past the end.
@@ -22,7 +35,7 @@ pub fn byte(text: &str, i: usize) -> u8 {
 /// True for characters that make up words (letters and digits, any script).
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
 /// True for the horizontal spaces that may separate the parts of a figure
@@ -34,7 +47,15 @@ pub fn is_space(c: char) -> bool {
 
 /// The first byte at or after `i` that is not a horizontal space.
 pub fn skip_spaces(text: &str, mut i: usize) -> usize {
-    while let Some(c) = char_at(text, i) {
+    while let Some(&b) = text.as_bytes().get(i) {
+        if b == b' ' || b == b'\t' {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() {
+            break;
+        }
+        let Some(c) = char_at(text, i) else { break };
         if !is_space(c) {
             break;
         }
@@ -45,7 +66,15 @@ pub fn skip_spaces(text: &str, mut i: usize) -> usize {
 
 /// The first byte at or before `i` that follows no horizontal space.
 pub fn skip_spaces_back(text: &str, mut i: usize) -> usize {
-    while let Some(c) = char_before(text, i) {
+    while let Some(&b) = text.as_bytes().get(i.wrapping_sub(1)) {
+        if b == b' ' || b == b'\t' {
+            i -= 1;
+            continue;
+        }
+        if b.is_ascii() {
+            break;
+        }
+        let Some(c) = char_before(text, i) else { break };
         if !is_space(c) {
             break;
         }
@@ -106,23 +135,17 @@ pub fn prev_word(text: &str, i: usize) -> Option<(usize, usize)> {
     (s < e && starts_word_boundary(text, s)).then_some((s, e))
 }
 
-/// Lower-cases `s` into `buf` when it is ASCII and fits; `None` otherwise.
-/// Keeps lookups of short words free of allocation.
-pub fn lower<'b>(s: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let b = s.as_bytes();
-    if b.len() > buf.len() || !s.is_ascii() {
-        return None;
-    }
-    for (d, c) in buf.iter_mut().zip(b) {
-        *d = c.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+/// True when `word` is one of `words` (lower case), in any ASCII case.
+#[inline]
+pub fn is_any(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
-/// True when `set` holds `word` lower-cased (words of 32 bytes or fewer).
-pub fn contains_ci(set: &crate::lexicon::Set, word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    lower(word, &mut buf).is_some_and(|w| set.contains(w))
+/// True when `word` ends with `suffix`, ASCII case ignored.
+#[inline]
+pub fn ends_with_ci(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len()
+        && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// True when the text at `i` starts with `pat`, ASCII case ignored.

@@ -66,6 +66,8 @@ pub(crate) struct Entry {
     /// A lowercase word inside a name ("bin", "de").
     pub(crate) particle: bool,
     pub(crate) auxiliary: bool,
+    /// A role noun for what someone issues: "statement", "ad".
+    pub(crate) document: bool,
     /// The cue phrases starting with this word (an index into the
     /// lexicon's groups of phrases).
     pub(crate) cue: Option<u16>,
@@ -243,7 +245,10 @@ impl Lexicon {
         }
         let gender = |c: &[&str]| Some(Gender::parse(c));
         add(&mut words, include_str!("../data/titles.txt"), |e, c| e.title = gender(c));
-        add(&mut words, include_str!("../data/roles.txt"), |e, c| e.role = gender(c));
+        add(&mut words, include_str!("../data/roles.txt"), |e, c| {
+            e.role = gender(c);
+            e.document = c.get(2) == Some(&"document");
+        });
         add(&mut words, include_str!("../data/pronouns.txt"), |e, c| e.pronoun = gender(c));
         add(&mut words, include_str!("../data/first_names.txt"), |e, c| e.first_name = gender(c));
         add(&mut words, include_str!("../data/between.txt"), |e, _| e.between = true);

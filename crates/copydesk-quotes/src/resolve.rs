@@ -29,7 +29,8 @@ pub(crate) struct Names {
     runs: Vec<(usize, Name)>,
     /// The roles given to names, in story order.
     roles: Vec<Role>,
-    /// Every name of a person outside quotes, in order, with its full form.
+    /// Every name opening a clause outside quotes (a person or an
+    /// organisation), in order, with its bare form.
     people: Vec<(Mention, Name)>,
 }
 
@@ -89,8 +90,7 @@ impl Names {
             // Only a name opening a clause is someone a pronoun may stand
             // for ("but Khalilzad returned"), not an object ("to Doha",
             // "the US and Afghanistan").
-            let subject = story.starts_clause(m.first);
-            if m.gender != Gender::Thing && subject {
+            if story.starts_clause(m.first) {
                 names.people.push((m, name));
             }
             names.note_roles(story, &m, name);
@@ -164,6 +164,8 @@ struct Subject {
     tok: usize,
     mention: Mention,
     name: Option<Name>,
+    /// The mention's gender, or that of the full name it resolved to.
+    gender: Gender,
 }
 
 /// Pronouns and descriptions resolved in story order.
@@ -201,7 +203,11 @@ impl<'s, 't> Resolver<'s, 't> {
                     if near { last } else { nearby().or(last) }
                 }
             };
-            subjects.push(Subject { tok, mention, name });
+            let gender = match (mention.kind, name) {
+                (MentionKind::Name, Some(full)) => names.gender(story, &mention, full),
+                _ => mention.gender,
+            };
+            subjects.push(Subject { tok, mention, name, gender });
         }
         Resolver { story, subjects }
     }
@@ -223,7 +229,7 @@ impl<'s, 't> Resolver<'s, 't> {
 /// and whether it is in `p`'s paragraph or the one before.
 fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> (Option<Name>, bool) {
     let fits = |s: &Subject| {
-        let g = s.mention.gender;
+        let g = s.gender;
         match p.gender {
             Gender::Male | Gender::Female => (g == p.gender || g == Gender::Unknown) && is_person(story, s),
             Gender::Plural => matches!(g, Gender::Plural | Gender::Thing),
@@ -242,17 +248,31 @@ impl Names {
     /// paragraph or the one before ("Khalilzad returned to Doha ... he wrote").
     fn person_before(&self, story: &Story<'_>, p: &Mention) -> Option<Name> {
         let para = story.tok_para[p.first];
-        let fits = |m: &Mention| match p.gender {
-            Gender::Male | Gender::Female => m.gender == p.gender || m.gender == Gender::Unknown,
-            _ => false,
+        let fits = |m: &Mention, name: Name| {
+            let g = self.gender(story, m, name);
+            match p.gender {
+                Gender::Male | Gender::Female => g == p.gender || g == Gender::Unknown,
+                // "The Security Council met ... what it called".
+                Gender::Thing => g == Gender::Thing,
+                _ => false,
+            }
         };
         let at = self.people.partition_point(|(m, _)| m.last < p.first);
         self.people[..at]
             .iter()
             .rev()
             .take_while(|(m, _)| para.saturating_sub(story.tok_para[m.first]) <= 1)
-            .find(|(m, _)| fits(m))
+            .find(|(m, _)| fits(m, self.fullest(story, m)))
             .map(|(m, _)| self.fullest(story, m))
+    }
+
+    /// The gender of a name mention: its own ("Mr. Lang", "Ana Ruas"), or
+    /// that of its full form (`full`) in the story ("Ruas" after "Ana Ruas").
+    fn gender(&self, story: &Story<'_>, m: &Mention, full: Name) -> Gender {
+        if m.gender != Gender::Unknown {
+            return m.gender;
+        }
+        (full.first..=full.last).find_map(|k| story.info[k].first_name).unwrap_or(Gender::Unknown)
     }
 }
 

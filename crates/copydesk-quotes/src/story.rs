@@ -118,9 +118,11 @@ impl<'t> Story<'t> {
             let closing = |t: &Tok| matches!(t.kind, Kind::Punct(')' | ']'));
             let after_period = (prev.ends_sentence() && !closing(&self.toks[i]))
                 || (closing(&prev) && i >= 2 && self.toks[i - 2].ends_sentence() && self.is_capitalised(i));
-            // A quote woven into a sentence ends it with its period; one
-            // standing alone may still be followed by `Graham asked.`
-            let woven = i >= 2 && self.same_para(i - 2, i) && self.toks[i - 2].is_word();
+            // A quote woven into a sentence, or introduced by its cue
+            // (`telling her, "Q!"`), ends it with its period; one standing
+            // alone may still be followed by `Graham asked.`
+            let woven =
+                i >= 2 && self.same_para(i - 2, i) && (self.toks[i - 2].is_word() || self.introduced(i - 1));
             let after_closed_quote = prev.quote().is_some_and(|q| self.quote_ends_sentence(q))
                 && self.is_capitalised(i)
                 && self.toks[i].cue.is_none()
@@ -153,6 +155,15 @@ impl<'t> Story<'t> {
             let end = c + self.toks[c].cue.map_or(1, |(_, len)| len as usize);
             !(end < hi && self.toks[end].is_punct(':'))
         })
+    }
+
+    /// True when the quote at token `t` follows its cue and a comma or a
+    /// colon: `Ruas said, "Q"`, `telling her: "Q"`.
+    pub(crate) fn introduced(&self, t: usize) -> bool {
+        let lo = self.para_of(t).start.max(t.saturating_sub(4));
+        t > lo
+            && matches!(self.toks[t - 1].kind, Kind::Punct(',' | ':'))
+            && (lo..t - 1).any(|k| self.toks[k].cue.is_some())
     }
 
     /// True when quote `q` ends with a period, a question or an

@@ -2,7 +2,7 @@
 //! ("Kabulov said", "X, a spokesman, said"), after an inverted verb ("said
 //! Kabulov"), after "according to" or between "quoted" and "as saying".
 
-use crate::lexicon::CueClass;
+use crate::lexicon::{CueClass, Gender};
 use crate::mention::{Mention, MentionKind};
 use crate::story::Story;
 use crate::tokens::Kind;
@@ -20,8 +20,13 @@ impl Story<'_> {
         self.toks.get(c)?.cue.map(|(class, len)| (class, len as usize))
     }
 
-    /// The speaker named by the cue at token `c`, if its grammar shows one.
+    /// The speaker named by the cue at token `c`, if its grammar shows one;
+    /// a document issued by someone speaks for its issuer.
     pub(crate) fn subject(&self, c: usize) -> Option<Mention> {
+        self.grammatical_subject(c).map(|m| self.issuer(m))
+    }
+
+    fn grammatical_subject(&self, c: usize) -> Option<Mention> {
         let (class, len) = self.cue_at(c)?;
         let hi = self.sentence_end(c, CLAUSE);
         match class {
@@ -90,9 +95,11 @@ impl Story<'_> {
     /// "Bay Lee, treasurer of the campaign, called": the subject before the
     /// appositive that the separator at `k` closes. A name filling the
     /// stretch before `k` is the subject set off by an appositive before it
-    /// ("the ministry's spokeswoman, Ana Ruas, said"); otherwise, walking
-    /// back over the separators, the first name found (or else the first
-    /// mention) wins: "Ana Ruas, 45, a nurse, said".
+    /// ("the ministry's spokeswoman, Ana Ruas, said"), unless a person's name
+    /// comes before that ("Ana Ruas of Salem, Ore., said"); otherwise, walking
+    /// back over the separators, the first person's name found wins ("Ana
+    /// Ruas, 45, a nurse at the Port Authority, said"), or else the first
+    /// name, or else the first mention.
     fn appositive_subject(&self, lo: usize, k: usize) -> Option<Mention> {
         let lo = self.skip_dateline(lo, k);
         let seps: Vec<usize> = (lo + 1..k)
@@ -109,18 +116,25 @@ impl Story<'_> {
             }
             (end >= lo).then(|| self.subject_ending_at(end, lo)).flatten()
         };
-        let filling = seps.first().and_then(|&p| ending_before(k).filter(|m| m.first == p + 1));
-        if let Some(m) = filling.filter(|m| m.kind == MentionKind::Name) {
-            return Some(m);
-        }
-        let mut found: Option<Mention> = None;
-        for m in seps.iter().filter_map(|&p| ending_before(p)) {
-            if m.kind == MentionKind::Name {
-                return Some(m);
-            }
-            found.get_or_insert(m);
-        }
-        found
+        let filling = seps.first().and_then(|&p| {
+            let before = p.checked_sub(1).filter(|&b| b >= lo && self.is_capitalised(b));
+            let after_person =
+                before.and_then(|b| self.mention_before(b, lo)).is_some_and(|b| self.is_person_name(&b));
+            ending_before(k).filter(|m| m.first == p + 1 && m.kind == MentionKind::Name && !after_person)
+        });
+        let found: Vec<Mention> = seps.iter().filter_map(|&p| ending_before(p)).collect();
+        filling
+            .or_else(|| found.iter().find(|m| self.is_person_name(m)).copied())
+            .or_else(|| found.iter().find(|m| m.kind == MentionKind::Name).copied())
+            .or_else(|| found.first().copied())
+    }
+
+    /// A name that may be a person's: not an organisation's, and not after
+    /// "the", which names a body ("the Port Authority").
+    fn is_person_name(&self, m: &Mention) -> bool {
+        m.kind == MentionKind::Name
+            && m.gender != Gender::Thing
+            && !m.first.checked_sub(1).is_some_and(|d| self.word(d).eq_ignore_ascii_case("the"))
     }
 
     /// The subject of a participle ("Hillary Clinton asking,", "..., adding"):
@@ -129,8 +143,31 @@ impl Story<'_> {
     pub(crate) fn participle_subject(&self, c: usize) -> Option<Mention> {
         let lo = self.sentence_start(c, CLAUSE);
         let own = c.checked_sub(1).filter(|&p| p >= lo).and_then(|p| self.mention_before(p, lo));
-        own.or_else(|| (lo..c).rev().find_map(|k| self.subject(k)))
+        own.map(|m| self.issuer(m))
+            .or_else(|| (lo..c).rev().find_map(|k| self.subject(k)))
             .or_else(|| self.clause_subject(lo, c, false))
+    }
+
+    /// "X released a statement saying", "X issued an ad that said": a
+    /// document that is the object of a verb speaks for that verb's subject.
+    fn issuer(&self, m: Mention) -> Mention {
+        if m.kind != MentionKind::Description || !self.info[m.head].document {
+            return m;
+        }
+        // The verb right before the object, past a particle ("sent out").
+        let mut v = m.first;
+        for _ in 0..2 {
+            v = match v.checked_sub(1) {
+                Some(k) if self.same_para(k, m.first) && self.is_lowercase(k) => k,
+                _ => return m,
+            };
+            if !matches!(self.word(v), "out" | "up" | "off") {
+                break;
+            }
+        }
+        let verb = self.is_lowercase(v) && !self.info[v].preposition && self.info[v].determiner.is_none();
+        let by = verb.then(|| self.subject_before(v)).flatten();
+        by.filter(|s| s.kind != MentionKind::Description || !self.info[s.head].document).unwrap_or(m)
     }
 
     /// "of Republican claims", "32% of Democratic claims": a cue form that is
@@ -167,19 +204,32 @@ impl Story<'_> {
     /// `strict`, the subject must be followed by a comma or a cue.
     pub(crate) fn clause_subject(&self, lo: usize, before: usize, strict: bool) -> Option<Mention> {
         let mut i = self.skip_dateline(lo, before);
-        for _ in 0..3 {
+        for _ in 0..4 {
             if i >= before || !self.toks[i].is_word() {
                 break;
             }
+            // "In Salem, New Hampshire, Ivo Lang said": a place named with
+            // its state is one phrase, set off by commas like the opener.
+            if i >= 2
+                && self.is_capitalised(i - 2)
+                && self.toks[i - 1].is_punct(',')
+                && let Some(m) = self.mention_after(i, before).filter(|m| self.is_place_tail(m, before))
+            {
+                i = m.last + 2;
+                continue;
+            }
             let comma = (i..before).take(CLAUSE).find(|&k| self.toks[k].is_punct(','));
             let joining = matches!(self.word(i).to_ascii_lowercase().as_str(), "and" | "but" | "so" | "yet");
-            // "Appearing at the rally, X said": an opening participle or
-            // adverb phrase, like "In December,".
+            // "Appearing at the rally, X said", "Reached by phone, X said":
+            // an opening participle or adverb phrase, like "In December,".
             let w = self.word(i);
             let participle = (w.ends_with("ing") || w.ends_with("ly")) && self.info[i].first_name.is_none();
+            let past_participle = w.ends_with("ed") && i + 1 < before && self.is_lowercase(i + 1);
             i = match comma {
                 _ if joining => i + 1,
-                Some(k) if self.info[i].clause_opener || (participle && k > i + 1) => k + 1,
+                Some(k) if self.info[i].clause_opener || ((participle || past_participle) && k > i + 1) => {
+                    k + 1
+                }
                 None if self.info[i].clause_opener => return None,
                 _ => break,
             };
@@ -189,6 +239,19 @@ impl Story<'_> {
         let next = m.last + 1;
         let followed = next == before || self.is_separator(next) || self.toks[next].cue.is_some();
         (next <= before && (followed || !strict)).then_some(m)
+    }
+
+    /// True when the name `m`, after "Salem,", ends a place: a comma follows
+    /// it, then another opener or a name and its verb.
+    fn is_place_tail(&self, m: &Mention, before: usize) -> bool {
+        let after = m.last + 2;
+        m.kind == MentionKind::Name
+            && after < before
+            && self.toks[m.last + 1].is_punct(',')
+            && (self.info[after].clause_opener
+                || self.mention_after(after, before).is_some_and(|n| {
+                    n.kind == MentionKind::Name && n.last + 1 < before && self.is_lowercase(n.last + 1)
+                }))
     }
 
     /// The first token past a dateline ("KABUL, Afghanistan (Reuters) —").
@@ -202,13 +265,16 @@ impl Story<'_> {
                 && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !w.chars().any(char::is_lowercase)
         };
-        if lo >= before || !caps(lo) {
+        if lo >= before || !self.is_capitalised(lo) {
             return lo;
         }
         let dash = (lo..before).take(12).find(|&k| {
             matches!(self.toks[k].kind, crate::tokens::Kind::Punct('\u{2014}' | '\u{2013}' | '-'))
         });
-        dash.map_or(lo, |k| k + 1)
+        // A place in capitals ("KABUL, Afghanistan —"), or any place with a
+        // wire service's tag before the dash ("Washington (AFP) –").
+        let tagged = |d: usize| d >= 2 && self.toks[d - 1].is_punct(')');
+        dash.filter(|&d| caps(lo) || tagged(d)).map_or(lo, |k| k + 1)
     }
 }
 
@@ -221,7 +287,8 @@ mod tests {
         let lex = Lexicon::new();
         let story = Story::new(text, &[], &lex);
         let c = (0..story.toks.len()).find(|&i| story.word(i) == cue && story.toks[i].cue.is_some())?;
-        let m = story.subject(c)?;
+        let part = matches!(story.cue_at(c), Some((crate::lexicon::CueClass::Part, _)));
+        let m = if part { story.participle_subject(c) } else { story.subject(c) }?;
         Some(text[story.toks[m.first].start..story.toks[m.last].end].to_string())
     }
 
@@ -264,6 +331,51 @@ mod tests {
         assert_eq!(
             subject_of("The spokeswoman of the Port Authority, Ana Ruas, said so.", "said"),
             Some("Ana Ruas".into())
+        );
+        assert_eq!(subject_of("Ana Ruas of Salem, Ore., said so.", "said"), Some("Ana Ruas".into()));
+        assert_eq!(subject_of("Ana Ruas, 22, of Salem, Ore., said so.", "said"), Some("Ana Ruas".into()));
+    }
+
+    #[test]
+    fn document_speaks_for_whoever_issued_it() {
+        assert_eq!(
+            subject_of("The union issued a statement saying the port was shut.", "saying"),
+            Some("The union".into())
+        );
+        assert_eq!(
+            subject_of("Port chief Ivo Lang sent out a press release that said the port was shut.", "said"),
+            Some("Ivo Lang".into())
+        );
+        assert_eq!(
+            subject_of("A statement from the union said the port was shut.", "said"),
+            Some("A statement from the union".into())
+        );
+    }
+
+    #[test]
+    fn place_with_its_state_is_part_of_the_opening_phrase() {
+        assert_eq!(
+            subject_of(
+                "Speaking at a rally in Salem, New Hampshire, Ivo Lang went after the owners, calling them thieves.",
+                "calling"
+            ),
+            Some("Ivo Lang".into())
+        );
+        assert_eq!(
+            subject_of(
+                "At a rally in Salem, Ore., on Tuesday, Ana Ruas backed the plan, saying so.",
+                "saying"
+            ),
+            Some("Ana Ruas".into())
+        );
+        assert_eq!(subject_of("In Lisbon, Ivo Lang, a docker, said so.", "said"), Some("Ivo Lang".into()));
+    }
+
+    #[test]
+    fn wire_tag_marks_a_dateline() {
+        assert_eq!(
+            subject_of("Lisbon (AFP) – Port chief Ivo Lang has attacked the owners, saying so.", "saying"),
+            Some("Ivo Lang".into())
         );
     }
 

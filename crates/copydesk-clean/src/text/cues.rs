@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::line::Line;
 
@@ -16,76 +16,102 @@ const THREAD: &str = include_str!("../../data/text_thread.txt");
 /// "Comments" is a sentence.
 const HEADING_UNITS: u32 = 10;
 
-/// What one phrase means, merged over the tables that list it.
+/// What a phrase at the start of a line means, merged over the tables
+/// that list it.
 #[derive(Clone, Copy, Default)]
-struct Meaning {
-    /// Weight of a hit anywhere in a line (0: not in the furniture table).
-    anywhere: u8,
-    /// Weight of a hit at the start of a line (0: not a line-start cue).
+struct Opening {
+    /// Weight of the phrase as a line-start cue (0: not one).
     start: u8,
-    /// The phrase opens a furniture section when it starts a short line.
+    /// The phrase opens a furniture section when it heads a short line.
     section: bool,
-    /// The phrase opens the comment thread when it starts a short line.
+    /// The phrase opens the comment thread when it heads a short line.
     thread: bool,
 }
 
 /// The compiled cue tables.
 pub(super) struct Cues {
-    automaton: AhoCorasick,
-    meanings: Vec<Meaning>,
+    /// The furniture phrases, found anywhere in one pass over the text.
+    anywhere: AhoCorasick,
+    /// The weight of each furniture phrase.
+    weights: Vec<u8>,
+    /// Line-start cues and headings, tried only where a line (or its words
+    /// after a count) begins: an anchored search touches a few bytes a line.
+    opening: AhoCorasick,
+    openings: Vec<Opening>,
 }
 
 impl Cues {
     /// Compiles the tables.
     pub(super) fn new() -> Cues {
-        let mut phrases: BTreeMap<String, Meaning> = BTreeMap::new();
-        for (phrase, weight) in entries(FURNITURE) {
-            phrases.entry(phrase).or_default().anywhere = weight;
-        }
+        let (phrases, weights): (Vec<String>, Vec<u8>) = entries(FURNITURE).unzip();
+        let mut openings: BTreeMap<String, Opening> = BTreeMap::new();
         for (phrase, weight) in entries(LINE_START) {
-            phrases.entry(phrase).or_default().start = weight;
+            openings.entry(phrase).or_default().start = weight;
         }
         for (phrase, _) in entries(SECTION) {
-            phrases.entry(phrase).or_default().section = true;
+            openings.entry(phrase).or_default().section = true;
         }
         for (phrase, _) in entries(THREAD) {
-            phrases.entry(phrase).or_default().thread = true;
+            openings.entry(phrase).or_default().thread = true;
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(phrases.keys())
-            .expect("the cue tables compile");
-        Cues { automaton, meanings: phrases.into_values().collect() }
+        let builder = |start| {
+            let mut b = AhoCorasickBuilder::new();
+            b.ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                // A few hundred short phrases: a DFA is small and the fastest.
+                .kind(Some(AhoCorasickKind::DFA))
+                .start_kind(start);
+            b
+        };
+        Cues {
+            anywhere: builder(StartKind::Unanchored).build(&phrases).expect("the furniture table compiles"),
+            weights,
+            opening: builder(StartKind::Anchored).build(openings.keys()).expect("the opening tables compile"),
+            openings: openings.into_values().collect(),
+        }
     }
 
-    /// Adds every cue hit in `text` to the line it falls in. `lines` are the
-    /// non-blank lines of `text`, in order.
+    /// Adds the cue hits in `text` to the lines they fall in. `lines` are
+    /// the non-blank lines of `text`, in order.
     pub(super) fn mark(&self, text: &str, lines: &mut [Line]) {
         let bytes = text.as_bytes();
         let mut i = 0;
-        for m in self.automaton.find_iter(text) {
+        for m in self.anywhere.find_iter(text) {
             if !on_word_boundaries(bytes, m.start(), m.end()) {
                 continue;
             }
-            while i < lines.len() && lines[i].end <= m.start() {
+            while lines.get(i).is_some_and(|l| l.end <= m.start()) {
                 i += 1;
             }
             let Some(line) = lines.get_mut(i) else { break };
-            if m.start() < line.start {
-                continue;
-            }
-            let meaning = self.meanings[m.pattern().as_usize()];
-            line.cue = line.cue.saturating_add(meaning.anywhere);
-            if m.start() == line.start {
-                line.cue = line.cue.saturating_add(meaning.start);
-                line.start_cue |= meaning.start > 0;
-            }
-            if line.units <= HEADING_UNITS && m.start() == after_count(bytes, line.start) {
-                line.section |= meaning.section;
-                line.thread |= meaning.thread;
+            if m.start() >= line.start {
+                line.cue = line.cue.saturating_add(self.weights[m.pattern().as_usize()]);
             }
         }
+        for line in lines.iter_mut() {
+            if let Some(o) = self.opening_at(text, line.start, line.end) {
+                line.cue = line.cue.saturating_add(o.start);
+                line.start_cue |= o.start > 0;
+            }
+            if line.units <= HEADING_UNITS {
+                let words = after_count(bytes, line.start);
+                if let Some(o) = self.opening_at(text, words, line.end) {
+                    line.section |= o.section;
+                    line.thread |= o.thread;
+                }
+            }
+        }
+    }
+
+    /// The opening phrase that begins at `at` (ending on a word boundary and
+    /// by `end`), if any.
+    fn opening_at(&self, text: &str, at: usize, end: usize) -> Option<Opening> {
+        if at >= end {
+            return None;
+        }
+        let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
+        let m = self.opening.find(input)?;
+        on_word_boundaries(text.as_bytes(), m.start(), m.end()).then(|| self.openings[m.pattern().as_usize()])
     }
 }
 

@@ -1,8 +1,6 @@
 //! The lines of a scraped text and what can be measured on each alone:
 //! length, case, how it ends, whether it repeats.
 
-use std::collections::HashMap;
-
 /// Lines with at most this many units are short enough to be menu items or
 /// labels; only those count as repeated.
 pub(super) const SHORT_UNITS: u32 = 12;
@@ -88,31 +86,21 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         return None;
     }
     let start = from + (raw.len() - raw.trim_start().len());
-    let (mut words, mut capitalized, mut cjk) = (0u32, 0u32, 0u32);
-    let mut in_word = false;
-    let (mut word_counted, mut word_cased) = (false, false);
-    for c in trimmed.chars() {
-        if c.is_whitespace() {
-            in_word = false;
-            continue;
-        }
-        if !in_word {
-            in_word = true;
-            word_counted = false;
-            word_cased = false;
-        }
-        if c.is_alphanumeric() {
-            if !word_counted {
-                word_counted = true;
-                words += 1;
-            }
-            if !word_cased && c.is_alphabetic() {
-                word_cased = true;
-                capitalized += u32::from(c.is_uppercase());
-            }
-            cjk += u32::from(is_cjk(c));
+    let mut count = Counts::default();
+    let bytes = trimmed.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // The common case: a table lookup, no decoding.
+            i += 1;
+            count.add(ASCII_KIND[usize::from(b)]);
+        } else {
+            let Some(c) = trimmed.get(i..).and_then(|s| s.chars().next()) else { break };
+            i += c.len_utf8();
+            count.add(kind(c));
         }
     }
+    let Counts { words, capitalized, cjk, .. } = count;
     Some(Line {
         start,
         end: start + trimmed.len(),
@@ -125,6 +113,84 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         thread: false,
         repeated: false,
     })
+}
+
+// What a character is, for counting words: a bit set.
+const SPACE: u32 = 1;
+const ALNUM: u32 = 2;
+const ALPHA: u32 = 4;
+const UPPER: u32 = 8;
+const CJK: u32 = 16;
+
+/// The kind of each ASCII byte.
+const ASCII_KIND: [u32; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            ALNUM | ALPHA | UPPER
+        } else if c.is_ascii_alphabetic() {
+            ALNUM | ALPHA
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+fn kind(c: char) -> u32 {
+    if c.is_whitespace() {
+        return SPACE;
+    }
+    let mut k = 0;
+    if c.is_alphanumeric() {
+        k |= ALNUM;
+    }
+    if c.is_alphabetic() {
+        k |= ALPHA;
+    }
+    if c.is_uppercase() {
+        k |= UPPER;
+    }
+    if is_cjk(c) {
+        k |= CJK;
+    }
+    k
+}
+
+/// Word counts over a line, fed one character kind at a time, without
+/// branches (this loop is most of the time spent on a text).
+#[derive(Default)]
+struct Counts {
+    words: u32,
+    capitalized: u32,
+    cjk: u32,
+    /// 1 once the current word has had a letter or digit.
+    counted: u32,
+    /// 1 once the current word has had a letter.
+    cased: u32,
+}
+
+impl Counts {
+    #[inline]
+    fn add(&mut self, k: u32) {
+        let not_space = (k & SPACE) ^ SPACE;
+        self.counted &= not_space;
+        self.cased &= not_space;
+        let alnum = (k & ALNUM) >> 1;
+        self.words += alnum & (self.counted ^ 1);
+        self.counted |= alnum;
+        let alpha = (k & ALPHA) >> 2;
+        self.capitalized += alpha & (self.cased ^ 1) & ((k & UPPER) >> 3);
+        self.cased |= alpha;
+        self.cjk += (k & CJK) >> 4;
+    }
 }
 
 /// Han, kana and the CJK punctuation-free scripts counted by character.
@@ -149,13 +215,22 @@ fn ending(line: &str) -> Ending {
 }
 
 fn mark_repeats(text: &str, lines: &mut [Line]) {
-    let mut seen: HashMap<&str, u32> = HashMap::new();
-    for line in lines.iter().filter(|l| l.units <= SHORT_UNITS) {
-        *seen.entry(&text[line.start..line.end]).or_default() += 1;
+    // Hashes of the short lines, sorted: a line is repeated when its hash
+    // occurs twice (64-bit hashes make a false repeat negligible).
+    let short = |l: &Line| l.units <= SHORT_UNITS;
+    let hash = |l: &Line| fnv1a(text.as_bytes().get(l.start..l.end).unwrap_or_default());
+    let mut sorted: Vec<u64> = lines.iter().filter(|l| short(l)).map(hash).collect();
+    sorted.sort_unstable();
+    for line in lines.iter_mut().filter(|l| short(l)) {
+        let h = hash(line);
+        let first = sorted.partition_point(|&x| x < h);
+        line.repeated = sorted.get(first + 1) == Some(&h);
     }
-    for line in lines.iter_mut().filter(|l| l.units <= SHORT_UNITS) {
-        line.repeated = seen.get(&text[line.start..line.end]).is_some_and(|&n| n > 1);
-    }
+}
+
+/// The 64-bit FNV-1a hash.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]

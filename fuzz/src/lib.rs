@@ -3,6 +3,8 @@
 //! a binary crate and so cannot be a dependency); and the checks every
 //! stage's output must pass on any input.
 
+#![forbid(unsafe_code)]
+
 use std::borrow::Cow;
 use std::sync::LazyLock;
 

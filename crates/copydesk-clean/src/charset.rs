@@ -40,13 +40,42 @@ const DETECTION_WINDOW: usize = 256 * 1024;
 /// [`CleanError::Binary`] for binary data, [`CleanError::InvalidUtf8`] for
 /// plain text that is not UTF-8.
 pub fn decode(input: &[u8]) -> Result<Cow<'_, str>, CleanError> {
+    decode_with_charset(input, None)
+}
+
+/// Decodes `input` fetched with a transport charset: the `charset`
+/// parameter of an HTTP `Content-Type` header (`"ISO-8859-1"`,
+/// `"shift_jis"`), as in a WARC response record.
+///
+/// As in browsers, the transport's word ranks below a byte-order mark and
+/// above the page's own declaration, and it also decodes plain text. An
+/// unknown label is ignored, and so is a legacy label on bytes that are
+/// valid, non-ASCII UTF-8 (a mislabelled UTF-8 page). Without a charset
+/// this is [`decode`].
+///
+/// ```
+/// let page = b"<html><head><meta charset=utf-8></head><body>Gr\xfc\xdfe</body></html>";
+/// let text = copydesk_clean::decode_with_charset(page, Some("ISO-8859-1")).unwrap();
+/// assert!(text.contains("Grüße"));
+/// let text = copydesk_clean::decode_with_charset(b"caf\xe9", Some("windows-1252")).unwrap();
+/// assert_eq!(text, "café");
+/// ```
+///
+/// # Errors
+///
+/// As [`decode`]: plain text that is not UTF-8 is an error only when the
+/// transport names no usable charset.
+pub fn decode_with_charset<'a>(input: &'a [u8], charset: Option<&str>) -> Result<Cow<'a, str>, CleanError> {
     if input.iter().all(u8::is_ascii_whitespace) {
         return Err(CleanError::Empty);
     }
+    let transport = charset.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
     let text = if let Some((encoding, bom_len)) = Encoding::for_bom(input) {
         encoding.decode_without_bom_handling(&input[bom_len..]).0
     } else if let Some(kind) = binary_kind(input) {
         return Err(CleanError::Binary { kind });
+    } else if let Some(encoding) = transport {
+        decode_declared(input, encoding)
     } else if is_html(input) {
         decode_as_html(input)
     } else {
@@ -58,25 +87,35 @@ pub fn decode(input: &[u8]) -> Result<Cow<'_, str>, CleanError> {
     if text.trim().is_empty() { Err(CleanError::Empty) } else { Ok(text) }
 }
 
-/// Decodes an HTML page that has no byte-order mark.
-pub(crate) fn decode_as_html(input: &[u8]) -> Cow<'_, str> {
+/// Decodes bytes by a declared encoding, unless they are mislabelled UTF-8.
+fn decode_declared<'a>(input: &'a [u8], declared: &'static Encoding) -> Cow<'a, str> {
     let utf8 = std::str::from_utf8(input).ok();
-    let declared = declared_encoding(&input[..input.len().min(DECLARATION_WINDOW)]);
-    let encoding = match (declared, utf8) {
+    let encoding = match utf8 {
         // A legacy label on bytes that are valid UTF-8 with non-ASCII in
         // them is a mislabelled UTF-8 page: random legacy text is almost
         // never valid UTF-8.
-        (Some(enc), Some(text)) if enc.is_ascii_compatible() && !text.is_ascii() => UTF_8,
-        (Some(enc), _) => enc,
-        (None, Some(text)) => return Cow::Borrowed(text),
-        (None, None) => detect(input),
+        Some(text) if declared.is_ascii_compatible() && !text.is_ascii() => return Cow::Borrowed(text),
+        // A declared UTF-16 without a byte-order mark could not have been
+        // read as ASCII markup: it is UTF-8 in practice.
+        _ if declared == encoding_rs::UTF_16LE || declared == encoding_rs::UTF_16BE => UTF_8,
+        _ => declared,
     };
     encoding.decode_without_bom_handling(input).0
 }
 
+/// Decodes an HTML page that has no byte-order mark.
+pub(crate) fn decode_as_html(input: &[u8]) -> Cow<'_, str> {
+    match declared_encoding(&input[..input.len().min(DECLARATION_WINDOW)]) {
+        Some(encoding) => decode_declared(input, encoding),
+        None => match std::str::from_utf8(input) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => detect(input).decode_without_bom_handling(input).0,
+        },
+    }
+}
+
 /// The encoding a page declares in `<meta charset>`, `<meta http-equiv
-/// content="...; charset=...">` or an XML declaration. A declared UTF-16 means
-/// UTF-8 (the declaration could not have been read otherwise).
+/// content="...; charset=...">` or an XML declaration.
 fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let xml = lower.starts_with(b"<?xml").then(|| {
@@ -88,12 +127,7 @@ fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
         let end = memchr::memchr(b'>', tag).unwrap_or(tag.len());
         label_after(&tag[..end], b"charset")
     });
-    let encoding = xml.flatten().or(meta)?;
-    Some(if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
-        UTF_8
-    } else {
-        encoding
-    })
+    xml.flatten().or(meta)
 }
 
 /// The encoding named after `key` (`charset`, `encoding`) and `=` in a tag.
@@ -173,6 +207,32 @@ mod tests {
     fn whitespace_only_is_empty() {
         assert_eq!(decode(b" \n\t "), Err(CleanError::Empty));
         assert_eq!(decode(b""), Err(CleanError::Empty));
+    }
+
+    #[test]
+    fn transport_charset_outranks_the_page_declaration() {
+        let page = b"<html><head><meta charset=utf-8></head><body>Gr\xfc\xdfe</body></html>";
+        assert!(decode_with_charset(page, Some("iso-8859-1")).unwrap().contains("Grüße"));
+    }
+
+    #[test]
+    fn transport_charset_decodes_plain_text() {
+        let text = b"\x83\x6e\x83\x8d\x81\x5b";
+        assert_eq!(decode_with_charset(text, Some("Shift_JIS")).unwrap(), "ハロー");
+    }
+
+    #[test]
+    fn transport_charset_yields_to_a_byte_order_mark_and_to_valid_utf8() {
+        assert_eq!(decode_with_charset(b"\xEF\xBB\xBFcaf\xC3\xA9", Some("iso-8859-1")).unwrap(), "café");
+        assert_eq!(decode_with_charset("café".as_bytes(), Some("windows-1252")).unwrap(), "café");
+    }
+
+    #[test]
+    fn unknown_transport_charset_is_ignored() {
+        assert_eq!(
+            decode_with_charset(b"caf\xe9", Some("no-such-charset")),
+            Err(CleanError::InvalidUtf8 { offset: 3 })
+        );
     }
 
     #[test]

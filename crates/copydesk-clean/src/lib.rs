@@ -42,7 +42,7 @@ mod text_util;
 
 use copydesk_core::Document;
 
-pub use charset::decode;
+pub use charset::{decode, decode_with_charset};
 pub use error::CleanError;
 pub use sniff::is_html;
 pub use text::TextCleaner;
@@ -109,7 +109,18 @@ impl Cleaner {
     ///
     /// See [`decode`]: empty, binary, or plain text that is not UTF-8.
     pub fn clean(&self, input: &[u8]) -> Result<Document, CleanError> {
-        let text = decode(input)?;
+        self.clean_with_charset(input, None)
+    }
+
+    /// Cleans a page fetched with a transport charset (the `charset` of an
+    /// HTTP `Content-Type` header), which decides its decoding as
+    /// [`decode_with_charset`] says; [`Cleaner::clean`] otherwise.
+    ///
+    /// # Errors
+    ///
+    /// See [`decode_with_charset`].
+    pub fn clean_with_charset(&self, input: &[u8], charset: Option<&str>) -> Result<Document, CleanError> {
+        let text = decode_with_charset(input, charset)?;
         if is_html(input) { Ok(html::clean(&text, &self.tables)) } else { Ok(self.clean_text(&text)) }
     }
 

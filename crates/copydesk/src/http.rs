@@ -48,6 +48,11 @@ impl Response {
         })
     }
 
+    /// The charset its `Content-Type` header names, if any.
+    pub fn charset(&self) -> Option<String> {
+        self.content_type.as_deref().and_then(charset)
+    }
+
     /// The page the response carries, or why it carries none.
     pub fn document(&self) -> Result<Vec<u8>, String> {
         if !(200..300).contains(&self.status) {
@@ -73,6 +78,16 @@ pub fn page_type(content_type: Option<&str>) -> Result<(), String> {
         "" | "text/html" | "application/xhtml+xml" | "text/plain" | "application/octet-stream" => Ok(()),
         _ => Err(format!("not a page ({media})")),
     }
+}
+
+/// The `charset` parameter of a `Content-Type` value, unquoted:
+/// `text/html; charset="ISO-8859-1"` gives `ISO-8859-1`.
+pub fn charset(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+        (name.trim().eq_ignore_ascii_case("charset") && !value.is_empty()).then(|| value.to_string())
+    })
 }
 
 fn inflate(mut reader: impl Read) -> Result<Vec<u8>, String> {
@@ -109,6 +124,15 @@ mod tests {
     fn parses_status_and_body() {
         let msg = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<p>Hi</p>";
         assert_eq!(Response::parse(msg).unwrap().document().unwrap(), b"<p>Hi</p>");
+    }
+
+    #[test]
+    fn reads_the_charset_parameter() {
+        let msg = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; Charset=\"Shift_JIS\"\r\n\r\n<p>Hi</p>";
+        assert_eq!(Response::parse(msg).unwrap().charset().as_deref(), Some("Shift_JIS"));
+        assert_eq!(charset("text/html"), None);
+        assert_eq!(charset("text/html; charset="), None);
+        assert_eq!(charset("text/plain;format=flowed; charset=utf-8").as_deref(), Some("utf-8"));
     }
 
     #[test]

@@ -24,8 +24,14 @@ pub struct Doc {
 pub enum Payload {
     /// A file, read by the worker that processes it.
     File(PathBuf),
-    /// Content already read (standard input, an archive record).
-    Bytes(Vec<u8>),
+    /// Content already read (standard input, an archive record), with the
+    /// charset its transport names (an HTTP `Content-Type` header's).
+    Bytes {
+        /// The document's bytes.
+        bytes: Vec<u8>,
+        /// The transport charset label, if any.
+        charset: Option<String>,
+    },
     /// The document could not be read.
     Failed(ErrorInfo),
     /// Not a document to extract from (an image in an archive, an HTTP
@@ -120,7 +126,7 @@ impl Inputs {
             }
             Ok(_) => Some(Doc {
                 payload: match read_capped(reader, self.options.max_size) {
-                    Ok(bytes) => Payload::Bytes(bytes),
+                    Ok(bytes) => Payload::Bytes { bytes, charset: None },
                     Err(f) => Payload::Failed(f),
                 },
                 source,

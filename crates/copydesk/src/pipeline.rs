@@ -77,12 +77,29 @@ impl Pipeline {
 
     /// Cleans a page and runs the chosen stages on it.
     pub fn extract_with(&self, input: &[u8], stages: Stages) -> Result<Extraction, CleanError> {
-        Ok(self.analyse_with(self.clean(input)?, stages))
+        self.extract_with_charset(input, None, stages)
+    }
+
+    /// Cleans a page fetched with a transport charset (the `charset` of an
+    /// HTTP `Content-Type` header; see [`copydesk_clean::decode_with_charset`])
+    /// and runs the chosen stages on it.
+    pub fn extract_with_charset(
+        &self,
+        input: &[u8],
+        charset: Option<&str>,
+        stages: Stages,
+    ) -> Result<Extraction, CleanError> {
+        Ok(self.analyse_with(self.cleaner.clean_with_charset(input, charset)?, stages))
     }
 
     /// The cleaning stage alone.
     pub fn clean(&self, input: &[u8]) -> Result<Document, CleanError> {
         self.cleaner.clean(input)
+    }
+
+    /// The cleaning stage alone, on a page fetched with a transport charset.
+    pub fn clean_with_charset(&self, input: &[u8], charset: Option<&str>) -> Result<Document, CleanError> {
+        self.cleaner.clean_with_charset(input, charset)
     }
 
     /// Runs every stage after cleaning on a document already clean.

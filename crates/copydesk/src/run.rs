@@ -208,10 +208,10 @@ impl Order {
 impl Worker {
     fn process(&self, seq: u64, doc: Doc) -> Output {
         let Doc { source, payload } = doc;
-        let bytes = match payload {
-            Payload::File(path) => inputs::read_file(&path, self.max_size),
-            Payload::Bytes(bytes) => Ok(bytes),
-            Payload::Failed(f) => Err(f),
+        let (bytes, charset) = match payload {
+            Payload::File(path) => (inputs::read_file(&path, self.max_size), None),
+            Payload::Bytes { bytes, charset } => (Ok(bytes), charset),
+            Payload::Failed(f) => (Err(f), None),
             Payload::Skipped(why) => return self.skipped(seq, source, why),
         };
         let bytes = match bytes {
@@ -220,8 +220,9 @@ impl Worker {
         };
         let input_len = bytes.len() as u64;
         // A panic is a bug, but it must cost one document, not the batch.
-        let computed = catch_unwind(AssertUnwindSafe(|| self.compute(source.clone(), &bytes)))
-            .unwrap_or_else(|_| Err(ErrorInfo::internal()));
+        let computed =
+            catch_unwind(AssertUnwindSafe(|| self.compute(source.clone(), &bytes, charset.as_deref())))
+                .unwrap_or_else(|_| Err(ErrorInfo::internal()));
         match computed {
             Ok(record) => {
                 let bytes =
@@ -232,18 +233,22 @@ impl Worker {
         }
     }
 
-    fn compute(&self, source: Source, bytes: &[u8]) -> Result<Record, ErrorInfo> {
+    fn compute(&self, source: Source, bytes: &[u8], charset: Option<&str>) -> Result<Record, ErrorInfo> {
         let p = &self.pipeline;
         let record = Record::new(source);
         Ok(match self.job {
             Job::Pipeline { sentences, quotes, figures } => {
-                let found =
-                    p.extract_with(bytes, Stages { sentences, quotes, figures }).map_err(ErrorInfo::from)?;
+                let stages = Stages { sentences, quotes, figures };
+                let found = p.extract_with_charset(bytes, charset, stages).map_err(ErrorInfo::from)?;
                 Record::from_extraction(record.source, found)
             }
-            Job::Raw(Stage::Clean) => record.with_document(p.clean(bytes).map_err(ErrorInfo::from)?),
+            Job::Raw(Stage::Clean) => {
+                record.with_document(p.clean_with_charset(bytes, charset).map_err(ErrorInfo::from)?)
+            }
             Job::Raw(stage) => {
-                let text = copydesk::clean::decode(bytes).map_err(ErrorInfo::from)?.into_owned();
+                let text = copydesk::clean::decode_with_charset(bytes, charset)
+                    .map_err(ErrorInfo::from)?
+                    .into_owned();
                 let record = match stage {
                     Stage::Quotes => {
                         let spans = p.sentences(&text, None);

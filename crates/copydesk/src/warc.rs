@@ -77,13 +77,15 @@ fn document(archive: &Source, h: &RawRecordHeader, body: Vec<u8>) -> Option<Doc>
     let payload = match kind.as_str() {
         "response" if is_http(content_type.as_deref()) => match http::Response::parse(&body) {
             Ok(response) => match response.document() {
-                Ok(bytes) => Payload::Bytes(bytes),
+                Ok(bytes) => Payload::Bytes { bytes, charset: response.charset() },
                 Err(why) => Payload::Skipped(why),
             },
             Err(f) => Payload::Failed(f),
         },
         "response" | "resource" | "conversion" => match http::page_type(content_type.as_deref()) {
-            Ok(()) => Payload::Bytes(body),
+            Ok(()) => {
+                Payload::Bytes { bytes: body, charset: content_type.as_deref().and_then(http::charset) }
+            }
             Err(why) => Payload::Skipped(why),
         },
         _ => return None,

@@ -255,6 +255,29 @@ fn warc_archive_and_folder_account_for_every_document() {
 }
 
 #[test]
+fn warc_http_charset_decides_the_decoding() {
+    let http = "application/http; msgtype=response";
+    // windows-1252 bytes ("\xe9" is "é", "\x80" is "€") in a page that
+    // claims UTF-8: as in browsers, the HTTP header's charset wins.
+    let body = b"<html><head><meta charset=utf-8><title>Caf\xe9 prices</title></head><body><article><h1>Caf\xe9 prices</h1>\
+                 <p>The caf\xe9 on the square raised its prices to \x804.50 a cup on Monday, its owner said.</p>\
+                 </article></body></html>";
+    let mut block = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1252\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    block.extend_from_slice(body);
+    let archive = warc_record("response", 7, "https://news.example/cafe", http, &block);
+    let out = run_with_stdin(copydesk().args(["-q", "-"]), &archive);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let records = records(&out);
+    assert_eq!(records.len(), 1);
+    let text = records[0]["text"].as_str().unwrap();
+    assert!(text.contains("The café on the square raised its prices to €4.50"), "{text}");
+}
+
+#[test]
 fn glob_filters_choose_the_files_of_a_folder() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

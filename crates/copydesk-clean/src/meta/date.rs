@@ -25,10 +25,12 @@ pub(crate) fn find_in_text(text: &str, words: &DateWords) -> Option<String> {
 }
 
 /// `2024-03-05`, `2024-03-05T10:00:00+01:00`, `2024/03/05 10:00`, `20240305`.
+/// Fields are taken with `get`: a character of several bytes where a digit
+/// belongs makes no date, rather than a cut through the character.
 fn iso_like(v: &str) -> Option<String> {
     let b = v.as_bytes();
     let (date, rest) = if b.len() >= 10 && matches!(b[4], b'-' | b'/' | b'.') && b[7] == b[4] {
-        (ymd(num(&v[0..4])?, num(&v[5..7])?, num(&v[8..10])?)?, &v[10..])
+        (ymd(num(v.get(0..4)?)?, num(v.get(5..7)?)?, num(v.get(8..10)?)?)?, &v[10..])
     } else if b.len() >= 8
         && b[..8].iter().all(u8::is_ascii_digit)
         && b.get(8).is_none_or(|c| !c.is_ascii_digit())
@@ -50,11 +52,11 @@ fn time(rest: &str) -> Option<String> {
     if b.len() < 5 || b[2] != b':' {
         return None;
     }
-    let (h, m) = (num(&rest[0..2])?, num(&rest[3..5])?);
+    let (h, m) = (num(rest.get(0..2)?)?, num(rest.get(3..5)?)?);
     let mut s = 0;
     let mut tail = &rest[5..];
     if tail.starts_with(':') && tail.len() >= 3 {
-        s = num(&tail[1..3])?;
+        s = num(tail.get(1..3)?)?;
         tail = &tail[3..];
     }
     if h > 23 || m > 59 || s > 60 {
@@ -189,6 +191,14 @@ mod tests {
             find_in_text("by Taya Iv 16 min read Last updated: August 19, 2025", &w).as_deref(),
             Some("2025-08-19")
         );
+    }
+
+    #[test]
+    fn multibyte_characters_where_digits_belong_are_not_dates() {
+        assert_eq!(iso("2023-11-0\u{b7}7"), None);
+        assert_eq!(iso("\u{e9}12-45-78"), None);
+        assert_eq!(iso("2024-03-05T10:0\u{b7}").as_deref(), Some("2024-03-05"));
+        assert_eq!(iso("2024-03-05T10:00:0\u{b7}").as_deref(), Some("2024-03-05"));
     }
 
     #[test]

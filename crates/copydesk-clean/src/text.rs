@@ -10,6 +10,7 @@
 
 mod class;
 mod cues;
+mod date;
 mod line;
 mod story;
 
@@ -36,6 +37,7 @@ use copydesk_core::{Document, Metadata};
 /// ```
 pub struct TextCleaner {
     cues: cues::Cues,
+    dates: date::DateWords,
 }
 
 impl Default for TextCleaner {
@@ -47,7 +49,7 @@ impl Default for TextCleaner {
 impl TextCleaner {
     /// Builds the cleaner, compiling the cue tables.
     pub fn new() -> TextCleaner {
-        TextCleaner { cues: cues::Cues::new() }
+        TextCleaner { cues: cues::Cues::new(), dates: date::DateWords::new() }
     }
 
     /// Keeps the story lines of `text`: the paragraphs, joined by `"\n\n"`,
@@ -56,6 +58,9 @@ impl TextCleaner {
     pub fn clean(&self, text: &str) -> Document {
         let mut lines = line::scan(text);
         self.cues.mark(text, &mut lines);
+        for line in lines.iter_mut().filter(|l| l.units <= date::STAMP_UNITS) {
+            line.stamp = self.dates.is_stamp(&text[line.start..line.end]);
+        }
         let classes: Vec<class::Class> = lines.iter().map(class::classify).collect();
         let story = story::select(&lines, &classes);
         let slice = |l: &line::Line| &text[l.start..l.end];

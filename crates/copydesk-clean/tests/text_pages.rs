@@ -278,6 +278,30 @@ Entry will be free for the first month, and the museum will stay open until ten 
 }
 
 #[test]
+fn teasers_of_headline_byline_date_and_blurb_after_the_story_are_dropped() {
+    let (page, story) = fixture(
+        "\
+Harbour tunnel opens to traffic
+>The harbour tunnel opened to traffic on Monday, three years late and 200 million over budget, after a ceremony attended by the mayor.
+>Commuters from the east side will save up to twenty minutes a day, the transport authority said, and the ferry timetable will be cut back from January.
+>Tolls Start in Spring
+>Drivers will pay nothing until April, when a toll of two euros a trip comes in, with discounts for residents of the two boroughs the tunnel joins.
+More From Our Writers
+Why Are Ferry Fares Rising Again?
+Anna Berg
+Tuesday November 19, 2019
+Fares have risen three times in two years, and the operator blames fuel prices and a shortage of crew.
+Council Delays Vote On The Bridge Budget
+Tom Lind
+2 days ago
+The vote was pushed back to March after two members asked for an independent review of the costs.
+",
+    );
+    let doc = TextCleaner::new().clean(&page);
+    assert_eq!(paragraphs(&doc.text), story, "{}", doc.text);
+}
+
+#[test]
 fn short_text_without_furniture_is_kept_whole() {
     let page = "Markets were closed for the holiday.";
     assert_eq!(TextCleaner::new().clean(page).text, page);

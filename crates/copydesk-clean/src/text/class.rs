@@ -10,6 +10,8 @@ const LONG_UNITS: u32 = 20;
 /// Lines from this many units up that are not paragraphs: captions,
 /// headlines, list items.
 const NEAR_UNITS: u32 = 8;
+/// Headlines in title case have at most this many units.
+const HEADLINE_UNITS: u32 = 20;
 /// Prose lines up to this many units are labels or calls, condemned by any
 /// cue ("Sign up now!").
 const CALL_UNITS: u32 = 5;
@@ -26,17 +28,18 @@ pub(super) enum Class {
     /// A short line met elsewhere in the text too: a menu item or label
     /// around the story, a table heading or "Pros" inside it.
     Repeat,
-    /// Furniture whatever its context.
+    /// Furniture whatever its context (a date stamp on its own line among
+    /// them).
     Bad,
 }
 
 /// Classifies `line` from its own measures.
 pub(super) fn classify(line: &Line) -> Class {
-    if line.units == 0 || line.section || line.thread || condemned_by_cues(line) {
+    if line.units == 0 || line.section || line.thread || condemned_by_cues(line) || line.stamp {
         Class::Bad
     } else if line.repeated {
         Class::Repeat
-    } else if (line.is_prose() && line.units >= PROSE_UNITS)
+    } else if (line.is_prose() && line.units >= PROSE_UNITS && !is_headline_case(line))
         || (line.units >= LONG_UNITS && line.is_mostly_lowercase())
     {
         Class::Good
@@ -45,6 +48,13 @@ pub(super) fn classify(line: &Line) -> Class {
     } else {
         Class::Short
     }
+}
+
+/// Headlines end in "?" or "!" (or a full stop, for a teaser's two
+/// sentences) too, but capitalize nearly every word, as prose never does
+/// for long.
+fn is_headline_case(line: &Line) -> bool {
+    line.units <= HEADLINE_UNITS && line.capitalized * 4 >= line.units * 3
 }
 
 /// Any cue condemns a label, heading or call; a sentence (a quote intro

@@ -44,6 +44,8 @@ pub(super) struct Line {
     pub thread: bool,
     /// The same short line occurs elsewhere in the text (menus, labels).
     pub repeated: bool,
+    /// The line is a date or time stamp and nothing else.
+    pub stamp: bool,
 }
 
 impl Line {
@@ -112,6 +114,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         section: false,
         thread: false,
         repeated: false,
+        stamp: false,
     })
 }
 

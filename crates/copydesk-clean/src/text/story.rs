@@ -17,6 +17,9 @@ use super::line::{Ending, Line};
 const SECTION_WEIGHT: i64 = 40;
 /// The cost of crossing a short or headline-like line between paragraphs.
 const SHORT_COST: i64 = 2;
+/// Lines between a teaser's blurb and the paragraph before it (headline,
+/// byline, date: at least two).
+const TEASER_GAP: usize = 2;
 /// A dateline on its own line has at most this many units.
 const DATELINE_UNITS: u32 = 8;
 /// Headline length bounds, in units.
@@ -42,6 +45,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
         }
         return Story { keep, title: None };
     };
+    let last = trim_teasers(classes, first, last);
     judge_inner_lines(lines, classes, first, last, &mut keep);
     let mut head_end = first;
     if first > 0 && is_dateline(&lines[first - 1], classes[first - 1]) {
@@ -96,6 +100,25 @@ fn best_run(lines: &[Line], classes: &[Class]) -> Option<(i64, usize, usize)> {
         gap = 0;
     }
     best
+}
+
+/// The story's last line once the teasers that close the run are cut. A
+/// list of other stories after the story reads as a paragraph each (the
+/// blurb) behind a headline, a byline or a date: a lone paragraph after two
+/// lines or more, one of them headline-like or furniture, is a teaser, and
+/// the teasers at the end of the run go. The story's own closing
+/// paragraph, after a subheading, is a lone paragraph after one line.
+fn trim_teasers(classes: &[Class], first: usize, last: usize) -> usize {
+    let mut end = last;
+    loop {
+        // `end` is a paragraph; `prev` the paragraph before it in the run.
+        let Some(prev) = (first..end).rev().find(|&i| classes[i] == Class::Good) else { return end };
+        let gap = &classes[prev + 1..end];
+        if gap.len() < TEASER_GAP || !gap.iter().any(|c| matches!(c, Class::Near | Class::Bad)) {
+            return end;
+        }
+        end = prev;
+    }
 }
 
 /// What crossing a line that is not a paragraph costs the story around it:

@@ -1,0 +1,74 @@
+//! Date and time stamps on a line of their own ("Tuesday November 19,
+//! 2019", "2 days ago at 08:12 am"): the bylines of teasers and comments.
+//! A story's own date is metadata, not a paragraph.
+
+use std::collections::HashMap;
+
+const DATE_WORDS: &str = include_str!("../../data/text_date.txt");
+
+/// A stamp is short: a longer line that names a date is a sentence.
+pub(super) const STAMP_UNITS: u32 = 16;
+
+/// The words of `data/text_date.txt`: true for those that make a stamp.
+pub(super) struct DateWords(HashMap<String, bool>);
+
+impl DateWords {
+    /// Loads the table.
+    pub(super) fn new() -> DateWords {
+        let words = DATE_WORDS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| {
+            let mut cols = l.split('\t');
+            let word = cols.next().unwrap_or_default().trim().to_lowercase();
+            (word, cols.next().is_some_and(|c| c.trim() == "1"))
+        });
+        DateWords(words.collect())
+    }
+
+    /// True when `line` is numbers and date words only, with a number and
+    /// a word that makes a stamp (a month, a weekday, "ago").
+    pub(super) fn is_stamp(&self, line: &str) -> bool {
+        let (mut number, mut anchor) = (false, false);
+        for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if word.starts_with(|c: char| c.is_ascii_digit()) {
+                // "19", "19th", "17H", "8:21" (split at the colon).
+                number = true;
+                continue;
+            }
+            let lower = word.to_lowercase();
+            match self.0.get(&lower) {
+                Some(&stamp) => anchor |= stamp,
+                None => return false,
+            }
+        }
+        number && anchor
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_relative_times_are_stamps() {
+        let words = DateWords::new();
+        for line in [
+            "Tuesday November 19, 2019",
+            "17H ago",
+            "2 days ago at 08:12 am",
+            "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
+            "Published 18 November 2019",
+            "15 Dec, 2025",
+            "12 de marzo de 2024",
+        ] {
+            assert!(words.is_stamp(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn numbers_alone_and_sentences_are_no_stamps() {
+        let words = DateWords::new();
+        for line in ["12/1/2020", "2019", "Tuesday", "May 6 was the day it rained", "3 min read", "Chapter 5"]
+        {
+            assert!(!words.is_stamp(line), "{line}");
+        }
+    }
+}

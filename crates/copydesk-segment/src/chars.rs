@@ -19,6 +19,67 @@ pub(crate) static INTERESTING: [bool; 256] = {
     t
 };
 
+/// The bytes of [`INTERESTING`], as comparisons the compiler turns into
+/// vector instructions: all bits set for an interesting byte.
+#[inline(always)]
+fn interesting_mask(x: u8) -> u8 {
+    let hit = (x.wrapping_sub(b'!') < 2)
+        | (x.wrapping_sub(b'\'') < 3)
+        | (x == b'.')
+        | (x.wrapping_sub(b':') < 2)
+        | (x == b'?')
+        | (x == b'[')
+        | (x == b']')
+        | (x == b'`')
+        | (x == b'{')
+        | (x == b'}')
+        | (x == 0xC2)
+        | (x.wrapping_sub(0xE2) < 2)
+        | (x == 0xEF);
+    u8::from(hit).wrapping_neg()
+}
+
+/// A cheaper test that holds for every interesting byte and for a few
+/// others ("#$%&<=>@" and every lead byte): chunks of prose without any of
+/// them are skipped with it.
+#[inline(always)]
+fn maybe_interesting(x: u8) -> u8 {
+    // `x & 0xDF` folds "{}" onto "[]" and "`" onto "@".
+    let folded = x & 0xDF;
+    let hit = (x.wrapping_sub(b'!') < 9)
+        | (x == b'.')
+        | (x.wrapping_sub(b':') < 6)
+        | (folded == b'[')
+        | (folded == b']')
+        | (folded == b'@')
+        | (x >= 0xC2);
+    u8::from(hit)
+}
+
+/// The first interesting byte in `b[from..end]`, sixteen bytes at a time.
+pub(crate) fn next_interesting(b: &[u8], mut from: usize, end: usize) -> Option<usize> {
+    let end = end.min(b.len());
+    while from + 16 <= end {
+        let chunk: &[u8; 16] = b[from..from + 16].try_into().ok()?;
+        let mut any = 0;
+        for &x in chunk {
+            any |= maybe_interesting(x);
+        }
+        if any != 0 {
+            let mut marks = [0u8; 16];
+            for (mark, &x) in marks.iter_mut().zip(chunk) {
+                *mark = interesting_mask(x);
+            }
+            let first = u128::from_le_bytes(marks).trailing_zeros() as usize / 8;
+            if first < 16 {
+                return Some(from + first);
+            }
+        }
+        from += 16;
+    }
+    b.get(from..end)?.iter().position(|&x| INTERESTING[usize::from(x)]).map(|k| from + k)
+}
+
 /// Sentence-final punctuation.
 pub(crate) fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '‽' | '。' | '！' | '？' | '．' | '｡')
@@ -106,9 +167,16 @@ pub(crate) fn prev_non_space(text: &str, i: usize, floor: usize) -> Option<(usiz
 /// The word of letters starting at `i`, at most 32 bytes long.
 pub(crate) fn word_at(text: &str, i: usize) -> &str {
     let rest = text.get(i..).unwrap_or("");
-    let len =
-        rest.char_indices().find(|&(j, c)| j >= 32 || !c.is_alphabetic()).map_or(rest.len(), |(j, _)| j);
-    &rest[..len]
+    // ASCII letters byte by byte; the first other byte ends the word unless
+    // it starts a non-ASCII character, which sends the walk through chars.
+    let b = rest.as_bytes();
+    let head = &b[..b.len().min(32)];
+    let j = head.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(head.len());
+    if head.get(j).is_some_and(|c| !c.is_ascii()) {
+        let len = rest[j..].char_indices().find(|&(k, c)| j + k >= 32 || !c.is_alphabetic());
+        return &rest[..len.map_or(b.len(), |(k, _)| j + k)];
+    }
+    &rest[..j]
 }
 
 /// True for a word in capitals of two letters or more ("PDT", "EST").
@@ -134,6 +202,23 @@ mod tests {
     #[test]
     fn word_at_stops_at_apostrophe() {
         assert_eq!(word_at("It's over", 0), "It");
+    }
+
+    #[test]
+    fn interesting_comparisons_match_the_table() {
+        for x in 0..=255u8 {
+            let interesting = INTERESTING[usize::from(x)];
+            assert_eq!(interesting_mask(x) == 0xFF, interesting, "{x:#04x}");
+            assert!(maybe_interesting(x) == 1 || !interesting, "{x:#04x}");
+        }
+    }
+
+    #[test]
+    fn next_interesting_finds_the_first_stop_in_any_chunk() {
+        let text = b"abcdefghijklmnopqrstuvwxyz. abc";
+        assert_eq!(next_interesting(text, 0, text.len()), Some(26));
+        assert_eq!(next_interesting(text, 27, text.len()), None);
+        assert_eq!(next_interesting(text, 0, 20), None);
     }
 
     #[test]

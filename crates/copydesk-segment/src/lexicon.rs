@@ -138,39 +138,40 @@ impl Lexicon {
     }
 }
 
-/// Phrases, longest first, so that "Best regards" is tried before "Best"
-/// and ":-)" before ":-", with the bytes they start with.
+/// Phrases grouped by their first byte, longest first within a group, so
+/// that "Best regards" is tried before "Best" and ":-)" before ":-".
 #[derive(Debug)]
 struct Phrases {
     list: Vec<&'static str>,
-    firsts: [bool; 256],
+    /// The range of `list` holding the phrases that start with each byte.
+    groups: [(u16, u16); 256],
 }
 
 impl Default for Phrases {
     fn default() -> Self {
-        Phrases { list: Vec::new(), firsts: [false; 256] }
+        Phrases { list: Vec::new(), groups: [(0, 0); 256] }
     }
 }
 
 impl Phrases {
     fn new(file: &'static str) -> Phrases {
         let mut list: Vec<&'static str> = entries(file).collect();
-        list.sort_by_key(|e| std::cmp::Reverse(e.len()));
-        let mut firsts = [false; 256];
-        for p in &list {
-            firsts[usize::from(p.as_bytes()[0])] = true;
+        list.sort_by_key(|e| (e.as_bytes()[0], std::cmp::Reverse(e.len())));
+        let mut groups = [(0, 0); 256];
+        for (i, p) in list.iter().enumerate() {
+            let group = &mut groups[usize::from(p.as_bytes()[0])];
+            let i = u16::try_from(i).expect("a phrase list holds fewer than 65,536 phrases");
+            *group = if group.1 == 0 { (i, i + 1) } else { (group.0, i + 1) };
         }
-        Phrases { list, firsts }
+        Phrases { list, groups }
     }
 
     /// The length of the longest phrase that `rest` starts with; with
     /// `whole`, only a phrase that ends at a word boundary.
     fn at(&self, rest: &str, whole: bool) -> Option<usize> {
         let first = *rest.as_bytes().first()?;
-        if !self.firsts[usize::from(first)] {
-            return None;
-        }
-        self.list
+        let (from, to) = self.groups[usize::from(first)];
+        self.list[usize::from(from)..usize::from(to)]
             .iter()
             .find(|p| rest.starts_with(**p) && !(whole && rest[p.len()..].starts_with(char::is_alphanumeric)))
             .map(|p| p.len())
@@ -185,77 +186,120 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// Words sorted for binary search, each with a value.
+/// Words in an open-addressed hash table, each with a value.
 ///
 /// An entry written in lower case matches the word in any case ("co" matches
 /// "Co."); any other entry matches as written or in capitals ("St" matches
-/// "ST." but not "st."). Words are compared as 16-byte integers (entries are
-/// at most 16 bytes long), so a lookup costs a few integer comparisons.
+/// "ST." but not "st."). Words are keyed as 16-byte integers (entries are
+/// at most 16 bytes long), so a lookup costs a multiplication and a few
+/// integer comparisons.
 #[derive(Debug)]
 struct Table<T> {
-    entries: Vec<(u128, T)>,
+    /// Slots of a power-of-two table; `None` is empty.
+    slots: Vec<Option<(u128, T)>>,
+    /// How far to shift a 64-bit hash to index `slots`.
+    shift: u32,
     /// The longest entry: longer words are not looked up.
     longest: usize,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { entries: Vec::new(), longest: 0 }
+        Table { slots: Vec::new(), shift: 63, longest: 0 }
     }
 }
 
-/// `word` as a big-endian integer, zero-padded: integer order is the
-/// words' byte order. `None` for words longer than 16 bytes.
+/// `word` as a big-endian integer, zero-padded. `None` for words longer
+/// than 16 bytes.
 fn key(word: &[u8]) -> Option<u128> {
     let mut buf = [0u8; 16];
     buf.get_mut(..word.len())?.copy_from_slice(word);
     Some(u128::from_be_bytes(buf))
 }
 
+/// The slot a key hashes to first.
+fn home(key: u128, shift: u32) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
 impl<T: Copy> Table<T> {
     fn new(words: impl Iterator<Item = (&'static str, T)>) -> Table<T> {
         let mut longest = 0;
-        let mut entries: Vec<(u128, T)> = words
+        let entries: Vec<(u128, T)> = words
             .filter_map(|(w, v)| {
                 longest = longest.max(w.len());
                 Some((key(w.as_bytes())?, v))
             })
             .collect();
-        // Stable sort: of two equal entries the first file's wins.
-        entries.sort_by_key(|e| e.0);
-        entries.dedup_by_key(|e| e.0);
-        Table { entries, longest }
+        // At most a quarter full: most lookups are misses, and end at the
+        // first empty slot.
+        let bits = (entries.len() * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut table = Table { slots: vec![None; 1 << bits], shift: 64 - bits, longest };
+        for (k, v) in entries {
+            // Of two equal entries the first file's wins.
+            let mut i = home(k, table.shift);
+            loop {
+                match table.slots[i] {
+                    None => {
+                        table.slots[i] = Some((k, v));
+                        break;
+                    }
+                    Some((other, _)) if other == k => break,
+                    Some(_) => i = (i + 1) & (table.slots.len() - 1),
+                }
+            }
+        }
+        table
     }
 
     fn get(&self, word: &str) -> Option<T> {
         let w = word.as_bytes();
-        if w.len() > self.longest {
+        if w.len() > self.longest || w.len() > 16 {
             return None;
         }
-        if let Some(v) = key(w).and_then(|k| self.exact(k)) {
+        let exact = key(w)?;
+        if let Some(v) = self.exact(exact) {
             return Some(v);
         }
-        if !word.is_ascii() || w.len() > 16 {
+        if !word.is_ascii() {
             return None;
         }
         let mut buf = [0u8; 16];
         let folded = &mut buf[..w.len()];
         // "CORP" -> "Corp": a word in capitals matches its capitalised entry.
         let caps = w.iter().any(u8::is_ascii_uppercase) && !w.iter().any(u8::is_ascii_lowercase);
+        let mut tried = exact;
         if caps && w.len() > 1 {
             folded.copy_from_slice(w);
             folded[1..].make_ascii_lowercase();
-            if let Some(v) = key(folded).and_then(|k| self.exact(k)) {
+            tried = key(folded)?;
+            if let Some(v) = self.exact(tried) {
                 return Some(v);
             }
         }
         folded.copy_from_slice(w);
         folded.make_ascii_lowercase();
-        key(folded).and_then(|k| self.exact(k))
+        let lower = key(folded)?;
+        if lower == exact || lower == tried {
+            return None;
+        }
+        self.exact(lower)
     }
 
     fn exact(&self, key: u128) -> Option<T> {
-        self.entries.binary_search_by_key(&key, |e| e.0).ok().map(|i| self.entries[i].1)
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = home(key, self.shift);
+        while let Some((k, v)) = self.slots[i] {
+            if k == key {
+                return Some(v);
+            }
+            i = (i + 1) & mask;
+        }
+        None
     }
 }
 

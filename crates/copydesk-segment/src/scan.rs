@@ -5,7 +5,8 @@
 //! brackets, citations, emoji) and ask the rules whether it does.
 
 use crate::chars::{
-    INTERESTING, char_at, char_before, is_close_bracket, is_open_bracket, is_terminal, skip_space, trim_end,
+    char_at, char_before, is_close_bracket, is_open_bracket, is_terminal, next_interesting, skip_space,
+    trim_end,
 };
 use crate::quotes::{Face, Family, Open, mark_at};
 use crate::rules::{Context, Run, RunKind, ends_sentence, glued_question, glued_sentences};
@@ -45,8 +46,8 @@ impl Scan<'_, '_> {
         let limit = self.cx.limit;
         let mut i = from;
         while i < limit {
-            match b[i..limit].iter().position(|&x| INTERESTING[usize::from(x)]) {
-                Some(k) => i += k,
+            match next_interesting(b, i, limit) {
+                Some(k) => i = k,
                 None => break,
             }
             // Interesting bytes are ASCII or lead bytes: `i` is a boundary.
@@ -130,10 +131,11 @@ impl Scan<'_, '_> {
             return step;
         }
         let spaced = |j: usize| j >= limit || char_at(text, j).is_none_or(char::is_whitespace);
-        let emoticon = text.get(i..).and_then(|rest| self.cx.lex.emoticon(rest));
-        if let Some(len) =
-            emoticon.filter(|&len| char_before(text, i).is_some_and(char::is_whitespace) && spaced(i + len))
-        {
+        // Only an emoticon with spaces around it counts: the space before it
+        // is checked before the list is.
+        let spaced_before = char_before(text, i).is_some_and(char::is_whitespace);
+        let emoticon = text.get(i..).filter(|_| spaced_before).and_then(|rest| self.cx.lex.emoticon(rest));
+        if let Some(len) = emoticon.filter(|&len| spaced(i + len)) {
             // "Loved it :) See you": a lone emoticon before a capital ends
             // the sentence.
             let after = skip_space(text, i + len, limit);

@@ -8,6 +8,7 @@
 //! it stay or go by their neighbours. Lines are never split or rewritten:
 //! every paragraph of the output is a line of the input, trimmed.
 
+mod bio;
 mod class;
 mod cues;
 mod date;
@@ -61,6 +62,7 @@ impl TextCleaner {
         for line in lines.iter_mut().filter(|l| l.units <= date::STAMP_UNITS) {
             line.stamp = self.dates.is_stamp(&text[line.start..line.end]);
         }
+        bio::mark(text, &mut lines);
         let classes: Vec<class::Class> = lines.iter().map(class::classify).collect();
         let story = story::select(&lines, &classes);
         let slice = |l: &line::Line| &text[l.start..l.end];

@@ -302,6 +302,44 @@ The vote was pushed back to March after two members asked for an independent rev
 }
 
 #[test]
+fn comments_headed_by_name_says_end_the_story() {
+    let (page, story) = fixture(
+        "\
+>The coach said after the game that winning on Monday had been the most important step toward the playoffs.
+>“We talked all along about everything we wanted still being in front of us,” he said, adding that the team would regroup.
+>At four wins and seven losses, the team would probably not make the playoffs even if it won its remaining games.
+lastfan says:
+November 19, 2019 at 6:34 am
+It is a good thing there are no fans left, because this season has been a disaster from the first week to the last.
+joe toronto says:
+November 19, 2019 at 6:44 am
+It is time for both remaining fans to come to grips with reality, because it is over yet again and everyone knows it.
+Another reader says:
+November 19, 2019 at 6:58 am
+As usual too many mistakes by the quarterback, who has thrown four interceptions in a game for the second time this year.
+",
+    );
+    let doc = TextCleaner::new().clean(&page);
+    assert_eq!(paragraphs(&doc.text), story, "{}", doc.text);
+}
+
+#[test]
+fn author_blurb_opening_with_the_name_above_it_is_dropped() {
+    let (page, story) = fixture(
+        "\
+>The city will plant 10,000 trees over the next five years, most of them along the streets of the three hottest districts.
+>Officials said shade could cut summer street temperatures by several degrees, and that residents could ask for a tree outside their homes.
+>The first 800 trees go in this winter, when the ground is soft and the saplings are dormant.
+Megan Berry
+Staff Writer
+Megan Berry is a reporter covering the environment and city hall. She has written for the paper since 2015 and lives in the north of the city.
+",
+    );
+    let doc = TextCleaner::new().clean(&page);
+    assert_eq!(paragraphs(&doc.text), story, "{}", doc.text);
+}
+
+#[test]
 fn short_text_without_furniture_is_kept_whole() {
     let page = "Markets were closed for the holiday.";
     assert_eq!(TextCleaner::new().clean(page).text, page);

@@ -11,10 +11,18 @@ const FURNITURE: &str = include_str!("../../data/text_furniture.txt");
 const LINE_START: &str = include_str!("../../data/text_line_start.txt");
 const SECTION: &str = include_str!("../../data/text_section.txt");
 const THREAD: &str = include_str!("../../data/text_thread.txt");
+const COMMENTER: &str = include_str!("../../data/text_commenter.txt");
 
 /// Headings are short: a longer line that begins with "Related" or
 /// "Comments" is a sentence.
 const HEADING_UNITS: u32 = 10;
+/// A heading after a count quotes the story's headline ("34 responses to
+/// “...”"), and may be this long.
+const COUNTED_HEADING_UNITS: u32 = 40;
+/// A commenter's name and "says:" take at most this many units.
+const COMMENTER_UNITS: u32 = 5;
+/// Comment headers open the thread once the text has this many.
+const COMMENTERS: usize = 2;
 
 /// What a phrase at the start of a line means, merged over the tables
 /// that list it.
@@ -38,6 +46,8 @@ pub(super) struct Cues {
     /// after a count) begins: an anchored search touches a few bytes a line.
     opening: AhoCorasick,
     openings: Vec<Opening>,
+    /// How a comment's header line ends, lowercase.
+    commenter_endings: Vec<String>,
 }
 
 impl Cues {
@@ -68,6 +78,7 @@ impl Cues {
             weights,
             opening: builder(StartKind::Anchored).build(openings.keys()).expect("the opening tables compile"),
             openings: openings.into_values().collect(),
+            commenter_endings: entries(COMMENTER).map(|(ending, _)| ending).collect(),
         }
     }
 
@@ -93,12 +104,31 @@ impl Cues {
                 line.cue = line.cue.saturating_add(o.start);
                 line.start_cue |= o.start > 0;
             }
-            if line.units <= HEADING_UNITS {
-                let words = after_count(bytes, line.start);
+            let words = after_count(bytes, line.start);
+            let counted = words > line.start && bytes[line.start].is_ascii_digit();
+            if line.units <= HEADING_UNITS || (counted && line.units <= COUNTED_HEADING_UNITS) {
                 if let Some(o) = self.opening_at(text, words, line.end) {
                     line.section |= o.section;
                     line.thread |= o.thread;
                 }
+            }
+        }
+        self.mark_commenters(bytes, lines);
+    }
+
+    /// Marks comment headers ("name says:") as opening the thread, when
+    /// the text has enough of them to be a thread.
+    fn mark_commenters(&self, bytes: &[u8], lines: &mut [Line]) {
+        let is_commenter = |l: &Line| {
+            let line = &bytes[l.start..l.end];
+            l.units <= COMMENTER_UNITS
+                && self.commenter_endings.iter().any(|e| {
+                    line.len() > e.len() && line[line.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+                })
+        };
+        if lines.iter().filter(|l| is_commenter(l)).count() >= COMMENTERS {
+            for line in lines.iter_mut().filter(|l| is_commenter(l)) {
+                line.thread = true;
             }
         }
     }
@@ -148,7 +178,7 @@ mod tests {
 
     #[test]
     fn every_table_entry_is_lowercase_ascii_or_symbol() {
-        for table in [FURNITURE, LINE_START, SECTION, THREAD] {
+        for table in [FURNITURE, LINE_START, SECTION, THREAD, COMMENTER] {
             for (phrase, weight) in entries(table) {
                 assert!(!phrase.is_empty());
                 assert!(weight == 1 || weight == 2, "{phrase}: weight {weight}");

@@ -46,6 +46,9 @@ pub(super) struct Line {
     pub repeated: bool,
     /// The line is a date or time stamp and nothing else.
     pub stamp: bool,
+    /// The line opens with the name on a short line just above it: an
+    /// author blurb, if it closes the story.
+    pub bio: bool,
 }
 
 impl Line {
@@ -115,6 +118,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         thread: false,
         repeated: false,
         stamp: false,
+        bio: false,
     })
 }
 

@@ -45,7 +45,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
         }
         return Story { keep, title: None };
     };
-    let last = trim_teasers(classes, first, last);
+    let last = trim_tail(lines, classes, first, last);
     judge_inner_lines(lines, classes, first, last, &mut keep);
     let mut head_end = first;
     if first > 0 && is_dateline(&lines[first - 1], classes[first - 1]) {
@@ -102,19 +102,28 @@ fn best_run(lines: &[Line], classes: &[Class]) -> Option<(i64, usize, usize)> {
     best
 }
 
-/// The story's last line once the teasers that close the run are cut. A
-/// list of other stories after the story reads as a paragraph each (the
-/// blurb) behind a headline, a byline or a date: a lone paragraph after two
-/// lines or more, one of them headline-like or furniture, is a teaser, and
-/// the teasers at the end of the run go. The story's own closing
+/// The story's last line once the furniture that closes the run is cut,
+/// block by block from the end (a block: paragraphs with nothing between
+/// them). A list of other stories reads as a paragraph each (the blurb)
+/// behind a headline, a byline or a date: a lone paragraph after two lines
+/// or more, one of them headline-like, repeated or furniture (or three
+/// lines of any kind), is a teaser. An author
+/// blurb opens with the name on a line above it. The story's own closing
 /// paragraph, after a subheading, is a lone paragraph after one line.
-fn trim_teasers(classes: &[Class], first: usize, last: usize) -> usize {
+fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usize {
     let mut end = last;
     loop {
-        // `end` is a paragraph; `prev` the paragraph before it in the run.
-        let Some(prev) = (first..end).rev().find(|&i| classes[i] == Class::Good) else { return end };
-        let gap = &classes[prev + 1..end];
-        if gap.len() < TEASER_GAP || !gap.iter().any(|c| matches!(c, Class::Near | Class::Bad)) {
+        let mut start = end;
+        while start > first && classes[start - 1] == Class::Good {
+            start -= 1;
+        }
+        // The paragraph before the block, in the run.
+        let Some(prev) = (first..start).rev().find(|&i| classes[i] == Class::Good) else { return end };
+        let gap = &classes[prev + 1..start];
+        let teaser = start == end
+            && gap.len() >= TEASER_GAP
+            && (gap.len() > TEASER_GAP || gap.iter().any(|c| *c != Class::Short));
+        if !teaser && !lines[start].bio {
             return end;
         }
         end = prev;

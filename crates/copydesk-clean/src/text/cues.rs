@@ -106,11 +106,10 @@ impl Cues {
             }
             let words = after_count(bytes, line.start);
             let counted = words > line.start && bytes[line.start].is_ascii_digit();
-            if line.units <= HEADING_UNITS || (counted && line.units <= COUNTED_HEADING_UNITS) {
-                if let Some(o) = self.opening_at(text, words, line.end) {
-                    line.section |= o.section;
-                    line.thread |= o.thread;
-                }
+            let heading = line.units <= HEADING_UNITS || (counted && line.units <= COUNTED_HEADING_UNITS);
+            if let Some(o) = heading.then(|| self.opening_at(text, words, line.end)).flatten() {
+                line.section |= o.section;
+                line.thread |= o.thread;
             }
         }
         self.mark_commenters(bytes, lines);

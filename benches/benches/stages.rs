@@ -1,9 +1,11 @@
 //! Criterion benches of every hot path, with the Rust peers and the
 //! physical bounds in the same group: `cargo bench -p copydesk-benches`.
 //!
-//! Each group first checks copydesk's output on the whole input set and
-//! panics when it is wrong, so a broken path cannot look fast (this runs in
-//! `--test` mode too).
+//! Each group first checks copydesk's output on the whole input set (counts
+//! of sentences, quotes, figures, kept text: see `checks`) and that every
+//! other contender produces something, and panics when not, so a broken
+//! path cannot look fast (this runs in `--test` mode too, as CI does:
+//! `cargo bench --workspace -- --test`).
 
 use copydesk_benches::{Inputs, Size, Stage, Tools, checks, contenders};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -20,6 +22,8 @@ fn stages(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(set.bytes()));
         group.sample_size(10);
         for contender in contenders::of(stage) {
+            let output = contender.run(&tools, set);
+            assert!(output > 0, "{}: {} produced nothing on {}", stage.name(), contender.tool, set.name);
             group.bench_function(contender.tool, |b| b.iter(|| contender.run(&tools, set)));
         }
         group.finish();

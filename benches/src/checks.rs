@@ -59,13 +59,50 @@ pub fn verify(stage: Stage, tools: &Tools, set: &Set) -> Result<String, String> 
                     texts.push(found.document.text);
                 }
             }
-            let text_bytes: usize = texts.iter().map(String::len).sum();
-            cleaned(&texts, docs, bytes / 2, "half the HTML")?;
-            at_least(sentences, text_bytes / 300, "sentences")?;
-            at_least(figures, 1, "figures")?;
-            Ok(format!("{} pages cleaned, {sentences} sentences, {figures} figures", texts.len()))
+            extracted(&texts, sentences, figures, docs, bytes)
         }
     }
+}
+
+/// Checks the JSON Lines the binary wrote for `set`'s pages: one record for
+/// each page (nothing lost), and what [`verify`] asks of the pipeline.
+pub fn records(jsonl: &str, set: &Set) -> Result<String, String> {
+    let (mut records, mut errors, mut texts, mut sentences, mut figures) = (0, 0, Vec::new(), 0, 0);
+    for line in jsonl.lines() {
+        records += 1;
+        let record: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("record {records} is not JSON: {e}"))?;
+        if record.get("error").is_some() {
+            errors += 1;
+            continue;
+        }
+        let count = |field: &str| record[field].as_array().map_or(0, Vec::len);
+        sentences += count("sentences");
+        figures += count("figures");
+        texts.push(record["text"].as_str().unwrap_or_default().to_string());
+    }
+    let docs = set.docs.len();
+    if records != docs {
+        return Err(format!("{records} records for {docs} pages"));
+    }
+    let summary = extracted(&texts, sentences, figures, docs, set.bytes() as usize)?;
+    Ok(format!("{records} records ({errors} errors): {summary}"))
+}
+
+/// What the whole pipeline must make of `docs` HTML pages of `bytes` bytes:
+/// cleaned text (see [`cleaned`]), sentences for it and some figures.
+fn extracted(
+    texts: &[String],
+    sentences: usize,
+    figures: usize,
+    docs: usize,
+    bytes: usize,
+) -> Result<String, String> {
+    let text_bytes: usize = texts.iter().map(String::len).sum();
+    cleaned(texts, docs, bytes / 2, "half the HTML")?;
+    at_least(sentences, text_bytes / 300, "sentences")?;
+    at_least(figures, 1, "figures")?;
+    Ok(format!("{} pages cleaned, {sentences} sentences, {figures} figures", texts.len()))
 }
 
 /// At least 90% of the documents keep some text, and the kept text is
@@ -135,6 +172,18 @@ mod tests {
         assert!(spans_valid(text, &[Span::new(0, 6), Span::new(5, 8)], true).is_err());
         assert!(spans_valid(text, &[Span::new(0, 6), Span::new(5, 8)], false).is_ok());
         assert!(spans_valid(text, &[Span::new(7, 40)], false).is_err());
+    }
+
+    #[test]
+    fn binary_output_must_hold_one_record_per_page() {
+        let page = "<html><body><p>Prices rose 5% in May. Wages did not.</p></body></html>";
+        let docs = (0..2).map(|i| crate::inputs::Doc::from_raw(i.to_string(), page.into())).collect();
+        let set = Set { name: "html", source: String::new(), docs };
+        let record = r#"{"text":"Prices rose 5% in May.","sentences":[{}],"figures":[{}]}"#;
+        assert!(records(&format!("{record}\n{record}\n"), &set).is_ok());
+        assert!(records(&format!("{record}\n"), &set).unwrap_err().contains("1 records for 2 pages"));
+        let error = r#"{"error":{"kind":"empty"}}"#;
+        assert!(records(&format!("{record}\n{error}\n"), &set).is_err(), "one page of two kept no text");
     }
 
     #[test]

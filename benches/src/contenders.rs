@@ -81,8 +81,10 @@ impl Stage {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
-    /// copydesk itself.
+    /// copydesk itself, on one thread.
     Copydesk,
+    /// copydesk on every core: compared with its own one-thread row.
+    Parallel,
     /// A Rust crate that does the same job.
     RustPeer,
     /// Work any implementation must at least do: a physical limit.

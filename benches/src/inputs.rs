@@ -34,11 +34,11 @@ pub struct Doc {
 }
 
 impl Doc {
-    fn from_text(id: String, text: String) -> Doc {
+    pub(crate) fn from_text(id: String, text: String) -> Doc {
         Doc { id, raw: text.clone().into_bytes(), text }
     }
 
-    fn from_raw(id: String, raw: Vec<u8>) -> Doc {
+    pub(crate) fn from_raw(id: String, raw: Vec<u8>) -> Doc {
         let text = decode(&raw);
         Doc { id, raw, text }
     }
@@ -153,9 +153,12 @@ impl Inputs {
     /// `manifest.json` giving each set's source and, for the whole set and
     /// each of `size`'s prefixes, its document and byte counts (`{"sets":
     /// {"html": {"source", "file", "tiers": {"all": {"docs", "bytes"},
-    /// ...}}}}`).
+    /// ...}}}}`). The HTML pages also go, as fetched, one file each, into
+    /// the folder [`PAGES`] under `dir` (named as `"pages"` in the HTML
+    /// set's entry): what the binary is run on end to end.
     pub fn write(&self, dir: &Path, size: Size) -> Result<()> {
         fs::create_dir_all(dir)?;
+        write_pages(&self.html, &dir.join(PAGES))?;
         let mut sets = serde_json::Map::new();
         for set in self.sets() {
             let file = format!("{}.jsonl", set.name);
@@ -171,10 +174,11 @@ impl Inputs {
             for (tier, limit) in size.tiers() {
                 tiers.insert(tier.into(), count(&set.prefix(limit)));
             }
-            sets.insert(
-                set.name.into(),
-                serde_json::json!({"source": set.source, "file": file, "tiers": tiers}),
-            );
+            let mut entry = serde_json::json!({"source": set.source, "file": file, "tiers": tiers});
+            if set.name == self.html.name {
+                entry["pages"] = PAGES.into();
+            }
+            sets.insert(set.name.into(), entry);
         }
         let manifest = serde_json::json!({"size": size, "sets": sets});
         fs::write(dir.join("manifest.json"), serde_json::to_string_pretty(&manifest)?)?;
@@ -218,6 +222,23 @@ impl Inputs {
         let plain = plain(&news);
         Ok(Inputs { html, scraped, news, quoted: seed_set("quoted"), plain })
     }
+}
+
+/// The folder, under the inputs folder, of the HTML pages as files.
+pub const PAGES: &str = "pages";
+
+/// Writes `set`'s documents into `dir` (emptied first) as fetched, one file
+/// each, named by their place in the set.
+fn write_pages(set: &Set, dir: &Path) -> Result<()> {
+    if dir.exists() {
+        fs::remove_dir_all(dir).with_context(|| format!("emptying {}", dir.display()))?;
+    }
+    fs::create_dir_all(dir)?;
+    for (i, doc) in set.docs.iter().enumerate() {
+        let path = dir.join(format!("{i:05}.html"));
+        fs::write(&path, &doc.raw).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// `../shared/data` beside the checkout, or `$COPYDESK_SHARED/data`.

@@ -5,7 +5,8 @@
 //! binary behind `cargo xtask bench` share everything here: the input sets
 //! ([`inputs`]), who is timed on each stage ([`contenders`]), what copydesk's
 //! output must look like before its speed counts ([`checks`]) and how a run
-//! is timed ([`timing`]).
+//! is timed ([`timing`]). The timing binary also runs the `copydesk` binary
+//! end to end on the same pages ([`binary`]).
 //!
 //! ```no_run
 //! use copydesk_benches::{Inputs, Size, Stage, Tools, checks, contenders};
@@ -20,6 +21,7 @@
 //! # Ok::<(), anyhow::Error>(())
 //! ```
 
+pub mod binary;
 pub mod checks;
 pub mod contenders;
 pub mod inputs;

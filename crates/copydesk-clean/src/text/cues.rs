@@ -19,6 +19,9 @@ const HEADING_UNITS: u32 = 10;
 /// A heading after a count quotes the story's headline ("34 responses to
 /// “...”"), and may be this long.
 const COUNTED_HEADING_UNITS: u32 = 40;
+/// A heading that ends with a comment-thread phrase ("Top Rated Comments")
+/// has at most this many units.
+const THREAD_END_UNITS: u32 = 4;
 /// A commenter's name and "says:" take at most this many units.
 const COMMENTER_UNITS: u32 = 5;
 /// Comment headers open the thread once the text has this many.
@@ -48,6 +51,9 @@ pub(super) struct Cues {
     openings: Vec<Opening>,
     /// How a comment's header line ends, lowercase.
     commenter_endings: Vec<String>,
+    /// The comment-thread headings, lowercase, also tried at the end of a
+    /// short line ("Top Rated Comments").
+    thread_endings: Vec<String>,
 }
 
 impl Cues {
@@ -79,6 +85,7 @@ impl Cues {
             opening: builder(StartKind::Anchored).build(openings.keys()).expect("the opening tables compile"),
             openings: openings.into_values().collect(),
             commenter_endings: entries(COMMENTER).map(|(ending, _)| ending).collect(),
+            thread_endings: entries(THREAD).map(|(heading, _)| heading).collect(),
         }
     }
 
@@ -112,6 +119,9 @@ impl Cues {
                 line.thread |= o.thread;
             }
         }
+        for line in lines.iter_mut().filter(|l| l.units <= THREAD_END_UNITS && !l.thread) {
+            line.thread = ends_with_any(&bytes[line.start..line.end], &self.thread_endings);
+        }
         self.mark_commenters(bytes, lines);
     }
 
@@ -119,11 +129,7 @@ impl Cues {
     /// the text has enough of them to be a thread.
     fn mark_commenters(&self, bytes: &[u8], lines: &mut [Line]) {
         let is_commenter = |l: &Line| {
-            let line = &bytes[l.start..l.end];
-            l.units <= COMMENTER_UNITS
-                && self.commenter_endings.iter().any(|e| {
-                    line.len() > e.len() && line[line.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
-                })
+            l.units <= COMMENTER_UNITS && ends_with_any(&bytes[l.start..l.end], &self.commenter_endings)
         };
         if lines.iter().filter(|l| is_commenter(l)).count() >= COMMENTERS {
             for line in lines.iter_mut().filter(|l| is_commenter(l)) {
@@ -144,11 +150,24 @@ impl Cues {
     }
 }
 
+/// True when `line` ends with one of `endings` (lowercase) that starts a
+/// word of it.
+fn ends_with_any(line: &[u8], endings: &[String]) -> bool {
+    endings.iter().any(|e| {
+        let Some(at) = line.len().checked_sub(e.len()).filter(|&at| at > 0) else { return false };
+        line[at..].eq_ignore_ascii_case(e.as_bytes()) && on_word_boundaries(line, at, line.len())
+    })
+}
+
 /// Where a heading's words begin: after a leading count ("34 Comments"),
 /// if any.
 fn after_count(bytes: &[u8], start: usize) -> usize {
     let rest = bytes.get(start..).unwrap_or_default();
-    start + rest.iter().take_while(|b| b.is_ascii_digit() || matches!(b, b' ' | b'(' | b')')).count()
+    start
+        + rest
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || matches!(b, b' ' | b'(' | b')' | b'[' | b']'))
+            .count()
 }
 
 /// The entries of a table: phrase (lowercased) and weight (2 unless a

@@ -61,7 +61,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
 /// The first and last paragraph of the story, or `None` when the text has
 /// no paragraph. A comment-thread heading ends the story: each zone between
 /// such headings has its best run of paragraphs, and the story is the first
-/// of them that weighs at least half as much as the heaviest (readers may
+/// of them that weighs at least a third as much as the heaviest (readers may
 /// write more than the reporter did).
 fn core(lines: &[Line], classes: &[Class]) -> Option<(usize, usize)> {
     let mut runs = Vec::new();
@@ -74,7 +74,7 @@ fn core(lines: &[Line], classes: &[Class]) -> Option<(usize, usize)> {
         from = end + 1;
     }
     let heaviest = runs.iter().map(|r| r.0).max()?;
-    runs.into_iter().find(|r| r.0 * 2 >= heaviest).map(|(_, first, last)| (first, last))
+    runs.into_iter().find(|r| r.0 * 3 >= heaviest).map(|(_, first, last)| (first, last))
 }
 
 /// The run of paragraphs whose prose, less the furniture and short lines

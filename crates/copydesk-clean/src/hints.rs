@@ -1,7 +1,8 @@
 //! Class and id hints: words in `class`, `id` and `itemprop` attributes that
 //! mark a block as furniture (`data/class_negative.txt`), as story text
-//! (`data/class_positive.txt`) or as a byline (`data/class_byline.txt`), all
-//! matched in one pass with one automaton.
+//! (`data/class_positive.txt`), as a byline (`data/class_byline.txt`) or as
+//! the standfirst (`data/class_lead.txt`), all matched in one pass with one
+//! automaton.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -27,6 +28,7 @@ enum Kind {
     Negative,
     Positive,
     Byline,
+    Lead,
 }
 
 /// The strongest hint of each kind in an attribute value (0: none).
@@ -38,6 +40,8 @@ pub(crate) struct Weights {
     pub positive: i32,
     /// Byline.
     pub byline: i32,
+    /// Standfirst.
+    pub lead: i32,
 }
 
 /// The three hint tables, compiled together.
@@ -53,6 +57,7 @@ impl Hints {
             (Kind::Negative, include_str!("../data/class_negative.txt")),
             (Kind::Positive, include_str!("../data/class_positive.txt")),
             (Kind::Byline, include_str!("../data/class_byline.txt")),
+            (Kind::Lead, include_str!("../data/class_lead.txt")),
         ];
         let mut patterns = Vec::new();
         let mut hints = Vec::new();
@@ -93,6 +98,7 @@ impl Hints {
                 Kind::Negative => &mut w.negative,
                 Kind::Positive => &mut w.positive,
                 Kind::Byline => &mut w.byline,
+                Kind::Lead => &mut w.lead,
             };
             if weight > *slot && anchored(bytes, m.start(), m.end(), anchor) {
                 *slot = weight;
@@ -194,6 +200,14 @@ mod tests {
     #[test]
     fn byline_hint_is_read_with_the_others() {
         assert!(Hints::new().weigh("post-author-name").byline > 0);
+    }
+
+    #[test]
+    fn standfirst_hint_is_read_with_the_others() {
+        let hints = Hints::new();
+        assert!(hints.weigh("article-header__lead").lead > 0);
+        assert!(hints.weigh("entry-excerpt").lead > 0);
+        assert_eq!(hints.weigh("leader-board").lead, 0);
     }
 
     #[test]

@@ -150,3 +150,35 @@ fn table_rows_become_paragraphs() {
     let doc = CLEANER.clean(page.as_bytes()).unwrap();
     assert!(doc.text.contains("\n\nDistrict | Yes\n\nNorth | 4,210"), "{}", doc.text);
 }
+
+const STANDFIRST_PAGE: &str = r#"<html><body><article>
+<header class="article-header"><h1>Library opens on Sundays</h1>
+<p class="article-lead">The central library will open seven days a week from March, the council said on Monday.</p>
+<div class="byline">By Ann Lee</div></header>
+<div class="article-body">
+<p>The library has been closed on Sundays since 2011, when its budget was cut by a fifth during the downturn.</p>
+<p>Sunday hours will run from noon to five, staffed by four librarians hired with money from the parks fund.</p>
+</div>
+<aside class="related"><p class="summary">A related story about the museum, whose summary reads like a lead paragraph.</p></aside>
+</article></body></html>"#;
+
+#[test]
+fn standfirst_in_the_header_opens_the_story() {
+    let doc = CLEANER.clean(STANDFIRST_PAGE.as_bytes()).unwrap();
+    assert!(doc.text.starts_with("The central library will open seven days"), "{}", doc.text);
+    assert!(doc.text.contains("said on Monday.\n\nThe library has been closed"), "{}", doc.text);
+    assert!(!doc.text.contains("Library opens on Sundays"), "{}", doc.text);
+    assert!(!doc.text.contains("museum"), "{}", doc.text);
+}
+
+#[test]
+fn text_set_in_headings_is_kept_at_the_end_of_the_story() {
+    let page = "<html><body><article><p>A note from the sailing club.</p><blockquote>\
+                <h2>The poster contest for children</h2>\
+                <h3>is held for the sixth time this year. Children between six and twelve are invited to send their ideas.</h3>\
+                <h4>Draw a poster under the motto: keep our waters clean! Think about what the lake means to you and send your message by April 3 to the club's office.</h4>\
+                </blockquote></article></body></html>";
+    let doc = CLEANER.clean(page.as_bytes()).unwrap();
+    assert!(doc.text.contains("The poster contest for children"), "{}", doc.text);
+    assert!(doc.text.ends_with("to the club's office."), "{}", doc.text);
+}

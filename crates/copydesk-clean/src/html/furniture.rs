@@ -138,14 +138,21 @@ pub(crate) fn tidy(paras: &mut Vec<Para>, furniture: &Furniture, dates: &DateWor
         let dateline = p.text.len() < SHORT_LINE && dates.is_dateline(&p.text);
         !(heading_is_title || head_matter || dateline || furniture.is_phrase(&p.text))
     });
-    while paras.last().is_some_and(|p| matches!(p.kind, Kind::Heading(_))) {
+    // A heading that is a whole sentence or two is text set large, not a
+    // section title.
+    while paras.last().is_some_and(|p| matches!(p.kind, Kind::Heading(_)) && !reads_as_prose(&p.text)) {
         paras.pop();
     }
 }
 
 /// A paragraph that reads like story text: long and punctuated.
 fn is_body(p: &Para) -> bool {
-    p.kind == Kind::Text && p.text.len() >= BODY_PARAGRAPH && p.text.contains(['.', '!', '?', '。'])
+    p.kind == Kind::Text && reads_as_prose(&p.text)
+}
+
+/// Long and punctuated.
+fn reads_as_prose(text: &str) -> bool {
+    text.len() >= BODY_PARAGRAPH && text.contains(['.', '!', '?', '。'])
 }
 
 #[cfg(test)]

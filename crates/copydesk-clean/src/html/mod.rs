@@ -3,6 +3,7 @@
 //! page's metadata.
 
 mod furniture;
+mod lead;
 mod nesting;
 pub(crate) mod page;
 mod render;
@@ -24,7 +25,13 @@ pub(crate) fn clean(html: &str, tables: &Tables) -> Document {
     let mut page = Page::build(&parsed, tables);
     let container = score::score(&mut page);
     let mut meta = crate::meta::read(&page, container, tables);
-    let mut paras = if container == NONE { Vec::new() } else { render::render(&page, container) };
+    let mut paras = Vec::new();
+    if container != NONE {
+        if let Some(lead) = lead::find(&page, container) {
+            paras = render::render(&page, lead);
+        }
+        paras.extend(render::render(&page, container));
+    }
     let cx = furniture::Context { title: meta.title.as_deref().map(normalize), authors: &meta.authors };
     furniture::tidy(&mut paras, &tables.furniture, &tables.dates, &cx);
     let text = paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n\n");

@@ -33,6 +33,8 @@ pub(crate) struct Item<'a> {
     pub negative: i32,
     /// Strongest story hint in class/id.
     pub positive: i32,
+    /// Class/id name it the standfirst.
+    pub lead: bool,
     /// Text characters directly owned by this block (not in a nested block).
     pub own_chars: u32,
     /// Of those, characters inside links.
@@ -154,6 +156,7 @@ impl<'a> Page<'a> {
                             end: idx + 1,
                             negative,
                             positive,
+                            lead: attrs.hints.lead > 0,
                             own_chars: 0,
                             own_link: 0,
                             own_punct: 0,
@@ -189,6 +192,7 @@ impl<'a> Page<'a> {
                             end: idx + 1,
                             negative: 0,
                             positive: 0,
+                            lead: false,
                             own_chars: 0,
                             own_link: 0,
                             own_punct: 0,
@@ -369,6 +373,7 @@ impl<'a> Attrs<'a> {
                     }
                     out.hints.positive = out.hints.positive.max(w.positive);
                     out.hints.byline = out.hints.byline.max(w.byline);
+                    out.hints.lead = out.hints.lead.max(w.lead);
                     out.marked |= name == "itemprop";
                 }
                 "style" => out.hidden = is_hiding_style(value),

@@ -3,9 +3,19 @@
 //! appositive ("Putin's envoy" -> "Zamir Kabulov"), and a pronoun to the last
 //! compatible subject of a speech verb (names inside quotes never count).
 
-use crate::lexicon::Gender;
+use std::collections::HashMap;
+
+use crate::lexicon::{Entry, Gender};
 use crate::mention::{Mention, MentionKind};
 use crate::story::Story;
+
+/// How many earlier roles with the same noun a description is matched
+/// against: the nearest ones, so a story of many roles stays linear.
+const MAX_ROLES: usize = 64;
+
+/// How many of the last speakers a pronoun may stand for: a story's
+/// pronouns then cost linear time whoever they fit.
+const MAX_ANTECEDENTS: usize = 256;
 
 /// A name as the run of tokens that spells it, written out only when a
 /// quote reports it.
@@ -25,10 +35,12 @@ impl Name {
 
 /// The names of a story and the roles they were given.
 pub(crate) struct Names {
-    /// Every name of two words or more, with the token where its mention starts.
-    runs: Vec<(usize, Name)>,
-    /// The roles given to names, in story order.
-    roles: Vec<Role>,
+    /// Every name of two words or more, with the token where its mention
+    /// starts, by its last word's key: a name is compared with its namesakes
+    /// only, so many names cost linear time.
+    runs: HashMap<u64, Vec<(usize, Name)>>,
+    /// The roles given to names, in story order, by their role noun's key.
+    roles: HashMap<u64, Vec<Role>>,
     /// Every name opening a clause outside quotes (a person or an
     /// organisation), in order, with its bare form.
     people: Vec<(Mention, Name)>,
@@ -73,7 +85,7 @@ fn same_word(a: &str, b: &str) -> bool {
 
 impl Names {
     pub(crate) fn new(story: &Story<'_>) -> Names {
-        let mut names = Names { runs: Vec::new(), roles: Vec::new(), people: Vec::new() };
+        let mut names = Names { runs: HashMap::new(), roles: HashMap::new(), people: Vec::new() };
         let n = story.toks.len();
         let mut i = 0;
         while i < n {
@@ -85,16 +97,21 @@ impl Names {
             };
             let name = story.bare_name(&m);
             if name.words() > 1 {
-                names.runs.push((m.first, name));
+                names.runs.entry(name.key).or_default().push((m.first, name));
             }
             // Only a name opening a clause is someone a pronoun may stand
             // for ("but Khalilzad returned"), not an object ("to Doha",
             // "the US and Afghanistan").
-            if story.starts_clause(m.first) {
+            if story.starts_clause(story.phrase_start(m.first)) {
                 names.people.push((m, name));
             }
             names.note_roles(story, &m, name);
             i = m.last + 1;
+        }
+        // Only the longest forms of each name are ever the fullest.
+        for runs in names.runs.values_mut() {
+            let longest = runs.iter().map(|(_, name)| name.words()).max().unwrap_or(0);
+            runs.retain(|(_, name)| name.words() == longest);
         }
         names
     }
@@ -119,24 +136,25 @@ impl Names {
         let titles =
             (m.first..m.last).filter(|&k| story.info[k].title.is_some()).map(|k| (k, m.first..=m.last));
         for (head, phrase) in before.into_iter().chain(appositive).chain(titles) {
-            self.roles.push(Role { at: m.first, head, phrase, name });
+            let key = fold_hash(story.word(head));
+            self.roles.entry(key).or_default().push(Role { at: m.first, head, phrase, name });
         }
     }
 
     /// The fullest form in the story of the name ending like `m`: the longest,
-    /// the nearest before `m` among equals.
+    /// the nearest before `m` among equals (else the nearest after).
     fn fullest(&self, story: &Story<'_>, m: &Mention) -> Name {
         let own = story.bare_name(m);
-        let last = stem(story.word(m.last));
-        let best = self
-            .runs
-            .iter()
-            .filter(|(_, name)| name.key == own.key && same_word(stem(story.word(name.last)), last))
-            .max_by_key(|(at, name)| {
-                (name.words(), *at <= m.first, if *at <= m.first { *at } else { usize::MAX - at })
-            });
+        let Some(runs) = self.runs.get(&own.key) else { return own };
+        let before = runs.partition_point(|(at, _)| *at <= m.first);
+        let best = before.checked_sub(1).or((before < runs.len()).then_some(before)).map(|i| runs[i].1);
         match best {
-            Some((_, name)) if name.words() > own.words() => *name,
+            Some(name)
+                if name.words() > own.words()
+                    && same_word(stem(story.word(name.last)), stem(story.word(m.last))) =>
+            {
+                name
+            }
             _ => own,
         }
     }
@@ -146,13 +164,16 @@ impl Names {
         if !m.definite {
             return None;
         }
-        // "The Republican nominee" is not the one given "Democratic nominee".
         let head = story.word(m.head);
+        let roles = self.roles.get(&fold_hash(head))?;
+        // "The Republican nominee" is not the one given "Democratic nominee".
         let marks = || (m.first..m.head).filter(|&k| story.is_capitalised(k)).map(|k| stem(story.word(k)));
-        self.roles
+        let before = roles.partition_point(|r| r.at < m.first);
+        roles[..before]
             .iter()
             .rev()
-            .filter(|r| r.at < m.first && same_word(story.word(r.head), head))
+            .take(MAX_ROLES)
+            .filter(|r| same_word(story.word(r.head), head))
             .find(|r| marks().all(|w| r.phrase.clone().any(|k| same_word(stem(story.word(k)), w))))
             .map(|r| r.name)
     }
@@ -237,7 +258,7 @@ fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> (Option<N
             Gender::Unknown => true,
         }
     };
-    match subjects.iter().rev().find(|s| fits(s)) {
+    match subjects.iter().rev().take(MAX_ANTECEDENTS).find(|s| fits(s)) {
         Some(s) => (s.name, story.tok_para[p.first].saturating_sub(story.tok_para[s.tok]) <= 1),
         None => (None, false),
     }
@@ -304,6 +325,28 @@ impl Story<'_> {
         self.toks[k].sentence_start
             || (k >= 1 && after(k - 1) && self.is_separator(k - 1))
             || (k >= 2 && after(k - 2) && self.info[k - 1].clause_opener && self.is_separator(k - 2))
+    }
+
+    /// The first word of the noun phrase whose head name starts at token
+    /// `k`: past "the" and lowercase modifiers and roles ("the Security
+    /// Council", "presidential nominee Ada Pell").
+    fn phrase_start(&self, k: usize) -> usize {
+        let mut first = k;
+        while first > 0 && k - first < 3 && self.same_para(first - 1, k) {
+            let p = first - 1;
+            let modifier = self.info[p].determiner.is_some()
+                || (self.is_lowercase(p)
+                    && self.toks[p].cue.is_none()
+                    && (self.info[p] == Entry::default() || self.is_role_word(p)));
+            if !modifier {
+                break;
+            }
+            first = p;
+            if self.info[p].determiner.is_some() {
+                break;
+            }
+        }
+        first
     }
 
     /// What may follow an appositive: a comma, the sentence's end, a

@@ -232,3 +232,26 @@ fn speaker_named_after_a_role_appositive() {
     assert_eq!(quotes.len(), 1);
     assert_eq!(quotes[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Ana Ruas"));
 }
+
+#[test]
+fn less_common_speech_verbs_attribute_their_quotes() {
+    let text = "\"Why now, in the middle of the season?\" Ana Ruas questioned.\n\n\
+                \"The berths were never for sale,\" agrees Ivo Lang, a docker.";
+    assert_eq!(
+        direct(text),
+        [
+            row("\"Why now, in the mid", "Ana Ruas", Some("Ana Ruas"), "questioned"),
+            row("\"The berths were nev", "Ivo Lang", Some("Ivo Lang"), "agrees"),
+        ]
+    );
+}
+
+#[test]
+fn pronoun_stands_for_a_name_after_its_article_or_role() {
+    let text = "In a statement on Monday, harbour master Ana Ruas was more careful than the union.\n\n\
+                \"Whoever broke the rules will be named in the report,\" she wrote.";
+    assert_eq!(direct(text), [row("\"Whoever broke the r", "she", Some("Ana Ruas"), "wrote")]);
+    let text = "The Port Authority met on Friday and condemned what it called \"a reckless strike.\"";
+    let quotes = find(text);
+    assert_eq!(quotes[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Port Authority"));
+}

@@ -68,6 +68,58 @@ fn apostrophes_and_stray_marks_everywhere_do_not_hide_later_quotes() {
 }
 
 #[test]
+fn apostrophes_everywhere_are_linear_and_spare_the_quote_after_them() {
+    let make = |size: usize| {
+        let mut text = String::new();
+        while text.len() < size {
+            text.push_str(
+                "the dockers' union isn't sure it's the owners’ call, 'cause the '90s rock 'n' roll ",
+            );
+        }
+        text + GOOD
+    };
+    let (_, quotes) = linear(make, 250_000);
+    assert_eq!(quotes.len(), 1, "no apostrophe pairs into a quote");
+    assert_eq!(quotes[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Ivo Lang"));
+}
+
+#[test]
+fn unbalanced_marks_in_every_paragraph_are_linear_and_spare_the_last_quote() {
+    // Each paragraph opens a quote that no mark closes, as a quote running
+    // over paragraphs does, and carries a stray closer and a lone opener.
+    let make = |size: usize| {
+        let mut text = String::new();
+        while text.len() < size {
+            text.push_str("“The cranes stay, ” he said ‘ and ” left « for good.\n\n");
+        }
+        text + GOOD
+    };
+    let (_, quotes) = linear(make, 250_000);
+    let last = quotes.last().expect("the closing paragraph keeps its quote");
+    assert_eq!(last.speaker.as_ref().map(|s| s.text.as_str()), Some("Ivo Lang"));
+}
+
+#[test]
+fn many_named_speakers_are_linear() {
+    // Every name, role and pronoun is looked up against the story's others
+    // ("she" against men only, finding none): that must not grow with the
+    // square of their number.
+    let make = |size: usize| {
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() < size {
+            text.push_str(&format!(
+                "“We are ready,” said Mr. Ivo Lang{n}, the port's spokesman. “So are we,” she added.\n\n"
+            ));
+            n += 1;
+        }
+        text
+    };
+    let (_, quotes) = linear(make, 100_000);
+    assert!(quotes.iter().all(|q| q.speaker.is_some()));
+}
+
+#[test]
 fn a_megabyte_of_punctuation_and_marks_is_linear() {
     let make = |size: usize| "\"“”‘’'«»,.:;—– ".chars().cycle().take(size).collect::<String>();
     linear(make, 100_000);

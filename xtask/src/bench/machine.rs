@@ -1,9 +1,9 @@
 //! The machine a run was measured on, and the date.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// CPU, cores and date of a run.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct Machine {
     /// The CPU model, from `/proc/cpuinfo`.
     pub cpu: String,

@@ -11,7 +11,8 @@
 //! copydesk's own Python package (built from this tree into that venv)
 //! against trafilatura. This module runs both, works out speeds and ratios,
 //! prints one table and writes it to `target/bench/bench.json` and (on a
-//! full run) to README.md between the `bench:start`/`bench:end` markers.
+//! full run with the peers) to README.md between the `bench:start` and
+//! `bench:end` markers.
 
 mod claims;
 mod machine;
@@ -34,13 +35,21 @@ pub struct BenchArgs {
     /// left alone.
     #[arg(long)]
     quick: bool,
-    /// Skip the Python peers.
+    /// Skip the Python peers (and copydesk from Python); README.md is left
+    /// alone.
     #[arg(long)]
     no_peers: bool,
     /// Time nothing: print the last run's table again (and rewrite its
-    /// outputs) from `target/bench/rows.json`.
+    /// outputs) from `target/bench/rows.json` and `run.json`.
     #[arg(long)]
     no_run: bool,
+}
+
+/// What a run was: where and when, and whether the Python half ran.
+#[derive(serde::Deserialize, serde::Serialize)]
+struct RunInfo {
+    machine: machine::Machine,
+    peers: bool,
 }
 
 /// Runs the benchmarks and prints the table.
@@ -49,23 +58,27 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     std::fs::create_dir_all(&out)?;
     let inputs = out.join("inputs");
     let all_rows = out.join("rows.json");
-    let rows: Vec<Row> = if args.no_run {
-        read_json(&all_rows)?
+    let run_info = out.join("run.json");
+    let (rows, info): (Vec<Row>, RunInfo) = if args.no_run {
+        (read_json(&all_rows)?, read_json(&run_info)?)
     } else {
+        let info = RunInfo { machine: machine::Machine::here(), peers: !args.no_peers };
         let mut rows = rust_rows(&out, &inputs, args.quick)?;
-        if !args.no_peers {
+        if info.peers {
             rows.extend(python_rows(&out, &inputs, args.quick)?);
         }
         std::fs::write(&all_rows, serde_json::to_string_pretty(&rows)?)?;
-        rows
+        std::fs::write(&run_info, serde_json::to_string_pretty(&info)?)?;
+        (rows, info)
     };
     let manifest: serde_json::Value = read_json(&inputs.join("manifest.json"))?;
     let quick = manifest["size"] == "small";
-    let table = table::Table::new(rows, manifest, machine::Machine::here());
+    let table = table::Table::new(rows, manifest, info.machine);
     println!("{}", table.text());
     std::fs::write(out.join("bench.json"), serde_json::to_string_pretty(&table.json())?)?;
     eprintln!("wrote {}", out.join("bench.json").display());
-    if !quick {
+    // The README gets full runs with every peer only.
+    if !quick && info.peers {
         let path = crate::workspace_root().join("README.md");
         readme::replace_section(&path, &table.markdown())?;
         eprintln!("updated the performance section of {}", path.display());

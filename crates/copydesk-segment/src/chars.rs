@@ -118,10 +118,44 @@ pub(crate) fn is_emoji_part(c: char) -> bool {
     )
 }
 
+/// Whether `c` is a letter, when a block tells without the Unicode
+/// tables: Latin-1 letters and the basic Cyrillic alphabet are, General
+/// Punctuation (spaces, dashes, curly quotes, bullets) holds no letter or
+/// digit. These are the non-ASCII characters news text holds most.
+#[inline]
+fn letter_by_block(c: char) -> Option<bool> {
+    match c {
+        'À'..='ÿ' => Some(c != '×' && c != '÷'),
+        'А'..='я' => Some(true),
+        '\u{2000}'..='\u{206F}' => Some(false),
+        _ => None,
+    }
+}
+
+/// `char::is_alphabetic`, without the Unicode tables for the commonest
+/// blocks.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    letter_by_block(c).unwrap_or_else(|| c.is_alphabetic())
+}
+
+/// `char::is_alphanumeric`, without the Unicode tables for the commonest
+/// blocks.
+#[inline]
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    letter_by_block(c).unwrap_or_else(|| c.is_alphanumeric())
+}
+
 /// Characters that continue a word for the lexicon: letters, digits, the
 /// inner full stops of "U.S" or "Ph.D", and apostrophes ("tony's").
 pub(crate) fn is_token_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '.' | '\'' | '’')
+    is_letter_or_digit(c) || matches!(c, '.' | '\'' | '’')
 }
 
 /// The character starting at byte `i`, if `i` is a boundary inside `text`.
@@ -165,18 +199,25 @@ pub(crate) fn prev_non_space(text: &str, i: usize, floor: usize) -> Option<(usiz
 }
 
 /// The word of letters starting at `i`, at most 32 bytes long.
+#[inline]
 pub(crate) fn word_at(text: &str, i: usize) -> &str {
     let rest = text.get(i..).unwrap_or("");
-    // ASCII letters byte by byte; the first other byte ends the word unless
-    // it starts a non-ASCII character, which sends the walk through chars.
-    let b = rest.as_bytes();
-    let head = &b[..b.len().min(32)];
+    // ASCII letters byte by byte; a non-ASCII character sends the walk
+    // through chars.
+    let head = &rest.as_bytes()[..rest.len().min(32)];
     let j = head.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(head.len());
     if head.get(j).is_some_and(|c| !c.is_ascii()) {
-        let len = rest[j..].char_indices().find(|&(k, c)| j + k >= 32 || !c.is_alphabetic());
-        return &rest[..len.map_or(b.len(), |(k, _)| j + k)];
+        return word_on(rest, j);
     }
     &rest[..j]
+}
+
+/// The rest of [`word_at`]'s word from byte `j` of `rest`, a non-ASCII
+/// character.
+#[inline(never)]
+fn word_on(rest: &str, j: usize) -> &str {
+    let len = rest[j..].char_indices().find(|&(k, c)| j + k >= 32 || !is_letter(c));
+    &rest[..len.map_or(rest.len(), |(k, _)| j + k)]
 }
 
 /// True for a word in capitals of two letters or more ("PDT", "EST").
@@ -197,6 +238,14 @@ mod tests {
     fn skip_space_handles_multibyte_spaces() {
         let t = "a\u{a0} \u{2003}b";
         assert_eq!(skip_space(t, 1, t.len()), t.len() - 1);
+    }
+
+    #[test]
+    fn letters_by_block_agree_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

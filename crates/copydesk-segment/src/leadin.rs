@@ -17,8 +17,6 @@ pub(crate) fn end(text: &str, lex: &Lexicon, start: usize, limit: usize) -> Opti
     if !rest.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    let b = text.as_bytes();
-    let mut end = start + word_at(text, start).len();
     if lex.greeting(rest).is_some() {
         // "Dear Mr. Lavorato:", "Hello all,": up to the first comma or colon.
         let len = rest
@@ -27,7 +25,11 @@ pub(crate) fn end(text: &str, lex: &Lexicon, start: usize, limit: usize) -> Opti
             .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, ' ' | '.' | '\'')))?;
         return matches!(len.1, ',' | ':').then(|| before_capital(text, start + len.0 + 1, limit)).flatten();
     }
-    // Otherwise one or two words, then the punctuation.
+    // Otherwise one or two words (of at most 35 bytes each), then the
+    // punctuation: most sentences have none so close to their start.
+    let b = text.as_bytes();
+    memchr::memchr2(b',', b':', &b[start..b.len().min(start + 72)])?;
+    let mut end = start + word_at(text, start).len();
     let mut second = None;
     if b.get(end) == Some(&b' ') {
         second = Some(end + 1);

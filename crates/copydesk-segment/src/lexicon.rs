@@ -258,29 +258,34 @@ impl<T: Copy> Table<T> {
         if w.len() > self.longest || w.len() > 16 {
             return None;
         }
-        let exact = key(w)?;
+        // The word as written and in lower case, in one pass.
+        let (mut exact, mut lower) = ([0u8; 16], [0u8; 16]);
+        let (mut upper, mut lowercase, mut ascii) = (false, false, true);
+        for (k, &c) in w.iter().enumerate() {
+            exact[k] = c;
+            lower[k] = c.to_ascii_lowercase();
+            upper |= c.is_ascii_uppercase();
+            lowercase |= c.is_ascii_lowercase();
+            ascii &= c.is_ascii();
+        }
+        let exact = u128::from_be_bytes(exact);
         if let Some(v) = self.exact(exact) {
             return Some(v);
         }
-        if !word.is_ascii() {
+        if !ascii {
             return None;
         }
-        let mut buf = [0u8; 16];
-        let folded = &mut buf[..w.len()];
         // "CORP" -> "Corp": a word in capitals matches its capitalised entry.
-        let caps = w.iter().any(u8::is_ascii_uppercase) && !w.iter().any(u8::is_ascii_lowercase);
         let mut tried = exact;
-        if caps && w.len() > 1 {
-            folded.copy_from_slice(w);
-            folded[1..].make_ascii_lowercase();
-            tried = key(folded)?;
+        if upper && !lowercase && w.len() > 1 {
+            let mut capitalised = lower;
+            capitalised[0] = w[0];
+            tried = u128::from_be_bytes(capitalised);
             if let Some(v) = self.exact(tried) {
                 return Some(v);
             }
         }
-        folded.copy_from_slice(w);
-        folded.make_ascii_lowercase();
-        let lower = key(folded)?;
+        let lower = u128::from_be_bytes(lower);
         if lower == exact || lower == tried {
             return None;
         }

@@ -7,7 +7,8 @@
 //! word ("don't", "'80s", "'tis") is no quote at all.
 
 use crate::chars::{
-    INTERESTING, char_at, char_before, is_close_bracket, is_open_bracket, is_terminal, prev_non_space,
+    INTERESTING, char_at, char_before, is_close_bracket, is_letter_or_digit, is_open_bracket, is_terminal,
+    prev_non_space,
 };
 use crate::lexicon::Lexicon;
 
@@ -74,8 +75,8 @@ fn by_context(text: &str, i: usize, len: usize) -> Face {
 fn single(text: &str, i: usize, c: char, lex: &Lexicon) -> Face {
     let prev = char_before(text, i);
     let next = char_at(text, i + c.len_utf8());
-    let word_before = prev.is_some_and(char::is_alphanumeric);
-    let word_after = next.is_some_and(char::is_alphanumeric);
+    let word_before = prev.is_some_and(is_letter_or_digit);
+    let word_after = next.is_some_and(is_letter_or_digit);
     if word_before && word_after {
         return Face::Apostrophe;
     }

@@ -4,8 +4,8 @@
 //! word after it decide.
 
 use crate::chars::{
-    char_at, char_before, is_all_caps, is_close_bracket, is_open_bracket, is_roman, is_token_char,
-    skip_space, word_at,
+    char_at, char_before, is_all_caps, is_close_bracket, is_letter, is_letter_or_digit, is_open_bracket,
+    is_roman, is_token_char, skip_space, word_at,
 };
 use crate::lexicon::{Abbrev, Lexicon};
 
@@ -250,7 +250,15 @@ fn token_before(cx: &Context<'_>, stop: usize) -> (Token, usize) {
         }
     }
     let start = start.max(floor);
-    let word = text.get(start..end).unwrap_or("").trim_start_matches(['.', '\'', '’']);
+    let mut word = text.get(start..end).unwrap_or("");
+    // Leading full stops and apostrophes belong to no word ("...and", "'80").
+    loop {
+        word = match word.as_bytes() {
+            [b'.' | b'\'', ..] => &word[1..],
+            [0xE2, 0x80, 0x99, ..] => &word[3..],
+            _ => break,
+        };
+    }
     let start = end - word.len();
     if word.is_empty() {
         return (Token::Empty, start);
@@ -261,7 +269,7 @@ fn token_before(cx: &Context<'_>, stop: usize) -> (Token, usize) {
     }
     // "7a.m": a clock suffix written against its number.
     let unnumbered = word.trim_start_matches(|c: char| c.is_ascii_digit());
-    let clock = unnumbered.len() < word.len() && unnumbered.contains('.');
+    let clock = unnumbered.len() < word.len() && unnumbered.bytes().any(|b| b == b'.');
     if let Some(a) = clock.then(|| lex.abbrev(unnumbered)).flatten() {
         return (Token::Abbrev(a), start);
     }
@@ -269,13 +277,14 @@ fn token_before(cx: &Context<'_>, stop: usize) -> (Token, usize) {
         let digits = word.rsplit('.').next().map_or(0, str::len);
         return (Token::Number(digits), start);
     }
-    if word.contains('.') {
+    if word.bytes().any(|b| b == b'.') {
         let initials = word
             .split('.')
             .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic));
         return (if initials { Token::Initialism } else { Token::Word }, start);
     }
-    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+    let mut chars = word.chars();
+    if matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic()) {
         return (Token::Letter, start);
     }
     (Token::Word, start)
@@ -287,13 +296,16 @@ fn skip_openers(text: &str, mut i: usize, limit: usize) -> usize {
     for _ in 0..6 {
         i = skip_space(text, i, limit);
         match char_at(text, i) {
-            Some(c) if i < limit && (is_open_bracket(c) || "\"'`“‘«„¿¡".contains(c)) => {
-                i += c.len_utf8()
-            }
+            Some(c) if i < limit && (is_open_bracket(c) || is_opening_mark(c)) => i += c.len_utf8(),
             _ => break,
         }
     }
     i
+}
+
+/// Quote marks that may open a sentence, and Spanish opening marks.
+fn is_opening_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '`' | '“' | '‘' | '«' | '„' | '¿' | '¡')
 }
 
 fn next_at<'t>(cx: &Context<'t>, after: usize) -> Next<'t> {
@@ -304,7 +316,7 @@ fn next_at<'t>(cx: &Context<'t>, after: usize) -> Next<'t> {
         Next::Lower(word_at(text, p))
     } else if c.is_ascii_digit() {
         Next::Digit { list: p == after && list_marker(text, p) }
-    } else if c.is_alphabetic() {
+    } else if is_letter(c) {
         Next::Upper(word_at(text, p), p)
     } else if is_close_bracket(c) || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '.') {
         Next::Punct
@@ -341,7 +353,7 @@ pub(crate) fn glued_question(cx: &Context<'_>, run: &Run) -> bool {
 pub(crate) fn glued_sentences(cx: &Context<'_>, stop: usize) -> bool {
     let text = cx.text;
     let mut start = stop;
-    while let Some(c) = char_before(text, start).filter(|c| c.is_alphanumeric() || *c == ',') {
+    while let Some(c) = char_before(text, start).filter(|&c| is_letter_or_digit(c) || c == ',') {
         if start <= cx.sent_start || stop - start > 32 {
             return false;
         }

@@ -50,10 +50,10 @@ pub(super) struct Cues {
     opening: AhoCorasick,
     openings: Vec<Opening>,
     /// How a comment's header line ends, lowercase.
-    commenter_endings: Vec<String>,
+    commenter_endings: Endings,
     /// The comment-thread headings, lowercase, also tried at the end of a
     /// short line ("Top Rated Comments").
-    thread_endings: Vec<String>,
+    thread_endings: Endings,
 }
 
 impl Cues {
@@ -84,8 +84,8 @@ impl Cues {
             weights,
             opening: builder(StartKind::Anchored).build(openings.keys()).expect("the opening tables compile"),
             openings: openings.into_values().collect(),
-            commenter_endings: entries(COMMENTER).map(|(ending, _)| ending).collect(),
-            thread_endings: entries(THREAD).map(|(heading, _)| heading).collect(),
+            commenter_endings: Endings::new(entries(COMMENTER).map(|(ending, _)| ending)),
+            thread_endings: Endings::new(entries(THREAD).map(|(heading, _)| heading)),
         }
     }
 
@@ -120,7 +120,7 @@ impl Cues {
             }
         }
         for line in lines.iter_mut().filter(|l| l.units <= THREAD_END_UNITS && !l.thread) {
-            line.thread = ends_with_any(&bytes[line.start..line.end], &self.thread_endings);
+            line.thread = self.thread_endings.end(&bytes[line.start..line.end]);
         }
         self.mark_commenters(bytes, lines);
     }
@@ -128,9 +128,8 @@ impl Cues {
     /// Marks comment headers ("name says:") as opening the thread, when
     /// the text has enough of them to be a thread.
     fn mark_commenters(&self, bytes: &[u8], lines: &mut [Line]) {
-        let is_commenter = |l: &Line| {
-            l.units <= COMMENTER_UNITS && ends_with_any(&bytes[l.start..l.end], &self.commenter_endings)
-        };
+        let is_commenter =
+            |l: &Line| l.units <= COMMENTER_UNITS && self.commenter_endings.end(&bytes[l.start..l.end]);
         if lines.iter().filter(|l| is_commenter(l)).count() >= COMMENTERS {
             for line in lines.iter_mut().filter(|l| is_commenter(l)) {
                 line.thread = true;
@@ -150,13 +149,37 @@ impl Cues {
     }
 }
 
-/// True when `line` ends with one of `endings` (lowercase) that starts a
-/// word of it.
-fn ends_with_any(line: &[u8], endings: &[String]) -> bool {
-    endings.iter().any(|e| {
-        let Some(at) = line.len().checked_sub(e.len()).filter(|&at| at > 0) else { return false };
-        line[at..].eq_ignore_ascii_case(e.as_bytes()) && on_word_boundaries(line, at, line.len())
-    })
+/// Phrases tried at the end of a line, grouped by their last byte: most
+/// lines end in a byte no phrase ends in, and the rest try a few phrases.
+struct Endings {
+    /// The phrases, lowercase, sorted by last byte.
+    phrases: Vec<Vec<u8>>,
+    /// Per last byte, the range of `phrases` that end in it.
+    by_last: Vec<std::ops::Range<usize>>,
+}
+
+impl Endings {
+    fn new(phrases: impl Iterator<Item = String>) -> Endings {
+        let mut phrases: Vec<Vec<u8>> = phrases.map(String::into_bytes).filter(|p| !p.is_empty()).collect();
+        phrases.sort_by_key(|p| p.last().copied());
+        let by_last = (0..=u8::MAX)
+            .map(|b| {
+                let from = phrases.partition_point(|p| p.last() < Some(&b));
+                from..phrases.partition_point(|p| p.last() <= Some(&b))
+            })
+            .collect();
+        Endings { phrases, by_last }
+    }
+
+    /// True when `line` ends with one of the phrases, which starts a word
+    /// of it.
+    fn end(&self, line: &[u8]) -> bool {
+        let Some(last) = line.last() else { return false };
+        self.phrases[self.by_last[usize::from(last.to_ascii_lowercase())].clone()].iter().any(|e| {
+            let Some(at) = line.len().checked_sub(e.len()).filter(|&at| at > 0) else { return false };
+            line[at..].eq_ignore_ascii_case(e) && on_word_boundaries(line, at, line.len())
+        })
+    }
 }
 
 /// Where a heading's words begin: after a leading count ("34 Comments"),
@@ -202,6 +225,16 @@ mod tests {
                 assert!(weight == 1 || weight == 2, "{phrase}: weight {weight}");
             }
         }
+    }
+
+    #[test]
+    fn endings_match_whole_words_at_the_end_only() {
+        let endings = Endings::new(["comments", "says:"].into_iter().map(String::from));
+        assert!(endings.end(b"Top Rated Comments"));
+        assert!(endings.end(b"joe says:"));
+        assert!(!endings.end(b"Nocomments"));
+        assert!(!endings.end(b"comments"));
+        assert!(!endings.end(b"Comments closed"));
     }
 
     #[test]

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 const DATE_WORDS: &str = include_str!("../../data/text_date.txt");
 
+/// The longest ASCII word folded without allocating.
+const WORD_BYTES: usize = 16;
 /// A stamp is short: a longer line that names a date is a sentence.
 pub(super) const STAMP_UNITS: u32 = 16;
 
@@ -26,20 +28,32 @@ impl DateWords {
     /// True when `line` is numbers and date words only, with a number and
     /// a word that makes a stamp (a month, a weekday, "ago").
     pub(super) fn is_stamp(&self, line: &str) -> bool {
-        let (mut number, mut anchor) = (false, false);
+        // Most short lines (menus, labels) hold no digit: skipped unread.
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let mut anchor = false;
+        let mut folded = [0u8; WORD_BYTES];
         for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
             if word.starts_with(|c: char| c.is_ascii_digit()) {
                 // "19", "19th", "17H", "8:21" (split at the colon).
-                number = true;
                 continue;
             }
-            let lower = word.to_lowercase();
-            match self.0.get(&lower) {
+            let stamp = if word.len() <= WORD_BYTES && word.is_ascii() {
+                // Folded in place: no allocation for the common case.
+                let folded = &mut folded[..word.len()];
+                folded.copy_from_slice(word.as_bytes());
+                folded.make_ascii_lowercase();
+                std::str::from_utf8(folded).ok().and_then(|w| self.0.get(w))
+            } else {
+                self.0.get(&word.to_lowercase())
+            };
+            match stamp {
                 Some(&stamp) => anchor |= stamp,
                 None => return false,
             }
         }
-        number && anchor
+        anchor
     }
 }
 

@@ -17,6 +17,10 @@ const SHORT_LINE: usize = 100;
 const TAIL_HEADING_WORDS: usize = 6;
 /// A paragraph this long (in bytes) with sentence punctuation starts the body.
 const BODY_PARAGRAPH: usize = 120;
+/// A picture's caption is shorter than this (in bytes) ...
+const CAPTION: usize = 300;
+/// ... and its credit, after the label, shorter than this.
+const CREDIT: usize = 60;
 
 /// The phrase tables, compiled.
 pub(crate) struct Furniture {
@@ -27,6 +31,8 @@ pub(crate) struct Furniture {
     byline: AhoCorasick,
     /// Headings that end the story.
     tail: AhoCorasick,
+    /// Credit labels that end a caption.
+    credits: AhoCorasick,
 }
 
 impl Furniture {
@@ -42,6 +48,10 @@ impl Furniture {
                 table::entries(include_str!("../../data/byline_prefixes.txt")).map(|p| p.to_string() + " "),
             ),
             tail: anchored(table::entries(include_str!("../../data/tail_headings.txt"))),
+            credits: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(table::entries(include_str!("../../data/credit_labels.txt")))
+                .expect("credit labels compile"),
         }
     }
 
@@ -55,6 +65,13 @@ impl Furniture {
         let alone = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
         self.phrases.is_match(Input::new(&lower).anchored(Anchored::Yes))
             || self.whole.binary_search(&alone).is_ok()
+    }
+
+    /// True when `text` is a picture's caption: short, and ending with a
+    /// credit ("... in Beijing. © AFP / Marco Bertorello").
+    fn is_caption(&self, text: &str) -> bool {
+        text.len() < CAPTION
+            && self.credits.find_iter(text).last().is_some_and(|m| text[m.end()..].trim().len() < CREDIT)
     }
 
     /// True when `p` is a heading (or a short label) that ends the story:
@@ -136,7 +153,8 @@ pub(crate) fn tidy(paras: &mut Vec<Para>, furniture: &Furniture, dates: &DateWor
                 || cx.title.as_deref() == Some(&normalize(&p.text))
                 || furniture.is_byline(&p.text, cx.authors));
         let dateline = p.text.len() < SHORT_LINE && dates.is_dateline(&p.text);
-        !(heading_is_title || head_matter || dateline || furniture.is_phrase(&p.text))
+        let caption = p.kind != Kind::Pre && furniture.is_caption(&p.text);
+        !(heading_is_title || head_matter || dateline || caption || furniture.is_phrase(&p.text))
     });
     // A heading that is a whole sentence or two is text set large, not a
     // section title.
@@ -173,6 +191,15 @@ mod tests {
         assert!(f.is_phrase("Home"));
         assert!(f.is_phrase("Share:"));
         assert!(!f.is_phrase("Home prices rose 4% in March."));
+    }
+
+    #[test]
+    fn paragraph_ending_with_a_credit_is_a_caption() {
+        let f = Furniture::new();
+        assert!(f.is_caption("Marco Odermatt at the start in Beijing. © AFP / Marco Bertorello"));
+        assert!(f.is_caption("The new school on Elm Street. Photo: City of Leeds"));
+        assert!(!f.is_caption("Photo: the council said the picture, taken in May, shows the site before the works began last year."));
+        assert!(!f.is_caption("The mayor thanked the photographers who took the pictures."));
     }
 
     #[test]

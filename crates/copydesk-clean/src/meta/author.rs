@@ -1,113 +1,227 @@
 //! Author names: from bylines and author fields as pages write them ("By Jane
 //! Doe and John Roe | Staff Writers") to a list of names.
 
-use crate::text_util::normalize;
+use std::sync::OnceLock;
+
+use crate::table;
+use crate::text_util::{DateWords, normalize};
 
 /// A name has at most this many words.
 const MAX_NAME_WORDS: usize = 5;
 /// A byline longer than this (in bytes) is not a byline.
 const MAX_BYLINE: usize = 160;
+/// A label before the name ("Recipe by", "Written and photographed by") has
+/// at most this many words before its `by`.
+const MAX_LABEL_WORDS: usize = 4;
 
 /// Characters after which a byline goes on with a role or a date.
 const SEPARATORS: &[char] = &['|', '•', '·', '\n', '—', '–'];
 
-/// Prefixes that open a byline (lower case).
-const PREFIXES: &[&str] = &[
-    "written by",
-    "words by",
-    "posted by",
-    "reported by",
-    "story by",
-    "by",
-    "von",
-    "par",
-    "por",
-    "author:",
-    "autor:",
-    "auteur:",
-];
+/// Where a name was read, which decides how much it must look like one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// An author field of the page's markup: whatever it names (a user name,
+    /// a team, an organisation) is the author the page declares.
+    Declared,
+    /// Text shown on the page: only capitalised names count.
+    Shown,
+}
+
+/// The tables the name reader uses.
+struct Tables {
+    /// Words that open a byline, lower case (`data/byline_prefixes.txt`).
+    prefixes: Vec<&'static str>,
+    /// Labels that stand for nobody (`data/author_labels.txt`), normalised.
+    labels: Vec<String>,
+    /// Letters after a name (`data/credentials.txt`).
+    credentials: Vec<&'static str>,
+    dates: DateWords,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        prefixes: table::entries(include_str!("../../data/byline_prefixes.txt")).collect(),
+        labels: table::entries(include_str!("../../data/author_labels.txt")).map(normalize).collect(),
+        credentials: table::entries(include_str!("../../data/credentials.txt")).collect(),
+        dates: DateWords::new(),
+    })
+}
 
 /// The names in a byline or author field; empty when it does not read like
-/// one (too long, a URL, an organisation-like all-caps string, digits).
-pub(crate) fn names(text: &str) -> Vec<String> {
+/// one (too long, a URL, digits, a label, or for text shown on the page a
+/// string that is not a capitalised name).
+pub(crate) fn names(text: &str, source: Source) -> Vec<String> {
     let text = text.trim();
     if text.len() > MAX_BYLINE || text.contains("://") || text.contains('@') {
         return Vec::new();
     }
-    let mut rest = text;
-    let lower = text.to_lowercase();
-    for p in PREFIXES {
-        if lower.starts_with(p) && lower[p.len()..].starts_with([' ', ':', '|', '\u{a0}']) {
-            rest = text[p.len()..].trim_start_matches([' ', ':', '|', '\u{a0}']);
-            break;
-        }
-    }
+    let rest = strip_label(text).unwrap_or(text);
     // Whatever follows a bar, bullet or line break is a role or a date.
-    let rest = rest.split(SEPARATORS).map(str::trim).find(|p| !p.is_empty()).unwrap_or("");
+    let rest = rest.split(SEPARATORS).map(str::trim).find(|p| !p.is_empty() && !is_label(p)).unwrap_or("");
+    let rest = strip_label(rest).unwrap_or(rest);
     let mut out: Vec<String> = Vec::new();
     for part in rest.split([',', ';', '&']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" und ")) {
-        let name = part.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '®');
+        let name = part.trim().trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '®' | ')'));
+        let name = if name.contains('(') { name } else { name.trim_end_matches(')') };
         if let Some(last) = out.last_mut().filter(|_| is_credential(name)) {
             last.push_str(", ");
             last.push_str(name);
-        } else if is_name(name) && !out.iter().any(|n| normalize(n) == normalize(name)) {
+        } else if is_name(name, source) && !out.iter().any(|n| normalize(n) == normalize(name)) {
             out.push(name.to_string());
         }
     }
     out
 }
 
+/// The names in a line shown on the page that opens with a byline label
+/// ("By Jane Doe", "Written by | Jane Doe"); `None` for a line without one.
+pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
+    strip_label(text.trim()).map(|_| names(text, Source::Shown))
+}
+
+/// True for a line that is only a byline label ("Written by", "By:"): the
+/// name is on the next line.
+pub(crate) fn is_byline_label(text: &str) -> bool {
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    strip_label(text).is_some_and(str::is_empty)
+        || tables().prefixes.iter().any(|p| lower.trim_end_matches([':', ' ']) == *p)
+}
+
+/// `text` without the label that opens it: a prefix of
+/// `data/byline_prefixes.txt` ("By", "von") or a few words ending in "by"
+/// ("Recipe by", "Reviewed by"). `None` when no label opens it.
+fn strip_label(text: &str) -> Option<&str> {
+    // ASCII case folding keeps byte offsets valid in `text`.
+    let lower = text.to_ascii_lowercase();
+    let after = |at: usize| Some(text[at..].trim_start_matches([' ', ':', '|', '\u{a0}']));
+    for p in &tables().prefixes {
+        if lower.starts_with(p) && lower[p.len()..].starts_with([' ', ':', '|', '\u{a0}']) {
+            return after(p.len());
+        }
+    }
+    let mut words = 0;
+    for (at, word) in lower.split_inclusive(' ').scan(0, |pos, w| {
+        let at = *pos;
+        *pos += w.len();
+        Some((at, w))
+    }) {
+        let word = word.trim_end();
+        if word == "by" || word == "by:" {
+            return if words > 0 { after(at + word.len()) } else { None };
+        }
+        words += 1;
+        if words > MAX_LABEL_WORDS || word.chars().next().is_some_and(|c| !c.is_alphabetic()) {
+            break;
+        }
+    }
+    None
+}
+
+/// A label or a date standing where a name would ("Author", "Updated", "Sat",
+/// "Dec. 19, 2025").
+fn is_label(part: &str) -> bool {
+    let n = normalize(part);
+    let t = tables();
+    t.labels.contains(&n)
+        || (!n.is_empty()
+            && n.split(' ').all(|w| t.dates.lookup(w).is_some() || w.bytes().all(|b| b.is_ascii_digit())))
+}
+
 /// Letters after a name: all capitals ("MD", "E-RYT 200", "CFP®") or one of
 /// `data/credentials.txt`.
 fn is_credential(part: &str) -> bool {
-    static TABLE: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let table =
-        TABLE.get_or_init(|| crate::table::entries(include_str!("../../data/credentials.txt")).collect());
     let letters = part.chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= 2 && part.len() <= 12 && !part.chars().any(char::is_lowercase)) || table.contains(&part)
+    (letters >= 2 && part.len() <= 12 && !part.chars().any(char::is_lowercase))
+        || tables().credentials.contains(&part)
 }
 
-/// Two to five capitalised words without digits.
-fn is_name(s: &str) -> bool {
+/// A declared name: a few words with a letter, no digits-only string, no
+/// label. A name shown on the page must also be capitalised and not all
+/// capitals.
+fn is_name(s: &str, source: Source) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= MAX_NAME_WORDS
-        && !s.chars().any(|c| c.is_ascii_digit())
-        && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 2
-            >= words.len()
-        && s.chars().any(char::is_lowercase)
+    if words.is_empty() || words.len() > MAX_NAME_WORDS || !s.chars().any(char::is_alphabetic) || is_label(s)
+    {
+        return false;
+    }
+    match source {
+        Source::Declared => true,
+        Source::Shown => {
+            !s.chars().any(|c| c.is_ascii_digit())
+                && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 2
+                    >= words.len()
+                && s.chars().any(char::is_lowercase)
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn shown(text: &str) -> Vec<String> {
+        names(text, Source::Shown)
+    }
+
     #[test]
     fn byline_with_two_names_and_a_role() {
-        assert_eq!(names("By Jane Doe and John Roe | Staff Writers"), vec!["Jane Doe", "John Roe"]);
+        assert_eq!(shown("By Jane Doe and John Roe | Staff Writers"), vec!["Jane Doe", "John Roe"]);
     }
 
     #[test]
     fn byline_parts_read_apart() {
-        assert_eq!(names("Written by | Dan Pantelo | Senior Writer"), vec!["Dan Pantelo"]);
+        assert_eq!(shown("Written by | Dan Pantelo | Senior Writer"), vec!["Dan Pantelo"]);
+    }
+
+    #[test]
+    fn any_short_label_ending_in_by_opens_a_byline() {
+        assert_eq!(shown("Recipe by | Ann Lee"), vec!["Ann Lee"]);
+        assert_eq!(shown("Written and photographed by Bo Chan"), vec!["Bo Chan"]);
+        assert!(shown("Text by").is_empty());
+    }
+
+    #[test]
+    fn only_a_labelled_line_is_a_byline() {
+        assert_eq!(byline("By Ann Lee"), Some(vec!["Ann Lee".to_string()]));
+        assert_eq!(byline("Ann Lee"), None);
+        assert!(is_byline_label("Written by"));
+        assert!(is_byline_label("By:"));
+        assert!(!is_byline_label("By Ann Lee"));
+    }
+
+    #[test]
+    fn labels_and_dates_are_nobody() {
+        assert_eq!(shown("Dec. 19, 2025 | Ann Lee"), vec!["Ann Lee"]);
+        assert!(shown("Author").is_empty());
+        assert!(shown("Updated").is_empty());
+        assert_eq!(shown("The Author | Ann Lee"), vec!["Ann Lee"]);
     }
 
     #[test]
     fn comma_separated_authors() {
-        assert_eq!(names("Ann Lee, Bo Chan, and Cy Diaz"), vec!["Ann Lee", "Bo Chan", "Cy Diaz"]);
+        assert_eq!(shown("Ann Lee, Bo Chan, and Cy Diaz"), vec!["Ann Lee", "Bo Chan", "Cy Diaz"]);
     }
 
     #[test]
     fn credentials_stay_with_their_name() {
-        assert_eq!(names("Jillian Kubala, MS, RD"), vec!["Jillian Kubala, MS, RD"]);
-        assert_eq!(names("Ann Lee, PhD and Bo Chan"), vec!["Ann Lee, PhD", "Bo Chan"]);
+        assert_eq!(shown("Jillian Kubala, MS, RD"), vec!["Jillian Kubala, MS, RD"]);
+        assert_eq!(shown("Ann Lee, PhD and Bo Chan"), vec!["Ann Lee, PhD", "Bo Chan"]);
+    }
+
+    #[test]
+    fn declared_user_names_and_capitals_are_kept() {
+        assert_eq!(names("jdoe_admin", Source::Declared), vec!["jdoe_admin"]);
+        assert_eq!(names("ANN LEE", Source::Declared), vec!["ANN LEE"]);
+        assert!(shown("jdoe_admin").is_empty());
     }
 
     #[test]
     fn sentence_is_not_a_byline() {
         assert!(
-            names("This story was updated on 5 March 2024 with new figures from the council.").is_empty()
+            shown("This story was updated on 5 March 2024 with new figures from the council.").is_empty()
         );
-        assert!(names("https://example.com/authors/jane").is_empty());
+        assert!(shown("https://example.com/authors/jane").is_empty());
     }
 }

@@ -37,6 +37,8 @@ pub(crate) struct LinkedData {
     pub headline: Option<String>,
     /// Names of the article's authors that are people.
     pub authors: Vec<String>,
+    /// Names of the article's authors that are organisations.
+    pub organisations: Vec<String>,
     /// `datePublished`, as written.
     pub published: Option<String>,
     /// `dateModified`, as written.
@@ -87,8 +89,9 @@ pub(crate) fn read(scripts: &[String]) -> LinkedData {
             string(obj.get("inLanguage"))
                 .or_else(|| obj.get("inLanguage").and_then(|l| string(l.get("name")))),
         );
-        if out.authors.is_empty() {
-            out.authors = people(obj.get("author").or_else(|| obj.get("creator")), &objects);
+        if out.authors.is_empty() && out.organisations.is_empty() {
+            (out.authors, out.organisations) =
+                people(obj.get("author").or_else(|| obj.get("creator")), &objects);
         }
         // A page object only fills in for a page that has no article object.
         if article.is_some() {
@@ -173,10 +176,12 @@ fn id_of(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// The names of the people in an `author` field; organisations are not
-/// authors. A reference (`{"@id": ...}`) is looked up among `objects`.
-fn people<'v>(v: Option<&'v Value>, objects: &'v [Value]) -> Vec<String> {
+/// The names in an `author` field: people, then organisations (kept apart:
+/// an organisation is the author only of a page that names no person). A
+/// reference (`{"@id": ...}`) is looked up among `objects`.
+fn people<'v>(v: Option<&'v Value>, objects: &'v [Value]) -> (Vec<String>, Vec<String>) {
     let mut out = Vec::new();
+    let mut organisations = Vec::new();
     let mut stack: Vec<&Value> = v.into_iter().collect();
     while let Some(v) = stack.pop() {
         let v = match v.get("@id").and_then(Value::as_str) {
@@ -191,12 +196,14 @@ fn people<'v>(v: Option<&'v Value>, objects: &'v [Value]) -> Vec<String> {
         match v {
             Value::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
             Value::Array(items) => stack.extend(items.iter().rev()),
-            Value::Object(_) if has_type(v, "Organization") || has_type(v, "NewsMediaOrganization") => {}
+            Value::Object(map) if has_type(v, "Organization") || has_type(v, "NewsMediaOrganization") => {
+                organisations.extend(string(map.get("name")))
+            }
             Value::Object(map) => out.extend(string(map.get("name"))),
             _ => {}
         }
     }
-    out
+    (out, organisations)
 }
 
 #[cfg(test)]
@@ -213,6 +220,7 @@ mod tests {
         let ld = read(&[script.to_string()]);
         assert_eq!(ld.headline.as_deref(), Some("Council backs budget"));
         assert_eq!(ld.authors, vec!["Jane Doe"]);
+        assert_eq!(ld.organisations, vec!["Example Wire"]);
         assert_eq!(ld.published.as_deref(), Some("2024-03-05T10:00:00Z"));
         assert_eq!(ld.publisher.as_deref(), Some("The Daily Example"));
     }

@@ -30,6 +30,7 @@ const AUTHOR_KEYS: &[&str] = &[
     "parsely-author",
     "sailthru.author",
     "dc.creator",
+    "dcterms.creator",
     "byl",
     "citation_author",
     "twitter:creator",
@@ -65,6 +66,9 @@ const MODIFIED_KEYS: &[&str] = &[
     "dcterms.modified",
     "last-modified",
 ];
+/// The value of the `twitter:dataN` whose `twitter:labelN` says this names
+/// the author.
+const WRITTEN_BY: &str = "written by";
 const LANG_KEYS: &[&str] = &["content-language", "og:locale", "dc.language", "language"];
 
 /// The `<meta>` tags of a page as (key, content) pairs.
@@ -89,6 +93,15 @@ impl<'a> Metas<'a> {
     /// The first value for the best key in `keys`.
     fn get(&self, keys: &[&str]) -> Option<&'a str> {
         keys.iter().find_map(|k| self.pairs.iter().find(|(key, _)| key == k).map(|(_, v)| *v))
+    }
+
+    /// The `twitter:dataN` values whose `twitter:labelN` is `label`
+    /// (case-insensitive).
+    fn labelled(&self, label: &'a str) -> impl Iterator<Item = &'a str> + '_ {
+        self.pairs.iter().filter(move |(_, v)| v.eq_ignore_ascii_case(label)).filter_map(|(k, _)| {
+            let n = k.strip_prefix("twitter:label")?;
+            self.pairs.iter().find(|(key, _)| key.strip_prefix("twitter:data") == Some(n)).map(|(_, v)| *v)
+        })
     }
 
     /// Every value for the best key in `keys` that has any.
@@ -134,34 +147,49 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         .filter(|h| h.len() <= MAX_HEADLINE && stated.iter().any(|t| agree(h, t)))
         .or_else(|| stated.into_iter().next());
 
-    let names = |list: &[String]| {
-        list.iter().filter_map(|a| clean(a)).flat_map(|a| author::names(&a)).collect::<Vec<_>>()
+    let declared = |list: &[String]| {
+        list.iter()
+            .filter_map(|a| clean(a))
+            .flat_map(|a| author::names(&a, author::Source::Declared))
+            .collect::<Vec<_>>()
     };
-    let mut authors = names(&ld.authors);
+    let shown = |text: &str| Some(author::names(text, author::Source::Shown)).filter(|n| !n.is_empty());
+    let anchor = headline.unwrap_or(container);
+    let mut authors = declared(&ld.authors);
     if authors.is_empty() {
-        authors = names(&metas.all(AUTHOR_KEYS).into_iter().map(str::to_string).collect::<Vec<_>>());
+        let mut stated: Vec<String> = metas.all(AUTHOR_KEYS).into_iter().map(str::to_string).collect();
+        stated.extend(metas.labelled(WRITTEN_BY).map(str::to_string));
+        authors = declared(&stated);
     }
     if authors.is_empty() {
-        authors = names(&micro.authors);
+        authors = declared(&micro.authors);
     }
     if authors.is_empty() {
-        authors = s
-            .bylines
-            .iter()
-            .map(|&i| page.joined_text_of(i, " | "))
-            .find_map(|t| Some(author::names(&t)).filter(|n| !n.is_empty()))
+        authors = nearest(&s.bylines, anchor)
+            .find_map(|i| shown(&page.joined_text_of(i, " | ")))
             .unwrap_or_default();
     }
     if authors.is_empty() {
-        authors = s
-            .author_links
-            .iter()
-            .find_map(|&i| Some(author::names(&page.text_of(i))).filter(|n| !n.is_empty()))
-            .unwrap_or_default();
+        authors = visible::byline_near(page, anchor, container).unwrap_or_default();
     }
-    if let Some(site) = &site_name {
-        let site = normalize(site);
-        authors.retain(|a| normalize(a) != site);
+    if authors.is_empty() {
+        authors = nearest(&s.author_links, anchor).find_map(|i| shown(&page.text_of(i))).unwrap_or_default();
+    }
+    if authors.is_empty() {
+        authors = declared(&ld.organisations);
+    }
+    let mut seen = Vec::new();
+    authors.retain(|a| {
+        let key = normalize(a);
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+    // Beside people, the site's own name is the publisher, not an author.
+    let publisher: Vec<String> =
+        [site_name.as_deref(), ld.publisher.as_deref()].into_iter().flatten().map(normalize).collect();
+    if authors.iter().any(|a| !publisher.contains(&normalize(a))) {
+        authors.retain(|a| !publisher.contains(&normalize(a)));
     }
 
     let iso = |v: &str| date::to_iso(v, &tables.dates);
@@ -234,6 +262,15 @@ fn headline(page: &Page<'_>, container: Idx) -> Option<Idx> {
         .find(|&i| i >= container && i < end)
         .or_else(|| h1.iter().copied().filter(has_text).rfind(|&i| i < container))
         .or_else(|| h1.iter().copied().find(has_text))
+}
+
+/// `items` nearest first to `anchor` (the headline): the byline of the story
+/// rather than one of a teaser or a comment. Items before the anchor count
+/// as twice as far.
+fn nearest(items: &[Idx], anchor: Idx) -> impl Iterator<Item = Idx> {
+    let mut sorted = items.to_vec();
+    sorted.sort_by_key(|&i| if i >= anchor { u64::from(i - anchor) } else { 2 * u64::from(anchor - i) });
+    sorted.into_iter()
 }
 
 /// `<link rel="canonical" href>`.

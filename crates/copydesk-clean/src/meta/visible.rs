@@ -1,8 +1,9 @@
-//! Dates shown to readers: the first date in a `<time>` element or a short
-//! line between the headline and the story's first paragraph, for pages
-//! whose markup states none.
+//! Metadata shown to readers between the headline and the story's first
+//! paragraph: the dateline (the first date in a `<time>` element or a short
+//! line) and the byline ("By Jane Doe", or "Written by" over the name), for
+//! pages whose markup states none.
 
-use super::date;
+use super::{author, date};
 use crate::html::page::{Idx, Page};
 use crate::html::tags::Role;
 use crate::text_util::DateWords;
@@ -14,9 +15,23 @@ const BODY_CHARS: u32 = 120;
 /// How many items past `start` to look at, at most.
 const WINDOW: usize = 600;
 
-/// The first date shown between `start` (the headline, or the story's
-/// `container`) and the story's first paragraph, as `YYYY-MM-DD`.
-pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &DateWords) -> Option<String> {
+/// What the scan meets between the headline and the story.
+enum Line<'p> {
+    /// A `<time>` element with a `datetime`.
+    Time(&'p str),
+    /// A short line of text, by index.
+    Text(Idx),
+}
+
+/// Calls `f` on each `<time>` and short line from `start` (the headline, or
+/// the story's `container`) to the story's first paragraph, until it
+/// returns something.
+fn scan<'p, T>(
+    page: &'p Page<'_>,
+    start: Idx,
+    container: Idx,
+    mut f: impl FnMut(Line<'p>) -> Option<T>,
+) -> Option<T> {
     let items = &page.items;
     let story = container as usize..items.get(container as usize).map_or(0, |c| c.end as usize);
     let end = items.len().min(start as usize + WINDOW);
@@ -28,17 +43,17 @@ pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &Dat
             continue;
         };
         if el.name() == "time"
-            && let Some(d) = el.attr("datetime").and_then(|v| date::to_iso(v, words))
+            && let Some(found) = el.attr("datetime").and_then(|v| f(Line::Time(v)))
         {
-            return Some(d.get(..10).unwrap_or(&d).to_string());
+            return Some(found);
         }
         if story.contains(&i) && item.role.is_block() && item.own_chars >= BODY_CHARS && item.own_punct > 0 {
             return None;
         }
         let line = item.role.is_block() || el.name() == "time";
         if line && item.chars > 0 && item.chars <= MAX_LINE_CHARS && item.role != Role::Heading {
-            if let Some(d) = date::find_in_text(&page.joined_text_of(i as Idx, " "), words) {
-                return Some(d);
+            if let Some(found) = f(Line::Text(i as Idx)) {
+                return Some(found);
             }
             // The line's text has been read whole: skip its subtree.
             i = item.end as usize;
@@ -47,4 +62,31 @@ pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &Dat
         i += 1;
     }
     None
+}
+
+/// The first date shown between `start` and the story's first paragraph, as
+/// `YYYY-MM-DD`.
+pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &DateWords) -> Option<String> {
+    scan(page, start, container, |line| match line {
+        Line::Time(v) => date::to_iso(v, words).map(|d| d.get(..10).unwrap_or(&d).to_string()),
+        Line::Text(i) => date::find_in_text(&page.joined_text_of(i, " "), words),
+    })
+}
+
+/// The names of the first byline shown between `start` and the story's
+/// first paragraph: a line that opens with a byline label ("By", "Written
+/// by"), or the line after one that is only the label.
+pub(crate) fn byline_near(page: &Page<'_>, start: Idx, container: Idx) -> Option<Vec<String>> {
+    let mut labelled = false;
+    scan(page, start, container, |line| {
+        let Line::Text(i) = line else { return None };
+        let text = page.joined_text_of(i, " | ");
+        let names = if labelled {
+            author::names(&text, author::Source::Shown)
+        } else {
+            author::byline(&text).unwrap_or_default()
+        };
+        labelled = names.is_empty() && author::is_byline_label(&text);
+        Some(names).filter(|n| !n.is_empty())
+    })
 }

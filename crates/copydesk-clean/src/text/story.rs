@@ -3,11 +3,11 @@
 //! neighbours, and the headline above it.
 //!
 //! Furniture clusters at the top and bottom of a page; the story is the run
-//! of paragraphs in between. Each paragraph adds its length, and every line
-//! between two paragraphs costs something: the story is the run of
-//! paragraphs with the highest total, so an "Advertisement" or an image file
-//! name between paragraphs is crossed, and a footer of disclaimers and
-//! sign-up calls or a list of headlines is not.
+//! of paragraphs in between. Each paragraph adds its length (less a little),
+//! and every line between two paragraphs costs something: the story is the
+//! run of paragraphs with the highest total, so an "Advertisement" or an
+//! image file name between paragraphs is crossed, and a footer of
+//! disclaimers and sign-up calls or a list of headlines is not.
 
 use super::class::Class;
 use super::line::{Ending, Line};
@@ -16,13 +16,18 @@ use super::line::{Ending, Line};
 /// "Comments"): the story rarely resumes after one.
 const SECTION_WEIGHT: i64 = 40;
 /// The cost of crossing a short or headline-like line between paragraphs.
-const SHORT_COST: i64 = 2;
+const SHORT_COST: i64 = 1;
+/// What a paragraph's length is discounted by: a run of one-sentence
+/// blurbs between headlines gains little, a story's paragraphs much.
+const PARAGRAPH_DISCOUNT: i64 = 3;
 /// Lines between a teaser's blurb and the paragraph before it (headline,
 /// byline, date: at least two).
 const TEASER_GAP: usize = 2;
 /// Furniture labels this short ("Buy Now", "Advertisement") sit inside
-/// stories too: dropped, but crossed as cheaply as a short line.
+/// stories too: dropped, but crossed almost as cheaply as a short line.
 const LABEL_UNITS: u32 = 2;
+/// The cost of crossing such a label.
+const LABEL_COST: i64 = 2;
 /// A dateline on its own line has at most this many units.
 const DATELINE_UNITS: u32 = 8;
 /// Headline length bounds, in units.
@@ -91,7 +96,7 @@ fn best_run(lines: &[Line], classes: &[Class]) -> Option<(i64, usize, usize)> {
             gap += cost(line, *class);
             continue;
         }
-        let mass = i64::from(line.units);
+        let mass = i64::from(line.units) - PARAGRAPH_DISCOUNT;
         let (sum, from) = match run {
             Some((sum, from)) if sum - gap > 0 => (sum - gap + mass, from),
             _ => (mass, i),
@@ -139,7 +144,7 @@ fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> us
 fn cost(line: &Line, class: Class) -> i64 {
     let units = i64::from(line.units);
     match class {
-        Class::Bad if line.units <= LABEL_UNITS && !(line.section || line.thread || line.stamp) => SHORT_COST,
+        Class::Bad if line.units <= LABEL_UNITS && !(line.section || line.thread || line.stamp) => LABEL_COST,
         Class::Bad => 4 + 2 * units + if line.section { SECTION_WEIGHT } else { 0 },
         Class::Near | Class::Short | Class::Repeat => SHORT_COST,
         Class::Good => 0,

@@ -171,6 +171,7 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
 }
 
 /// The first byte at or after `i` (before `end`) that is not whitespace.
+#[inline]
 pub(crate) fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
     let b = text.as_bytes();
     while i < end {

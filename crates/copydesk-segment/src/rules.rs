@@ -35,6 +35,14 @@ impl Run {
     /// Reads the run starting at `i`; single spaces between marks belong to
     /// it ("! ! !", ". . .").
     pub(crate) fn at(text: &str, i: usize, limit: usize) -> Run {
+        // Most runs are one full stop before a space and a word.
+        let b = text.as_bytes();
+        let plain = |k: usize| {
+            k >= limit || b.get(k).is_some_and(|&x| x.is_ascii() && !matches!(x, b'.' | b'?' | b'!'))
+        };
+        if b.get(i) == Some(&b'.') && plain(i + 1) && (b.get(i + 1) != Some(&b' ') || plain(i + 2)) {
+            return Run { start: i, end: i + 1, kind: RunKind::Stop, cjk: false };
+        }
         let (mut j, mut stops, mut marks, mut ellipsis, mut cjk) = (i, 0u32, 0u32, false, false);
         while j < limit {
             match char_at(text, j) {
@@ -378,4 +386,26 @@ pub(crate) fn glued_sentences(cx: &Context<'_>, stop: usize) -> bool {
         Some(c) => c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?'),
     };
     shaped && ends_word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (usize, RunKind) {
+        let r = Run::at(text, 0, text.len());
+        (r.end, r.kind)
+    }
+
+    #[test]
+    fn a_lone_full_stop_is_a_stop_and_spaced_marks_join_the_run() {
+        assert_eq!(run(". The"), (1, RunKind::Stop));
+        assert_eq!(run("."), (1, RunKind::Stop));
+        assert_eq!(run(".\" He"), (1, RunKind::Stop));
+        assert_eq!(run(". . . Then"), (5, RunKind::Ellipsis));
+        assert_eq!(run(".?! Yes"), (3, RunKind::Question));
+        assert_eq!(run("?! Yes"), (2, RunKind::Question));
+        assert_eq!(run(".… Then"), (4, RunKind::Ellipsis));
+        assert_eq!(run(". … Then"), (5, RunKind::Ellipsis));
+    }
 }

@@ -5,8 +5,8 @@
 //! brackets, citations, emoji) and ask the rules whether it does.
 
 use crate::chars::{
-    char_at, char_before, is_close_bracket, is_open_bracket, is_terminal, next_interesting, skip_space,
-    trim_end,
+    INTERESTING, char_at, char_before, is_close_bracket, is_open_bracket, is_terminal, next_interesting,
+    skip_space, trim_end,
 };
 use crate::quotes::{Face, Family, Open, mark_at};
 use crate::rules::{Context, Run, RunKind, ends_sentence, glued_question, glued_sentences};
@@ -250,6 +250,11 @@ impl Scan<'_, '_> {
     /// only when `adjacent`), recording it.
     fn closer_at(&mut self, j: usize, adjacent: bool) -> Option<usize> {
         let text = self.cx.text;
+        // Quotes, brackets and terminal punctuation start with interesting
+        // bytes: most stops are followed by a space or a letter.
+        if !text.as_bytes().get(j).is_some_and(|&x| INTERESTING[usize::from(x)]) {
+            return None;
+        }
         let c = char_at(text, j).filter(|_| j < self.cx.limit)?;
         if let Some(m) = mark_at(text, j, self.cx.lex) {
             let face = self.line.open.resolve(text, j, m, self.line_end, self.cx.lex);

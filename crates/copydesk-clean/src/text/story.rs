@@ -12,9 +12,13 @@
 use super::class::Class;
 use super::line::{Ending, Line};
 
-/// Extra weight of a line that opens a furniture section ("Related",
-/// "Comments"): the story rarely resumes after one.
-const SECTION_WEIGHT: i64 = 40;
+/// The cost of crossing a line that opens a furniture section ("Related",
+/// "Comments"), before its length: the story rarely resumes after one, but
+/// may, after a box of links.
+const SECTION_COST: i64 = 44;
+/// The cost of crossing any furniture line, before its length: one line of
+/// furniture between paragraphs is a sign the story may have ended.
+const FURNITURE_COST: i64 = 16;
 /// The cost of crossing a short or headline-like line between paragraphs.
 const SHORT_COST: i64 = 1;
 /// What a paragraph's length is discounted by: a run of one-sentence
@@ -139,13 +143,14 @@ fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> us
 }
 
 /// What crossing a line that is not a paragraph costs the story around it:
-/// furniture weighs by its length (and a section heading weighs more), a
-/// short line, a headline-like line or a furniture label a little.
+/// furniture weighs by its length (and a section heading more), a short
+/// line, a headline-like line or a furniture label a little.
 fn cost(line: &Line, class: Class) -> i64 {
     let units = i64::from(line.units);
     match class {
         Class::Bad if line.units <= LABEL_UNITS && !(line.section || line.thread || line.stamp) => LABEL_COST,
-        Class::Bad => 4 + 2 * units + if line.section { SECTION_WEIGHT } else { 0 },
+        Class::Bad if line.section => SECTION_COST + 2 * units,
+        Class::Bad => FURNITURE_COST + 2 * units,
         Class::Near | Class::Short | Class::Repeat => SHORT_COST,
         Class::Good => 0,
     }

@@ -787,10 +787,10 @@ fn ratio(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
         let mut k = after;
         for _ in 0..8 {
             let Some((a, b)) = next_word(text, k) else { break };
-            let b = if text[b..].starts_with("'s") || text[b..].starts_with("’s") {
-                letters_end(text, b + 2).max(b + 2)
-            } else {
-                b
+            // The apostrophe's own length: the curly one takes three bytes.
+            let b = match ["'s", "’s"].into_iter().find(|p| text[b..].starts_with(p)) {
+                Some(p) => letters_end(text, b + p.len()),
+                None => b,
             };
             let b = if byte(text, b) == b'-' { letters_end(text, b + 1) } else { b };
             if text[a..b].eq_ignore_ascii_case("of")

@@ -116,6 +116,13 @@ fn ratio_out_of_reaches_past_a_noun_phrase() {
 }
 
 #[test]
+fn ratio_out_of_reaches_past_a_curly_possessive() {
+    let f = one("Some 3 million out of the region\u{2019}s population of 12 million left.", Kind::Ratio);
+    assert_eq!(f.part, Some(3e6));
+    assert_eq!(f.whole, Some(12e6));
+}
+
+#[test]
 fn ratio_one_in_n() {
     let f = one("One in four pupils skips breakfast.", Kind::Ratio);
     assert_eq!(f.value, Some(0.25));

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use copydesk_clean::Cleaner;
+use copydesk_clean::{CleanError, Cleaner};
 use proptest::prelude::*;
 
 static CLEANER: LazyLock<Cleaner> = LazyLock::new(Cleaner::new);
@@ -53,6 +53,15 @@ fn large_page_is_cleaned() {
     page.push_str("</article></body></html>");
     let doc = CLEANER.clean(page.as_bytes()).unwrap();
     assert!(doc.text.len() > 4 * 1024 * 1024);
+}
+
+#[test]
+fn binary_file_is_a_clear_error() {
+    let mut gzip = vec![0x1f, 0x8b, 0x08, 0x00];
+    gzip.extend((0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+    let err = CLEANER.clean(&gzip).unwrap_err();
+    assert!(matches!(err, CleanError::Binary { .. }), "{err:?}");
+    assert!(!err.to_string().is_empty());
 }
 
 proptest! {

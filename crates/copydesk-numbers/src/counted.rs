@@ -17,8 +17,17 @@ const MAX_WORDS: usize = 5;
 /// A word of a counted phrase: letters, digits, inner hyphens and
 /// apostrophes ("Black", "C-130", "M1117s", "anti-tank").
 fn token(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut e = i;
     let mut letters = false;
+    // ASCII letters and digits one byte at a time; anything else as a char.
+    while let Some(&b) = bytes.get(e) {
+        if !b.is_ascii_alphanumeric() {
+            break;
+        }
+        letters |= b.is_ascii_alphabetic();
+        e += 1;
+    }
     while let Some(c) = char_at(text, e) {
         if is_word_char(c) {
             letters |= c.is_alphabetic();

@@ -205,11 +205,12 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// A figure of `kind` over `span` of `text`, with nothing else known yet.
-    pub(crate) fn new(text: &str, span: Span, kind: Kind) -> Figure {
+    /// A figure of `kind` over `span`, with nothing else known yet: its
+    /// text is written once its span is final ([`Figure::set_text`]).
+    pub(crate) fn new(span: Span, kind: Kind) -> Figure {
         Figure {
             span,
-            text: text.get(span.start..span.end).unwrap_or_default().to_string(),
+            text: String::new(),
             kind,
             value: None,
             number: None,
@@ -233,6 +234,11 @@ impl Figure {
             change: None,
             qualifier: None,
         }
+    }
+
+    /// Writes the text of the figure's span of `text`.
+    pub(crate) fn set_text(&mut self, text: &str) {
+        self.text = text.get(self.span.start..self.span.end).unwrap_or_default().to_string();
     }
 
     /// The span without a qualifier at either end: the figure proper

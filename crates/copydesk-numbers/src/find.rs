@@ -34,7 +34,9 @@ fn starts_numeral(lex: &Lexicon, text: &str, i: usize) -> bool {
         return is_vulgar_lead(bytes, i) && vulgar_fraction(&text[i..]).is_some();
     }
     // A whole word ("ten", "twenty-five"), not the start of one ("tension").
-    lex.may_start_number_word(b, byte(text, i + 1), byte(text, i + 2))
+    let second = byte(text, i + 1);
+    second.is_ascii_alphabetic()
+        && lex.may_start_number_word(b, second, byte(text, i + 2))
         && starts_word_boundary(text, i)
         && lex.is_number_trigger(&text[i..letters_end(text, i)])
 }

@@ -191,9 +191,10 @@ pub struct Lexicon {
     /// may start with.
     triggers: Set,
     /// Which first three letters start a number word: for each first two
-    /// letters, a bit for each third (0 to 25 for 'a' to 'z', 26 for the
-    /// word's end).
-    word_starts: Vec<u32>,
+    /// letters (by their five low bits, which tell letters apart in either
+    /// case), a bit for each third (its five low bits, 1 to 26) and bit 0
+    /// for a word of two letters.
+    word_starts: Box<[u32; 1 << 10]>,
     /// Scale abbreviations, longest first.
     pub scales: Vec<ScaleSuffix>,
     /// Currencies, indexed by [`After::Currency`] and the `before` table.
@@ -211,6 +212,8 @@ pub struct Lexicon {
     after_exact_what: Vec<Vec<After>>,
     after_ci: AhoCorasick,
     after_ci_what: Vec<Vec<After>>,
+    /// The byte pairs a reading after a number can start with.
+    after_pairs: Vec<u64>,
     /// Qualifiers written before a figure, by lower-case phrase.
     pub qualifiers: WordMap<Qualifier>,
     /// Qualifiers written after a figure ("or more"), by lower-case phrase.
@@ -277,30 +280,13 @@ const VULGAR: &[(&str, f64)] = &[
     ("⅞", 0.875),
 ];
 
-/// The byte at `i`, or 0 past the end.
-fn byte_or_end(b: &[u8], i: usize) -> u8 {
-    b.get(i).copied().unwrap_or(0)
-}
-
-/// Each byte's letter number (0 for 'a' or 'A' to 25), 26 for any other byte.
-static LETTER: [u8; 256] = {
-    let mut t = [26u8; 256];
-    let mut i = 0;
-    while i < 26 {
-        t[b'a' as usize + i] = i as u8;
-        t[b'A' as usize + i] = i as u8;
-        i += 1;
-    }
-    t
-};
-
-/// The place of the prefix `a`, `b`, `c` in the prefix table: the index
-/// of its first two letters and the bit of its third (a letter, or
-/// anything else: the end of the word).
+/// The place of a word's first three bytes in the prefix table: `a` and
+/// `b` are letters; the bit of `c` is its letter's, or 0 when the word has
+/// ended.
 #[inline]
-fn prefix_index(a: u8, b: u8, c: u8) -> Option<(usize, u32)> {
-    let (a, b) = (LETTER[a as usize] as usize, LETTER[b as usize] as usize);
-    (a < 26 && b < 26).then_some((a * 26 + b, LETTER[c as usize] as u32))
+fn prefix_index(a: u8, b: u8, c: u8) -> (usize, u32) {
+    let third = if c.is_ascii_alphabetic() { c & 31 } else { 0 };
+    (((a & 31) as usize) << 5 | (b & 31) as usize, third as u32)
 }
 
 /// The value of a vulgar fraction character at the start of `s`, with its length.
@@ -383,12 +369,15 @@ impl Lexicon {
         let trigger_words: Vec<&str> =
             words.iter().map(|w| w.0).chain(multipliers.iter().map(|m| m.0)).collect();
         let triggers = Set::new(trigger_words.iter().map(|&w| (w, ())));
-        let mut word_starts = vec![0u32; 26 * 26];
+        let mut word_starts = Box::new([0u32; 1 << 10]);
         for t in &trigger_words {
             let b = t.as_bytes();
-            if let Some((i, bit)) = prefix_index(b[0], byte_or_end(b, 1), byte_or_end(b, 2)) {
-                word_starts[i] |= 1 << bit;
-            }
+            assert!(
+                b.len() >= 2 && b[..2].iter().all(u8::is_ascii_alphabetic),
+                "number word {t:?} does not start with two letters"
+            );
+            let (i, bit) = prefix_index(b[0], b[1], b.get(2).copied().unwrap_or(0));
+            word_starts[i] |= 1 << bit;
         }
 
         let mut scales: Vec<ScaleSuffix> = rows(include_str!("../data/scale_suffixes.txt"))
@@ -480,6 +469,7 @@ impl Lexicon {
         }
         let (exact_pats, after_exact_what) = group(exact, false);
         let (ci_pats, after_ci_what) = group(ci, true);
+        let after_pairs = pair_table(&exact_pats, &ci_pats);
 
         let mut qualifiers = Vec::new();
         let mut qualifiers_after = Vec::new();
@@ -528,6 +518,7 @@ impl Lexicon {
             after_exact_what,
             after_ci: automaton(&ci_pats, true),
             after_ci_what,
+            after_pairs,
             qualifiers: WordMap::new(qualifiers),
             qualifiers_after: WordMap::new(qualifiers_after),
             qualifier_last_words,
@@ -559,12 +550,13 @@ impl Lexicon {
         }
     }
 
-    /// True when a word starting with bytes `a`, `b`, `c` (`c` any
-    /// non-letter when the word has two letters) may be a number word.
+    /// True when a word starting with the letters `a`, `b` and the byte
+    /// `c` (any non-letter when the word has two letters) may be a number
+    /// word.
     #[inline]
     pub fn may_start_number_word(&self, a: u8, b: u8, c: u8) -> bool {
-        prefix_index(a, b, c)
-            .is_some_and(|(i, bit)| self.word_starts.get(i).is_some_and(|&m| m >> bit & 1 != 0))
+        let (i, bit) = prefix_index(a, b, c);
+        self.word_starts[i] >> bit & 1 != 0
     }
 
     /// True when `word` (any case) is a number word or a multiplier word.
@@ -581,9 +573,17 @@ impl Lexicon {
     /// All the ways to read what starts at byte `i`, longest first: the
     /// caller picks the first whose boundary holds.
     pub fn after_all(&self, text: &str, i: usize) -> Vec<(After, usize)> {
-        let Some(hay) = text.get(i..) else { return Vec::new() };
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        // Most words after a number start no unit, currency or marker: two
+        // bits of a table rule them out before any automaton runs.
+        let Some(&first) = bytes.get(i) else { return out };
+        let second = bytes.get(i + 1).copied().unwrap_or(0);
+        if !bit(&self.after_pairs, pair(first, second)) {
+            return out;
+        }
+        let Some(hay) = text.get(i..) else { return out };
         let hay = &hay[..floor_boundary(hay, 64)];
-        let mut out: Vec<(After, usize)> = Vec::new();
         for (ac, what) in [(&self.after_exact, &self.after_exact_what), (&self.after_ci, &self.after_ci_what)]
         {
             // A leftmost-longest automaton gives one match: shorter ones are
@@ -600,6 +600,47 @@ impl Lexicon {
         out.sort_by_key(|&(_, end)| std::cmp::Reverse(end));
         out
     }
+}
+
+/// The index of the byte pair `a`, `b` in a pair table.
+#[inline]
+fn pair(a: u8, b: u8) -> usize {
+    (a as usize) << 8 | b as usize
+}
+
+#[inline]
+fn bit(table: &[u64], i: usize) -> bool {
+    table[i / 64] >> (i % 64) & 1 != 0
+}
+
+/// The table of the byte pairs that start a pattern (a one-byte pattern
+/// starts every pair with its byte; 0 stands for the end of the text),
+/// both cases of a letter when the patterns match in any case.
+fn pair_table(exact: &[&str], ci: &[&str]) -> Vec<u64> {
+    let mut table = vec![0u64; 65536 / 64];
+    let cases = |b: u8, any_case: bool| {
+        if any_case && b.is_ascii_alphabetic() {
+            vec![b.to_ascii_lowercase(), b.to_ascii_uppercase()]
+        } else {
+            vec![b]
+        }
+    };
+    for (pats, any_case) in [(exact, false), (ci, true)] {
+        for p in pats {
+            let b = p.as_bytes();
+            let seconds: Vec<u8> = match b.get(1) {
+                Some(&c) => cases(c, any_case),
+                None => (0..=255).collect(),
+            };
+            for a in cases(b[0], any_case) {
+                for &c in &seconds {
+                    let i = pair(a, c);
+                    table[i / 64] |= 1 << (i % 64);
+                }
+            }
+        }
+    }
+    table
 }
 
 impl Default for Lexicon {

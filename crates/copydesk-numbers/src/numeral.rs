@@ -61,10 +61,55 @@ impl Numeral {
     }
 }
 
+/// Decimal digits, kept on the stack while they fit (a number in a story
+/// rarely has more than a few), in a string past that.
+struct Digits {
+    short: [u8; Digits::SHORT],
+    len: usize,
+    long: String,
+}
+
+impl Digits {
+    const SHORT: usize = 40;
+
+    fn new() -> Digits {
+        Digits { short: [0; Digits::SHORT], len: 0, long: String::new() }
+    }
+
+    fn push_str(&mut self, s: &str) {
+        if self.long.is_empty() && self.len + s.len() <= Digits::SHORT {
+            self.short[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
+            self.len += s.len();
+        } else {
+            if self.long.is_empty() {
+                let short = std::str::from_utf8(&self.short[..self.len]).unwrap_or_default();
+                self.long.push_str(short);
+            }
+            self.long.push_str(s);
+        }
+    }
+
+    fn len(&self) -> usize {
+        if self.long.is_empty() { self.len } else { self.long.len() }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        if self.long.is_empty() { &self.short[..self.len] } else { self.long.as_bytes() }
+    }
+
+    fn as_str(&self) -> &str {
+        if self.long.is_empty() {
+            std::str::from_utf8(&self.short[..self.len]).unwrap_or_default()
+        } else {
+            &self.long
+        }
+    }
+}
+
 /// A decimal number kept as digits and a point position, so scaling by
 /// powers of ten stays exact ("7.12" billion is "7120000000").
 struct Decimal {
-    digits: String,
+    digits: Digits,
     point: i64,
     negative: bool,
 }
@@ -76,8 +121,9 @@ impl Decimal {
 
     /// The decimal string, or `None` when absurdly long.
     fn render(&self) -> Option<String> {
-        let d = self.digits.trim_start_matches('0');
-        let lead = self.digits.len() - d.len();
+        let all = self.digits.as_str();
+        let d = all.trim_start_matches('0');
+        let lead = all.len() - d.len();
         let point = self.point - lead as i64;
         if d.is_empty() {
             return Some("0".to_string());
@@ -85,7 +131,7 @@ impl Decimal {
         if !(-400..=400).contains(&point) || d.len() > 400 {
             return None;
         }
-        let mut s = String::new();
+        let mut s = String::with_capacity(d.len() + point.unsigned_abs() as usize + 3);
         if self.negative {
             s.push('-');
         }
@@ -116,18 +162,41 @@ impl Decimal {
 /// The value of decimal `digits` with the point after `point` of them.
 /// Up to 15 digits and 22 decimals, an exact integer divided by an exact
 /// power of ten is correctly rounded, with no string to build.
-fn decimal_value(digits: &str, point: usize) -> Option<f64> {
+fn decimal_value(digits: &Digits, point: usize) -> Option<f64> {
     let decimals = digits.len() - point;
     if digits.len() <= 15 && decimals <= 22 {
-        let m: u64 = digits.parse().ok()?;
+        let m = digits.bytes().iter().fold(0u64, |m, &d| m * 10 + (d - b'0') as u64);
         return Some(m as f64 / 10f64.powi(decimals as i32));
     }
+    let digits = digits.as_str();
     format!("{}.{}", &digits[..point], &digits[point..]).trim_end_matches('.').parse().ok()
 }
 
 /// The exact string of a whole value, when it is one.
 pub(crate) fn exact_of(value: f64) -> Option<String> {
-    (value.fract() == 0.0 && value.abs() < 1e15).then(|| format!("{}", value as i64))
+    (value.fract() == 0.0 && value.abs() < 1e15).then(|| integer_string(value as i64))
+}
+
+/// `n` in decimal, written without the formatting machinery.
+fn integer_string(n: i64) -> String {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    let digits = std::str::from_utf8(&buf[i..]).unwrap_or_default();
+    let mut s = String::with_capacity(digits.len() + 1);
+    if n < 0 {
+        s.push('-');
+    }
+    s.push_str(digits);
+    s
 }
 
 /// Parses the digit numeral starting at `start`: a digit, or a sign or a
@@ -140,7 +209,7 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
         // "- 20 degrees": a spaced minus the caller let in.
         i = skip_spaces(text, i + char_at(text, i).map_or(1, char::len_utf8));
     }
-    let mut int = String::new();
+    let mut int = Digits::new();
     let mut plain = !negative && byte(text, i).is_ascii_digit();
     let e = digits_end(text, i);
     int.push_str(&text[i..e]);
@@ -195,7 +264,7 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
             });
         }
     }
-    if dec.digits.is_empty() {
+    if dec.digits.len() == 0 {
         return None;
     }
     let mut value = decimal_value(&dec.digits, dec.point as usize)?;

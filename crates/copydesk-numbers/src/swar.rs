@@ -33,6 +33,28 @@ pub fn lower(x: u64) -> u64 {
     x | (between(x, b'A' - 1, b'Z' + 1) >> 2)
 }
 
+/// The first eight bytes of `bytes` (zeros past its end) as a
+/// little-endian word, read with at most two loads: a short slice is read
+/// as overlapping halves rather than copied byte by byte.
+#[inline]
+pub fn load_head(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    match n {
+        8.. => u64::from_le_bytes([
+            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+        ]),
+        4..=7 => {
+            let a = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as u64;
+            let b = u32::from_le_bytes([bytes[n - 4], bytes[n - 3], bytes[n - 2], bytes[n - 1]]) as u64;
+            a | b << (8 * (n - 4))
+        }
+        1..=3 => {
+            bytes[0] as u64 | (bytes[n / 2] as u64) << (8 * (n / 2)) | (bytes[n - 1] as u64) << (8 * (n - 1))
+        }
+        0 => 0,
+    }
+}
+
 /// The eight bytes of `bytes` from `i`, zeros past the end, as a
 /// little-endian word (byte `i` lowest).
 #[inline]
@@ -59,6 +81,10 @@ mod tests {
         assert_eq!(lower(x).to_le_bytes(), *b"az@[`{9\xC3");
         assert_eq!(load(b"ab", 0).to_le_bytes(), *b"ab\0\0\0\0\0\0");
         assert_eq!(load(b"ab", 5), 0);
+        for n in 0..=9 {
+            let b = &b"abcdefghi"[..n];
+            assert_eq!(load_head(b), load(b, 0), "{n} bytes");
+        }
         assert_eq!(equal(load(b"\xC2\x42\xC3\x00\xC2", 0), 0xC2), 0x0000_0080_0000_0080);
     }
 }

@@ -266,7 +266,7 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
     let (at, power) = power_prefix(text, at);
     let cands = lex.after_all(text, at);
     let mut chosen: Option<(After, usize)> = None;
-    for &(what, end) in &cands {
+    for &(what, end) in cands.iter() {
         if chosen.is_some_and(|(_, e)| e > end) {
             break;
         }

@@ -33,9 +33,16 @@ pub fn byte(text: &str, i: usize) -> u8 {
 }
 
 /// True for characters that make up words (letters and digits, any script).
+/// The general punctuation block (curly quotes, dashes, spaces), common
+/// next to numbers in news text, holds none: it is ruled out before the
+/// Unicode tables are searched.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 /// True for the horizontal spaces that may separate the parts of a figure
@@ -46,8 +53,10 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// The first byte at or after `i` that is not a horizontal space.
+#[inline]
 pub fn skip_spaces(text: &str, mut i: usize) -> usize {
-    while let Some(&b) = text.as_bytes().get(i) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
         if b == b' ' || b == b'\t' {
             i += 1;
             continue;
@@ -65,8 +74,10 @@ pub fn skip_spaces(text: &str, mut i: usize) -> usize {
 }
 
 /// The first byte at or before `i` that follows no horizontal space.
+#[inline]
 pub fn skip_spaces_back(text: &str, mut i: usize) -> usize {
-    while let Some(&b) = text.as_bytes().get(i.wrapping_sub(1)) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i.wrapping_sub(1)) {
         if b == b' ' || b == b'\t' {
             i -= 1;
             continue;
@@ -96,16 +107,20 @@ pub fn ends_word_boundary(text: &str, i: usize) -> bool {
 }
 
 /// The end of the run of ASCII letters starting at `i` (`i` when there is none).
+#[inline]
 pub fn letters_end(text: &str, mut i: usize) -> usize {
-    while byte(text, i).is_ascii_alphabetic() {
+    let bytes = text.as_bytes();
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
         i += 1;
     }
     i
 }
 
 /// The start of the run of ASCII letters ending at `i`.
+#[inline]
 pub fn letters_start(text: &str, mut i: usize) -> usize {
-    while i > 0 && byte(text, i - 1).is_ascii_alphabetic() {
+    let bytes = text.as_bytes();
+    while i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_alphabetic) {
         i -= 1;
     }
     i
@@ -121,6 +136,7 @@ pub fn digits_end(text: &str, mut i: usize) -> usize {
 
 /// The word (ASCII letters, with one trailing `.` kept when `dot`) right
 /// after `i`, past horizontal spaces: `(start, end)`.
+#[inline]
 pub fn next_word(text: &str, i: usize) -> Option<(usize, usize)> {
     let s = skip_spaces(text, i);
     let e = letters_end(text, s);
@@ -129,6 +145,7 @@ pub fn next_word(text: &str, i: usize) -> Option<(usize, usize)> {
 
 /// The word of ASCII letters right before `i`, past horizontal spaces:
 /// `(start, end)`. A trailing `.` is not part of it.
+#[inline]
 pub fn prev_word(text: &str, i: usize) -> Option<(usize, usize)> {
     let e = skip_spaces_back(text, i);
     let s = letters_start(text, e);
@@ -165,4 +182,15 @@ pub fn at_sentence_start(text: &str, i: usize) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn general_punctuation_holds_no_word_characters() {
+        assert!(('\u{2000}'..='\u{206f}').all(|c| !c.is_alphanumeric()));
+        assert!(is_word_char('é') && is_word_char('7') && !is_word_char('’') && !is_word_char('—'));
+    }
 }

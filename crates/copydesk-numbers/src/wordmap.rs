@@ -16,7 +16,7 @@ fn pack(word: &[u8]) -> Option<u128> {
     if word.is_empty() || word.len() > PACKED {
         return None;
     }
-    let (lo, hi) = (swar::load(word, 0), swar::load(word, 8));
+    let (lo, hi) = (swar::load_head(word), swar::load_head(word.get(8..).unwrap_or_default()));
     if (lo | hi) & swar::HIGHS != 0 {
         return None;
     }

@@ -44,7 +44,7 @@ impl Story<'_> {
         out
     }
 
-    fn attribution(&self, c: usize, speaker: Mention) -> Attribution {
+    pub(crate) fn attribution(&self, c: usize, speaker: Mention) -> Attribution {
         let len = self.cue_at(c).map_or(1, |(_, len)| len);
         Attribution { cue: (c, c + len - 1), speaker }
     }

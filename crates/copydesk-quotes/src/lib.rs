@@ -3,7 +3,9 @@
 //!
 //! Quotes are found from their marks alone (straight and curly double
 //! quotes, single quotes where they quote, guillemets; nested, stray and
-//! missing marks; quotes running over several paragraphs). Attribution reads
+//! missing marks; quotes running over several paragraphs), or as paragraphs
+//! set off by a lead-in ending with its cue and a colon ("The official
+//! responded:"), the block quotes of a page whose markup is gone. Attribution reads
 //! the narrative around each quote with cue verbs, titles, roles and pronouns
 //! kept in data files (`data/*.txt`) and compiled once; no parser is needed.
 //! Quoted words that nobody is said to have said (scare quotes, nicknames,
@@ -27,6 +29,7 @@
 //! ```
 
 mod attribute;
+mod block;
 mod kind;
 mod lexicon;
 mod marks;
@@ -40,6 +43,7 @@ mod tokens;
 use copydesk_core::Span;
 use serde::Serialize;
 
+use crate::attribute::Attribution;
 use crate::lexicon::Lexicon;
 use crate::mention::{Mention, MentionKind};
 use crate::resolve::{Names, Resolver};
@@ -84,10 +88,11 @@ pub enum SpeakerKind {
 /// given to [`QuoteFinder::find`].
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
-    /// Start of the quote, at its opening mark.
+    /// Start of the quote, at its opening mark (at its first paragraph's
+    /// start for a block quote, which has no marks).
     pub start: usize,
     /// End of the quote, past its closing mark (or the end of its paragraph
-    /// when no mark closes it).
+    /// when no mark closes it, or of a block quote's last paragraph).
     pub end: usize,
     /// The quote, marks included.
     pub text: String,
@@ -148,43 +153,66 @@ impl QuoteFinder {
     pub fn find(&self, text: &str, sentences: &[Span]) -> Vec<Quote> {
         let story = Story::new(text, sentences, &self.lex);
         let attributed = story.attribute();
+        let blocks = story.blocks();
         let names = Names::new(&story);
-        let overrides: Vec<(usize, Mention)> =
-            attributed.iter().filter_map(|a| a.attribution.map(|x| (x.cue.0, x.speaker))).collect();
+        let overrides: Vec<(usize, Mention)> = attributed
+            .iter()
+            .filter_map(|a| a.attribution)
+            .chain(blocks.iter().map(|b| b.attribution))
+            .map(|x| (x.cue.0, x.speaker))
+            .collect();
         let resolver = Resolver::new(&story, &names, &overrides);
         let slice = |first: usize, last: usize| {
             let span = Span::new(story.toks[first].start, story.toks[last].end);
             (span, span.slice(text).to_string())
         };
-        story
+        let quote = |span: Span, kind: QuoteKind, attribution: Attribution| {
+            let m = attribution.speaker;
+            let (s, s_text) = slice(m.first, m.last);
+            let (c, c_text) = slice(attribution.cue.0, attribution.cue.1);
+            let speaker_kind = match m.kind {
+                MentionKind::Name => SpeakerKind::Name,
+                MentionKind::Pronoun => SpeakerKind::Pronoun,
+                MentionKind::Description => SpeakerKind::Description,
+            };
+            Quote {
+                start: span.start,
+                end: span.end,
+                text: span.slice(text).to_string(),
+                kind,
+                speaker: Some(Speaker {
+                    start: s.start,
+                    end: s.end,
+                    text: s_text,
+                    name: resolver.name(attribution.cue.0),
+                    kind: speaker_kind,
+                }),
+                cue: Some(Cue { start: c.start, end: c.end, text: c_text }),
+            }
+        };
+        let block_spans: Vec<(Span, Attribution)> = blocks
+            .iter()
+            .map(|b| {
+                let first = story.paras[b.first].start;
+                let last = story.paras[b.end - 1].end - 1;
+                (Span::new(story.toks[first].start, story.toks[last].end), b.attribution)
+            })
+            .collect();
+        // Quotes inside a block quote are nested in it.
+        let in_block =
+            |span: Span| block_spans.iter().any(|(b, _)| b.start <= span.start && span.end <= b.end);
+        let mut quotes: Vec<Quote> = story
             .quotes
             .iter()
             .zip(&attributed)
+            .filter(|(raw, _)| !in_block(raw.span))
             .filter_map(|(raw, a)| {
-                let attribution = a.attribution?;
-                let m = attribution.speaker;
-                let (s, s_text) = slice(m.first, m.last);
-                let (c, c_text) = slice(attribution.cue.0, attribution.cue.1);
-                let kind = match m.kind {
-                    MentionKind::Name => SpeakerKind::Name,
-                    MentionKind::Pronoun => SpeakerKind::Pronoun,
-                    MentionKind::Description => SpeakerKind::Description,
-                };
-                Some(Quote {
-                    start: raw.span.start,
-                    end: raw.span.end,
-                    text: raw.span.slice(text).to_string(),
-                    kind: if a.partial { QuoteKind::Partial } else { QuoteKind::Direct },
-                    speaker: Some(Speaker {
-                        start: s.start,
-                        end: s.end,
-                        text: s_text,
-                        name: resolver.name(attribution.cue.0),
-                        kind,
-                    }),
-                    cue: Some(Cue { start: c.start, end: c.end, text: c_text }),
-                })
+                let kind = if a.partial { QuoteKind::Partial } else { QuoteKind::Direct };
+                Some(quote(raw.span, kind, a.attribution?))
             })
-            .collect()
+            .chain(block_spans.iter().map(|&(span, a)| quote(span, QuoteKind::Direct, a)))
+            .collect();
+        quotes.sort_by_key(|q| q.start);
+        quotes
     }
 }

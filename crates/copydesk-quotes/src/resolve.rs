@@ -283,6 +283,7 @@ impl Names {
             .iter()
             .rev()
             .take_while(|(m, _)| para.saturating_sub(story.tok_para[m.first]) <= 1)
+            .take(MAX_ANTECEDENTS)
             .find(|(m, _)| fits(m, self.fullest(story, m)))
             .map(|(m, _)| self.fullest(story, m))
     }

@@ -255,3 +255,26 @@ fn pronoun_stands_for_a_name_after_its_article_or_role() {
     let quotes = find(text);
     assert_eq!(quotes[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Port Authority"));
 }
+
+#[test]
+fn paragraphs_after_a_colon_lead_in_are_a_block_quote_until_the_narrative_resumes() {
+    let text = "The harbour master was asked whether the strike worried her.\n\n\
+                Port chief Ana Ruas answered:\n\n\
+                Of course it does; why would it not? We have ships waiting at sea.\n\n\
+                Come on! Nobody here wants the berths empty for a week.\n\n\
+                The union's leader, Ivo Lang, told reporters that the talks would go on.";
+    let quotes = find(text);
+    assert_eq!(quotes.len(), 1);
+    let q = &quotes[0];
+    assert!(q.text.starts_with("Of course it does") && q.text.ends_with("for a week."), "{:?}", q.text);
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Ana Ruas"));
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("answered"));
+}
+
+#[test]
+fn colon_after_a_reported_clause_introduces_no_block_quote() {
+    let text = "Ivo Lang pointed out that the berths were still empty:\n\n\
+                The ships waited at sea for a week.";
+    assert!(find(text).is_empty());
+}

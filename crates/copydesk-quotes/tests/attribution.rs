@@ -278,3 +278,48 @@ fn colon_after_a_reported_clause_introduces_no_block_quote() {
                 The ships waited at sea for a week.";
     assert!(find(text).is_empty());
 }
+
+#[test]
+fn participle_after_a_pronoun_takes_the_pronouns_speaker() {
+    let text = "Ivo Lang, the port's spokesman, spoke to Harbour TV on Monday.\n\n\
+                Asked about selling the cranes, he dismissed the idea, stating, \
+                \"These are the assets of the city. They will stay with the city.\"";
+    assert_eq!(direct(text), [row("\"These are the asset", "he", Some("Ivo Lang"), "stating")]);
+}
+
+#[test]
+fn role_given_as_an_appositive_carries_the_name_to_a_later_pronoun() {
+    let text = "Harbour Weekly asked Ivo Lang, the mayor's special envoy to Lisbon, whether the strike \
+                worried him.\n\n\
+                During the interview, the mayor's envoy conceded that the talks had stalled.\n\n\
+                \"The union is not one bloc. Within it, there are different wings,\" he declared.";
+    assert_eq!(direct(text), [row("\"The union is not on", "he", Some("Ivo Lang"), "declared")]);
+}
+
+#[test]
+fn participle_after_a_quote_continues_its_speaker() {
+    let text = "Gen. Ana Ruas, the harbour police chief, has warned against the strike.\n\n\
+                \"The owners have lent the strike a legitimacy,\" she told reporters in May, adding, \
+                \"This legitimacy is not based on fact.\"";
+    assert_eq!(
+        direct(text),
+        [
+            row("\"The owners have len", "she", Some("Ana Ruas"), "told"),
+            row("\"This legitimacy is ", "she", Some("Ana Ruas"), "adding"),
+        ]
+    );
+}
+
+#[test]
+fn colon_after_a_cue_and_its_object_introduces_the_quote() {
+    let text = "On Tuesday, Ana Ruas doubted the owners would reopen the port, and posted such a message \
+                on her page: \"What? And as fast as last time, or by the winter?\"";
+    assert_eq!(direct(text), [row("\"What? And as fast a", "Ana Ruas", Some("Ana Ruas"), "posted")]);
+}
+
+#[test]
+fn full_sentence_quoted_after_said_that_is_direct() {
+    let text = "At a press conference, harbour minister Ana Ruas said on Wednesday that \
+                \"I would like to connect other ports, including Porto and Vigo.\"";
+    assert_eq!(direct(text), [row("\"I would like to con", "Ana Ruas", Some("Ana Ruas"), "said")]);
+}

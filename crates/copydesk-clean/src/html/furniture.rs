@@ -11,6 +11,10 @@ use crate::text_util::{DateWords, normalize};
 
 /// A paragraph shorter than this (in bytes) may be furniture by its wording.
 const SHORT_PARAGRAPH: usize = 150;
+/// Among the last few paragraphs (past the story's end, where calls to
+/// subscribe and publishing notes sit) the limit is longer.
+const TAIL_PARAGRAPHS: usize = 3;
+const TAIL_PARAGRAPH: usize = 400;
 /// A byline or dateline is shorter than this (in bytes).
 const SHORT_LINE: usize = 100;
 /// A heading that ends the story has at most this many words.
@@ -55,10 +59,10 @@ impl Furniture {
         }
     }
 
-    /// True when `text` opens with a furniture phrase, or is one of the
-    /// phrases that must stand alone.
-    pub(crate) fn is_phrase(&self, text: &str) -> bool {
-        if text.len() >= SHORT_PARAGRAPH {
+    /// True when `text`, shorter than `limit` bytes, opens with a furniture
+    /// phrase, or is one of the phrases that must stand alone.
+    fn is_phrase(&self, text: &str, limit: usize) -> bool {
+        if text.len() >= limit {
             return false;
         }
         let lower = head(text).1;
@@ -143,6 +147,7 @@ pub(crate) fn tidy(paras: &mut Vec<Para>, furniture: &Furniture, dates: &DateWor
         paras.truncate(end);
     }
     let mut index = 0;
+    let count = paras.len();
     paras.retain(|p| {
         let i = index;
         index += 1;
@@ -154,7 +159,8 @@ pub(crate) fn tidy(paras: &mut Vec<Para>, furniture: &Furniture, dates: &DateWor
                 || furniture.is_byline(&p.text, cx.authors));
         let dateline = p.text.len() < SHORT_LINE && dates.is_dateline(&p.text);
         let caption = p.kind != Kind::Pre && furniture.is_caption(&p.text);
-        !(heading_is_title || head_matter || dateline || caption || furniture.is_phrase(&p.text))
+        let limit = if i + TAIL_PARAGRAPHS >= count { TAIL_PARAGRAPH } else { SHORT_PARAGRAPH };
+        !(heading_is_title || head_matter || dateline || caption || furniture.is_phrase(&p.text, limit))
     });
     // A heading that is a whole sentence or two is text set large, not a
     // section title.
@@ -180,17 +186,17 @@ mod tests {
     #[test]
     fn share_call_is_furniture() {
         let f = Furniture::new();
-        assert!(f.is_phrase("Share this article"));
-        assert!(f.is_phrase("» Read more: Council backs new budget"));
-        assert!(!f.is_phrase("Shares in the company fell 4% on Monday."));
+        assert!(f.is_phrase("Share this article", SHORT_PARAGRAPH));
+        assert!(f.is_phrase("» Read more: Council backs new budget", SHORT_PARAGRAPH));
+        assert!(!f.is_phrase("Shares in the company fell 4% on Monday.", SHORT_PARAGRAPH));
     }
 
     #[test]
     fn standalone_phrase_needs_the_whole_block() {
         let f = Furniture::new();
-        assert!(f.is_phrase("Home"));
-        assert!(f.is_phrase("Share:"));
-        assert!(!f.is_phrase("Home prices rose 4% in March."));
+        assert!(f.is_phrase("Home", SHORT_PARAGRAPH));
+        assert!(f.is_phrase("Share:", SHORT_PARAGRAPH));
+        assert!(!f.is_phrase("Home prices rose 4% in March.", SHORT_PARAGRAPH));
     }
 
     #[test]
@@ -204,7 +210,7 @@ mod tests {
 
     #[test]
     fn non_ascii_phrase_matches_case_insensitively() {
-        assert!(Furniture::new().is_phrase("Ähnliche Beiträge"));
+        assert!(Furniture::new().is_phrase("Ähnliche Beiträge", SHORT_PARAGRAPH));
     }
 
     fn para(text: &str, kind: Kind) -> Para {
@@ -237,6 +243,27 @@ mod tests {
         let mut paras = vec![para("Related: schools", Kind::Heading(2)), para(story, Kind::Text)];
         tidy(&mut paras, &f, &d, &Context { title: None, authors: &[] });
         assert_eq!(paras.last().map(|p| p.text.as_str()), Some(story));
+    }
+
+    #[test]
+    fn longer_call_to_action_is_dropped_only_at_the_end() {
+        let f = Furniture::new();
+        let d = DateWords::new();
+        let call = "Sign up for our morning newsletter: the day's local stories, the weather and the \
+                    traffic, in your inbox before seven, every weekday, and a weekend edition too.";
+        assert!(call.len() > SHORT_PARAGRAPH);
+        let story = "The council approved the budget on Tuesday after a long debate about schools and roads.";
+        let mut paras = vec![
+            para(story, Kind::Text),
+            para(call, Kind::Text),
+            para(story, Kind::Text),
+            para(story, Kind::Text),
+            para(story, Kind::Text),
+            para(call, Kind::Text),
+        ];
+        tidy(&mut paras, &f, &d, &Context { title: None, authors: &[] });
+        assert_eq!(paras.len(), 5);
+        assert_eq!(paras[1].text, call);
     }
 
     #[test]

@@ -53,8 +53,11 @@ impl DateWords {
         {
             let token = token.trim_matches('.');
             if token.bytes().all(|b| b.is_ascii_digit() || b == b'.') || is_ordinal(token) {
-                numbers += 1;
-                year |= token.len() == 4 && matches!(token.get(..2), Some("19" | "20"));
+                // "23.10.2018" is three numbers, one of them a year.
+                for part in token.split('.') {
+                    numbers += 1;
+                    year |= part.len() == 4 && matches!(part.get(..2), Some("19" | "20"));
+                }
             } else if self.lookup(&token.to_lowercase()).is_some() {
                 words += 1;
             } else {
@@ -95,6 +98,7 @@ mod tests {
         let d = DateWords::new();
         assert!(d.is_dateline("Updated: March 5, 2024 at 10:02 a.m. ET"));
         assert!(d.is_dateline("05.03.2024, 14:20 Uhr"));
+        assert!(d.is_dateline("23.10.2018"));
         assert!(d.is_dateline("3 min read"));
         assert!(d.is_dateline("19:49"));
         assert!(d.is_dateline("7:05 pm"));
@@ -106,6 +110,7 @@ mod tests {
         assert!(!d.is_dateline("The council met on March 5, 2024."));
         assert!(!d.is_dateline("Published"));
         assert!(!d.is_dateline("4,210"));
+        assert!(!d.is_dateline("4.210"));
         assert!(!d.is_dateline("Ratio 3:2 wins"));
     }
 

@@ -157,7 +157,7 @@ pub(crate) fn tidy(paras: &mut Vec<Para>, furniture: &Furniture, dates: &DateWor
             && (p.kind == Kind::Heading(1)
                 || cx.title.as_deref() == Some(&normalize(&p.text))
                 || furniture.is_byline(&p.text, cx.authors));
-        let dateline = p.text.len() < SHORT_LINE && dates.is_dateline(&p.text);
+        let dateline = p.text.len() < SHORT_LINE && is_meta_line(&p.text, dates);
         let caption = p.kind != Kind::Pre && furniture.is_caption(&p.text);
         let limit = if i + TAIL_PARAGRAPHS >= count { TAIL_PARAGRAPH } else { SHORT_PARAGRAPH };
         !(heading_is_title || head_matter || dateline || caption || furniture.is_phrase(&p.text, limit))
@@ -167,6 +167,13 @@ pub(crate) fn tidy(paras: &mut Vec<Para>, furniture: &Furniture, dates: &DateWor
     while paras.last().is_some_and(|p| matches!(p.kind, Kind::Heading(_)) && !reads_as_prose(&p.text)) {
         paras.pop();
     }
+}
+
+/// A date on its own, or a line of metadata led by one ("January 13, 2020
+/// at 08:45 AM | categories: Python", "24.01.2022 11:38 / Kategorie: News").
+fn is_meta_line(text: &str, dates: &DateWords) -> bool {
+    let first = text.split(['|', '/']).next().unwrap_or(text);
+    dates.is_dateline(text) || (first.len() < text.len() && dates.is_dateline(first))
 }
 
 /// A paragraph that reads like story text: long and punctuated.
@@ -264,6 +271,15 @@ mod tests {
         tidy(&mut paras, &f, &d, &Context { title: None, authors: &[] });
         assert_eq!(paras.len(), 5);
         assert_eq!(paras[1].text, call);
+    }
+
+    #[test]
+    fn line_of_metadata_led_by_a_date_is_dropped() {
+        let d = DateWords::new();
+        assert!(is_meta_line("January 13, 2020 at 08:45 AM | categories: Python", &d));
+        assert!(is_meta_line("24.01.2022 11:38 / Kategorie: News", &d));
+        assert!(!is_meta_line("2020 | The year the river froze", &d));
+        assert!(!is_meta_line("Council meets on March 5", &d));
     }
 
     #[test]

@@ -224,6 +224,8 @@ pub struct Lexicon {
     pub qualifier_last_words: Set,
     /// Qualifiers that are symbols (">=", "~"), before the figure, longest first.
     pub qualifier_symbols: Vec<(&'static str, Qualifier)>,
+    /// For each byte, whether a qualifier symbol ends with it.
+    pub qualifier_symbol_ends: [bool; 256],
     /// Most words in a qualifier.
     pub qualifier_words: usize,
     /// Month names (lower case).
@@ -291,6 +293,10 @@ fn prefix_index(a: u8, b: u8, c: u8) -> (usize, u32) {
 
 /// The value of a vulgar fraction character at the start of `s`, with its length.
 pub fn vulgar_fraction(s: &str) -> Option<(f64, usize)> {
+    // Every one starts with the byte C2 or E2.
+    if !matches!(s.as_bytes().first(), Some(0xC2 | 0xE2)) {
+        return None;
+    }
     VULGAR.iter().find(|(f, _)| s.starts_with(f)).map(|(f, v)| (*v, f.len()))
 }
 
@@ -493,6 +499,12 @@ impl Lexicon {
             }
         }
         qualifier_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        let mut qualifier_symbol_ends = [false; 256];
+        for (s, _) in &qualifier_symbols {
+            if let Some(&b) = s.as_bytes().last() {
+                qualifier_symbol_ends[b as usize] = true;
+            }
+        }
         let qualifier_first_words =
             Set::new(qualifiers_after.iter().map(|(k, _)| (k.split(' ').next().unwrap_or(k), ())));
         let qualifier_last_words =
@@ -524,6 +536,7 @@ impl Lexicon {
             qualifier_last_words,
             qualifier_first_words,
             qualifier_symbols,
+            qualifier_symbol_ends,
             qualifier_words,
             months: word_set(include_str!("../data/months.txt")),
             identifier_cues: word_set(include_str!("../data/identifier_cues.txt")),

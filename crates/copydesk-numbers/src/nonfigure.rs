@@ -74,13 +74,13 @@ pub fn classify(
         Form::Decade => return Some(NonFigure::new(Kind::Year, s, n.end, Some(n.value))),
         _ => {}
     }
-    if t.what == What::Time {
+    if matches!(t.what, What::Time) {
         return Some(NonFigure::new(Kind::Time, s, e, None));
     }
-    if t.what == What::AgeAbbr {
+    if matches!(t.what, What::AgeAbbr) {
         return Some(age(s, e, n.value, "year"));
     }
-    let plain = n.form == Form::Plain && t.what == What::Bare;
+    let plain = n.form == Form::Plain && matches!(t.what, What::Bare);
     // Clock times: "10:30", "2:00 pm".
     if plain && byte(text, n.end) == b':' && digits_end(text, n.end + 1) == n.end + 3 {
         let mut end = n.end + 3;
@@ -96,7 +96,7 @@ pub fn classify(
     }
     // Dates: "August 30, 2021", "Aug. 30", "30 August", "May 4th".
     if matches!(n.form, Form::Plain | Form::Ordinal)
-        && t.what == What::Bare
+        && matches!(t.what, What::Bare)
         && n.value <= 31.0
         && n.value >= 1.0
     {
@@ -126,7 +126,7 @@ pub fn classify(
     }
     // "Part Two", "Chapter One", "Section 427": a number after an identifier cue.
     if matches!(n.form, Form::Plain | Form::Words)
-        && t.what == What::Bare
+        && matches!(t.what, What::Bare)
         && !counted_plural
         && let Some((a, b)) = prev_word_or_abbrev(text, s)
         && lex.identifier_cues.contains(&text[a..b])
@@ -174,7 +174,7 @@ pub fn classify(
         }
     }
     // Ages: "aged 34", "age 87".
-    if t.what == What::Bare
+    if matches!(t.what, What::Bare)
         && n.is_integer()
         && let Some((a, b)) = prev_word(text, s)
         && lex.age_before.contains(&text[a..b])
@@ -237,11 +237,17 @@ fn date_year_after(text: &str, i: usize) -> usize {
 /// "+1-222-2222/2222".
 fn dashed(lex: &Lexicon, text: &str, t: &Term) -> Option<NonFigure> {
     let s = t.start;
+    // Most numbers are followed by no dash, slash or point and a digit.
+    let joined = |end: usize| {
+        matches!(char_at(text, end), Some('-' | '–' | '/' | '.'))
+            && byte(text, end + char_at(text, end).map_or(1, char::len_utf8)).is_ascii_digit()
+    };
+    if !joined(t.num.end) {
+        return None;
+    }
     let mut groups = vec![t.num.end - s];
     let mut end = t.num.end;
-    while matches!(char_at(text, end), Some('-' | '–' | '/' | '.'))
-        && byte(text, end + char_at(text, end).map_or(1, char::len_utf8)).is_ascii_digit()
-    {
+    while joined(end) {
         let d = end + char_at(text, end).map_or(1, char::len_utf8);
         let de = digits_end(text, d);
         groups.push(de - d);

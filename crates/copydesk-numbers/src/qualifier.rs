@@ -44,10 +44,12 @@ fn words_before(text: &str, i: usize, n: usize) -> Vec<(usize, usize)> {
 pub fn before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qualifier)> {
     let j = skip_spaces_back(text, i);
     // A symbol, not part of a longer run of them ("<>30", "=>30").
-    if let Some(&(s, q)) = lex
-        .qualifier_symbols
-        .iter()
-        .find(|(s, _)| text[..j].ends_with(*s) && !text[..j - s.len()].ends_with(['<', '>', '=', '!']))
+    if j > 0
+        && lex.qualifier_symbol_ends[text.as_bytes()[j - 1] as usize]
+        && let Some(&(s, q)) = lex
+            .qualifier_symbols
+            .iter()
+            .find(|(s, _)| text[..j].ends_with(*s) && !text[..j - s.len()].ends_with(['<', '>', '=', '!']))
     {
         return Some((j - s.len(), j, q));
     }

@@ -19,10 +19,11 @@ use crate::text::{
 
 /// Scans `text` for figures, in text order.
 pub fn scan(lex: &Lexicon, text: &str) -> Vec<Figure> {
-    // News text has about a figure every 200 bytes: room for them up front
-    // saves moving the figures each time the list grows (capped for huge
-    // texts, where growing is cheap beside the scan).
-    let mut out = Vec::with_capacity((text.len() / 160).min(4096));
+    // News text has about a figure every 200 bytes, tables of figures one
+    // every 20: room for most up front saves moving the figures each time
+    // the list grows (capped for huge texts, where growing is cheap beside
+    // the scan).
+    let mut out = Vec::with_capacity((text.len() / 64).min(4096));
     let mut pos = 0;
     loop {
         let at = find::next_start(lex, text, pos);
@@ -161,7 +162,7 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         if is_pronoun_one(lex, text, &t) || is_period_fraction(lex, text, &t) {
             return t.num.end;
         }
-    } else if t.what == What::Bare
+    } else if matches!(t.what, What::Bare)
         && t.end == t.num.end
         && byte(text, t.end).is_ascii_alphabetic()
         && byte(text, t.end) != b'x'
@@ -172,7 +173,8 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
     negative_word(text, &mut t);
     let qual = qualifier::before(lex, text, t.start).filter(|&(qs, _, _)| qs >= floor);
     // What a bare number counts, read once: it decides a year from a count too.
-    let counted = if t.what == What::Bare { counted::after(lex, text, t.end, t.value()) } else { None };
+    let counted =
+        if matches!(t.what, What::Bare) { counted::after(lex, text, t.end, t.value()) } else { None };
     let counted_plural = counted.is_some_and(|sp| {
         let w = &text[sp.start..sp.end];
         w.ends_with('s') || lex.irregular_plurals.contains(w)
@@ -191,7 +193,7 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
             compound_quantity(lex, text, &mut t);
             article_unit_before(lex, text, &mut t, floor);
             money_cents(lex, text, &mut t);
-            let counted = counted.filter(|_| t.what == What::Bare);
+            let counted = counted.filter(|_| matches!(t.what, What::Bare));
             let mut f = match combine(lex, text, &t) {
                 Some(f) => f,
                 None => single(lex, text, &mut t, counted),
@@ -274,7 +276,7 @@ fn article(lex: &Lexicon, text: &str, t: &mut Term) {
 fn is_period_fraction(lex: &Lexicon, text: &str, t: &Term) -> bool {
     let span = &text[t.num.start..t.num.end];
     let Some(w) = lex.word(span).filter(|w| w.class == WordClass::Fraction) else { return false };
-    if t.start < t.num.start || t.what != What::Bare {
+    if t.start < t.num.start || !matches!(t.what, What::Bare) {
         return false;
     }
     let prev = prev_word(text, t.num.start).map(|(a, b)| &text[a..b]);
@@ -286,7 +288,7 @@ fn is_period_fraction(lex: &Lexicon, text: &str, t: &Term) -> bool {
 
 /// "the one you mentioned", "one of the": "one" as a pronoun.
 fn is_pronoun_one(lex: &Lexicon, text: &str, t: &Term) -> bool {
-    if !text[t.num.start..t.num.end].eq_ignore_ascii_case("one") || t.what != What::Bare {
+    if !text[t.num.start..t.num.end].eq_ignore_ascii_case("one") || !matches!(t.what, What::Bare) {
         return false;
     }
     // "the one", "the old one": a determiner one or two words before.
@@ -678,7 +680,7 @@ fn numeral_after(lex: &Lexicon, text: &str, i: usize) -> Option<Term> {
 /// Ranges ("two to four weeks", "10-15%"), ratios ("one in five",
 /// "8 million out of 39 million") and "times" multipliers.
 fn combine(lex: &Lexicon, text: &str, t: &Term) -> Option<Figure> {
-    let e = if t.what == What::Bare { t.num.end } else { t.end };
+    let e = if matches!(t.what, What::Bare) { t.num.end } else { t.end };
     range(lex, text, t, e).or_else(|| ratio(lex, text, t, e))
 }
 
@@ -692,7 +694,7 @@ fn range(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
         match next_word(text, k) {
             Some((a, b)) if a == k && text[a..b].eq_ignore_ascii_case("to") => b,
             _ => {
-                if c == '-' && t.what == What::Bare && k == j + 1 && j > e {
+                if c == '-' && matches!(t.what, What::Bare) && k == j + 1 && j > e {
                     return None; // "5 -3": a negative number, not a range
                 }
                 if t.num.form == Form::Words && j == e && k == j + 1 {
@@ -727,7 +729,7 @@ fn range(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
     };
     // "$5 to 10 million": the scale of the upper end applies to both.
     let mut low = t.num.value * scale;
-    if t.num.scale == 1.0 && t.what == What::Bare {
+    if t.num.scale == 1.0 && matches!(t.what, What::Bare) {
         low *= t2.num.scale;
     }
     let high = t2.value();
@@ -772,7 +774,7 @@ fn same_kind(a: &What, b: &What) -> bool {
 }
 
 fn ratio(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
-    if t.what != What::Bare || nonfigure::year_like(t) {
+    if !matches!(t.what, What::Bare) || nonfigure::year_like(t) {
         return None;
     }
     let j = skip_spaces(text, e);
@@ -816,7 +818,7 @@ fn ratio(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
         }
     }
     let whole = whole?;
-    if whole.what != What::Bare || whole.num.value == 0.0 {
+    if !matches!(whole.what, What::Bare) || whole.num.value == 0.0 {
         return None;
     }
     if whole.num.value < t.num.value {

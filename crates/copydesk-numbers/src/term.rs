@@ -135,7 +135,7 @@ fn below_zero(lex: &Lexicon, text: &str, t: &mut Term) {
     if !temperature || !text[a..b].eq_ignore_ascii_case("below") || !text[c..d].eq_ignore_ascii_case("zero") {
         return;
     }
-    if t.what == What::Bare {
+    if matches!(t.what, What::Bare) {
         let Some(u) = lex.units.iter().find(|u| u.name == "degree") else { return };
         t.what = What::Unit(unit_ref(u));
     }

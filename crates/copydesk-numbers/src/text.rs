@@ -33,15 +33,20 @@ pub fn byte(text: &str, i: usize) -> u8 {
 }
 
 /// True for characters that make up words (letters and digits, any script).
-/// The general punctuation block (curly quotes, dashes, spaces), common
-/// next to numbers in news text, holds none: it is ruled out before the
-/// Unicode tables are searched.
+/// Latin-1 (no-break spaces, accented letters) and the general punctuation
+/// block (curly quotes, dashes), common in news text, are told apart
+/// before the Unicode tables are searched.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Latin-1: the letters, and a few signs that are letters or numbers.
+        '\u{80}'..='\u{ff}' => {
+            c >= 'À' && c != '×' && c != '÷'
+                || matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾')
+        }
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -190,7 +195,8 @@ mod tests {
 
     #[test]
     fn general_punctuation_holds_no_word_characters() {
-        assert!(('\u{2000}'..='\u{206f}').all(|c| !c.is_alphanumeric()));
+        let fast = ('\u{80}'..='\u{ff}').chain('\u{2000}'..='\u{206f}');
+        assert!(fast.into_iter().all(|c| is_word_char(c) == c.is_alphanumeric()));
         assert!(is_word_char('é') && is_word_char('7') && !is_word_char('’') && !is_word_char('—'));
     }
 }

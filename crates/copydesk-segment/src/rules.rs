@@ -237,25 +237,23 @@ fn token_before(cx: &Context<'_>, stop: usize) -> (Token, usize) {
         end -= 1;
     }
     let b = text.as_bytes();
-    let mut start = end;
-    // ASCII first; a non-ASCII letter sends the walk through chars.
-    while start > floor
-        && end - start < 48
-        && (b[start - 1].is_ascii_alphanumeric() || matches!(b[start - 1], b'.' | b'\''))
-    {
-        start -= 1;
-    }
+    // Back over ASCII letters, digits, full stops and apostrophes, no
+    // further than the sentence start nor 48 bytes before the stop.
+    let lo = floor.max(end.saturating_sub(48));
+    let ascii_walk = |start: usize| {
+        if start <= lo {
+            return start;
+        }
+        let stops = |c: &u8| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'\''));
+        b[lo..start].iter().rposition(stops).map_or(lo, |p| lo + p + 1)
+    };
+    let mut start = ascii_walk(end);
+    // A non-ASCII letter sends the walk on through chars.
     while let Some(c) = char_before(text, start).filter(|&c| !c.is_ascii() && is_token_char(c)) {
         if start <= floor || end - start >= 48 {
             break;
         }
-        start -= c.len_utf8();
-        while start > floor
-            && end - start < 48
-            && (b[start - 1].is_ascii_alphanumeric() || matches!(b[start - 1], b'.' | b'\''))
-        {
-            start -= 1;
-        }
+        start = ascii_walk(start - c.len_utf8());
     }
     let start = start.max(floor);
     let mut word = text.get(start..end).unwrap_or("");

@@ -88,6 +88,13 @@ mod tests {
     }
 
     #[test]
+    fn label_of_two_long_words_is_found() {
+        let word = "Abcdefghijklmnopqrstuvwxyzabcdef";
+        let text = format!("{word} {word}: Our client is small.");
+        assert_eq!(lead(&text), Some(&text[..66]));
+    }
+
+    #[test]
     fn addressed_name_before_a_sentence_starter() {
         assert_eq!(lead("Vince, We are still trying."), Some("Vince,"));
         assert_eq!(lead("Melissa, I show a gap."), None);

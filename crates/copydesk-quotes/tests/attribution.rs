@@ -323,3 +323,12 @@ fn full_sentence_quoted_after_said_that_is_direct() {
                 \"I would like to connect other ports, including Porto and Vigo.\"";
     assert_eq!(direct(text), [row("\"I would like to con", "Ana Ruas", Some("Ana Ruas"), "said")]);
 }
+
+#[test]
+fn urging_verbs_attribute_the_fragment_they_quote() {
+    let text = "Ana Ruas tweeted on Monday and encouraged the dockers to \"hold the line.\"";
+    let quotes = find(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].kind, QuoteKind::Partial);
+    assert_eq!(quotes[0].cue.as_ref().map(|c| c.text.as_str()), Some("encouraged"));
+}

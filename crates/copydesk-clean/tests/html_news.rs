@@ -182,3 +182,22 @@ fn text_set_in_headings_is_kept_at_the_end_of_the_story() {
     assert!(doc.text.contains("The poster contest for children"), "{}", doc.text);
     assert!(doc.text.ends_with("to the club's office."), "{}", doc.text);
 }
+
+#[test]
+fn short_paragraphs_beside_a_long_one_are_kept_despite_link_lists() {
+    let tags: String = (0..16).map(|i| format!("<a href=\"/tag/{i}\">Tag number {i} here</a> ")).collect();
+    let page = format!(
+        "<html><body><div class=\"post\">\
+         <p>The evening sky over the harbour turned orange and then deep red as the sun went down behind the \
+         cranes, and the ferry crossed slowly towards the old town while a few gulls followed it, calling over \
+         the noise of the engines and the wind that came up from the sea.</p>\
+         <p>The city stands black against the sky, and the cranes look like giant birds.</p>\
+         <p>With a longer exposure and a lower ISO setting, it got better.</p>\
+         <div class=\"tags\">{tags}</div></div></body></html>"
+    );
+    let doc = CLEANER.clean(page.as_bytes()).unwrap();
+    assert!(doc.text.contains("The evening sky"), "{}", doc.text);
+    assert!(doc.text.contains("The city stands black against the sky"), "{}", doc.text);
+    assert!(doc.text.contains("it got better"), "{}", doc.text);
+    assert!(!doc.text.contains("Tag number"), "{}", doc.text);
+}

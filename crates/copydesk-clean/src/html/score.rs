@@ -24,6 +24,8 @@ const CERTAIN_FURNITURE_FACTOR: f32 = 0.3;
 /// A furniture tag holding at least this share of the page's story text is
 /// not furniture.
 const KEEP_FURNITURE_SHARE: f32 = 0.5;
+/// How much more story text a lone paragraph's parent must hold to be taken.
+const LONE_PARAGRAPH_GAIN: f32 = 1.2;
 /// What story-like text inside furniture costs its ancestors, per character.
 const FURNITURE_TEXT_COST: f32 = 0.5;
 
@@ -92,6 +94,18 @@ pub(crate) fn score(page: &mut Page<'_>) -> Idx {
             break;
         }
         best = parent;
+    }
+    // A lone paragraph is rarely the whole story: when its parent holds
+    // much more story text at a bearable cost, the story is the parent.
+    if best != NONE && items[best as usize].el.is_some_and(|e| e.name() == "p") {
+        let parent = items[best as usize].parent;
+        if parent != NONE
+            && items[parent as usize].el.is_some_and(|e| !matches!(e.name(), "body" | "html"))
+            && items[parent as usize].good >= LONE_PARAGRAPH_GAIN * items[best as usize].good
+            && balance(&items[parent as usize]) > 0.0
+        {
+            best = parent;
+        }
     }
     best
 }

@@ -600,6 +600,10 @@ pub(crate) fn scale_word(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, us
 fn scale_suffix(lex: &Lexicon, text: &str, i: usize, money: bool, whole: bool) -> Option<(f64, usize)> {
     let (j, e) = word_within(text, i, 1)?;
     let word = &text[j..e];
+    // The list is longest first: a longer word is none of them.
+    if word.len() > lex.scales.first()?.surface.len() {
+        return None;
+    }
     let s = lex.scales.iter().find(|s| s.surface == word)?;
     let fits = match s.when {
         ScaleWhen::Always => true,

@@ -10,7 +10,11 @@ const YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
 /// offset as written when the value has a time. `None` when it is not a date.
 pub(crate) fn to_iso(value: &str, words: &DateWords) -> Option<String> {
     let value = value.trim();
-    iso_like(value).or_else(|| numeric(value)).or_else(|| written(value, words))
+    iso_like(value)
+        .or_else(|| numeric(value))
+        .or_else(|| written(value, words))
+        // A numeric date after a weekday: "Thu, 09/25/2025 - 11:38".
+        .or_else(|| value.split([' ', ',']).filter(|t| t.len() >= 8).find_map(numeric))
 }
 
 /// The first date written in a short line of text ("Published: March 5,
@@ -176,6 +180,7 @@ mod tests {
         assert_eq!(iso("3/5/2024").as_deref(), Some("2024-03-05"));
         assert_eq!(iso("25/12/2023").as_deref(), Some("2023-12-25"));
         assert_eq!(iso("2025/4/29").as_deref(), Some("2025-04-29"));
+        assert_eq!(iso("Thu, 09/25/2025 - 11:38").as_deref(), Some("2025-09-25"));
     }
 
     #[test]

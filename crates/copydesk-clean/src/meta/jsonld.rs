@@ -71,6 +71,8 @@ pub(crate) fn read(scripts: &[String]) -> LinkedData {
             }
         };
         fill(&mut out.headline, string(obj.get("headline")).or_else(|| string(obj.get("name"))));
+        // A page object's dates are the story's only on a page without an
+        // article object.
         if article.is_some_and(|a| std::ptr::eq(a, obj)) {
             fill(
                 &mut out.published,
@@ -116,18 +118,25 @@ fn parse(script: &str) -> Option<Value> {
     })
 }
 
-/// Collects every object with a `@type`, looking into arrays and `@graph`.
+/// Collects every object with a `@type`, looking into arrays, `@graph` and
+/// the values of other objects (a `Blog`'s `blogPost`, a page's
+/// `mainEntity`), outer objects first.
 fn flatten(root: Value, out: &mut Vec<Value>) {
-    let mut stack = vec![root];
-    while let Some(value) = stack.pop() {
+    let mut queue = std::collections::VecDeque::from([root]);
+    while let Some(value) = queue.pop_front() {
         if out.len() >= MAX_OBJECTS {
             return;
         }
         match value {
-            Value::Array(items) => stack.extend(items.into_iter().rev()),
+            Value::Array(items) => queue.extend(items),
             Value::Object(mut map) => {
                 if let Some(graph) = map.remove("@graph") {
-                    stack.push(graph);
+                    queue.push_back(graph);
+                }
+                for (key, v) in &map {
+                    if NESTED.contains(&key.as_str()) && (v.is_object() || v.is_array()) {
+                        queue.push_back(v.clone());
+                    }
                 }
                 if map.contains_key("@type") {
                     out.push(Value::Object(map));
@@ -137,6 +146,9 @@ fn flatten(root: Value, out: &mut Vec<Value>) {
         }
     }
 }
+
+/// Properties whose values may hold the article object itself.
+const NESTED: &[&str] = &["mainEntity", "blogPost"];
 
 /// The first object whose type is the earliest in `types`.
 fn best_of<'v>(objects: &'v [Value], types: &[&str]) -> Option<&'v Value> {

@@ -17,59 +17,40 @@ use crate::Tables;
 use crate::html::page::{Idx, Page};
 use crate::text_util::normalize;
 
-/// `<meta>` keys (lower case `property`, `name`, `itemprop` or `http-equiv`)
-/// for each field, best first.
-const TITLE_KEYS: &[&str] =
-    &["og:title", "twitter:title", "title", "dc.title", "sailthru.title", "parsely-title"];
-const SITE_KEYS: &[&str] = &["og:site_name", "application-name", "twitter:site", "publisher"];
-const DESCRIPTION_KEYS: &[&str] = &["description", "og:description", "twitter:description", "dc.description"];
-const URL_KEYS: &[&str] = &["og:url", "twitter:url"];
-const AUTHOR_KEYS: &[&str] = &[
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
-    "byl",
-    "citation_author",
-    "twitter:creator",
-];
-const PUBLISHED_KEYS: &[&str] = &[
-    "article:published_time",
-    "datepublished",
-    "og:published_time",
-    "published_time",
-    "article:published",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "pubdate",
-    "published-date",
-    "date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.date",
-    "dcterms.created",
-    "dc.date.created",
-    "sailthru.date",
-    "parsely-pub-date",
-    "citation_publication_date",
-    "citation_date",
-    "article.published",
-];
-const MODIFIED_KEYS: &[&str] = &[
-    "article:modified_time",
-    "datemodified",
-    "og:updated_time",
-    "modified_time",
-    "dcterms.modified",
-    "last-modified",
-];
+/// The `<meta>` keys of `data/meta_keys.txt` for each field, best first.
+struct MetaKeys {
+    title: Vec<&'static str>,
+    site: Vec<&'static str>,
+    description: Vec<&'static str>,
+    url: Vec<&'static str>,
+    author: Vec<&'static str>,
+    published: Vec<&'static str>,
+    modified: Vec<&'static str>,
+    lang: Vec<&'static str>,
+}
+
+fn meta_keys() -> &'static MetaKeys {
+    static KEYS: std::sync::OnceLock<MetaKeys> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let rows: Vec<Vec<&'static str>> =
+            crate::table::rows(include_str!("../../data/meta_keys.txt")).filter(|r| r.len() == 2).collect();
+        let field = |name: &str| rows.iter().filter(|r| r[0] == name).map(|r| r[1]).collect();
+        MetaKeys {
+            title: field("title"),
+            site: field("site"),
+            description: field("description"),
+            url: field("url"),
+            author: field("author"),
+            published: field("published"),
+            modified: field("modified"),
+            lang: field("lang"),
+        }
+    })
+}
+
 /// The value of the `twitter:dataN` whose `twitter:labelN` says this names
 /// the author.
 const WRITTEN_BY: &str = "written by";
-const LANG_KEYS: &[&str] = &["content-language", "og:locale", "dc.language", "language"];
 
 /// The `<meta>` tags of a page as (key, content) pairs.
 struct Metas<'a> {
@@ -104,6 +85,11 @@ impl<'a> Metas<'a> {
         })
     }
 
+    /// The first value, by key in `keys` order, that `read` accepts.
+    fn first<T>(&self, keys: &[&str], read: impl Fn(&'a str) -> Option<T>) -> Option<T> {
+        keys.iter().find_map(|k| self.pairs.iter().filter(|(key, _)| key == k).find_map(|(_, v)| read(v)))
+    }
+
     /// Every value for the best key in `keys` that has any.
     fn all(&self, keys: &[&str]) -> Vec<&'a str> {
         keys.iter()
@@ -118,14 +104,15 @@ impl<'a> Metas<'a> {
 /// for the caller to fill from the text when the page does not declare one.
 pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata {
     let s = &page.signals;
+    let keys = meta_keys();
     let clean = |v: &str| Some(tables.entities.decode(v)).filter(|v| !v.is_empty());
     let metas = Metas::new(&s.metas);
     let ld = jsonld::read(&s.json_ld);
     let micro = Microdata::read(page);
 
-    let url = canonical(&s.links).or_else(|| metas.get(URL_KEYS).map(str::to_string)).or(ld.url.clone());
+    let url = canonical(&s.links).or_else(|| metas.get(&keys.url).map(str::to_string)).or(ld.url.clone());
     let site_name = metas
-        .get(SITE_KEYS)
+        .get(&keys.site)
         .filter(|v| !v.starts_with('@'))
         .and_then(clean)
         .or_else(|| ld.publisher.as_deref().and_then(clean));
@@ -133,7 +120,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     let trim =
         |t: &str| clean(t).map(|t| tables.separators.trim_site(&t, site_name.as_deref(), url.as_deref()));
     let stated: Vec<String> =
-        [ld.headline.as_deref(), metas.get(TITLE_KEYS), micro.headline.as_deref(), s.title.as_deref()]
+        [ld.headline.as_deref(), metas.get(&keys.title), micro.headline.as_deref(), s.title.as_deref()]
             .into_iter()
             .flatten()
             .filter_map(trim)
@@ -157,7 +144,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     let anchor = headline.unwrap_or(container);
     let mut authors = declared(&ld.authors);
     if authors.is_empty() {
-        let mut stated: Vec<String> = metas.all(AUTHOR_KEYS).into_iter().map(str::to_string).collect();
+        let mut stated: Vec<String> = metas.all(&keys.author).into_iter().map(str::to_string).collect();
         stated.extend(metas.labelled(WRITTEN_BY).map(str::to_string));
         authors = declared(&stated);
     }
@@ -197,13 +184,13 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         .published
         .as_deref()
         .and_then(iso)
-        .or_else(|| metas.get(PUBLISHED_KEYS).and_then(iso))
+        .or_else(|| metas.first(&keys.published, iso))
         .or_else(|| micro.published.as_deref().and_then(iso));
     let modified = ld
         .modified
         .as_deref()
         .and_then(iso)
-        .or_else(|| metas.get(MODIFIED_KEYS).and_then(iso))
+        .or_else(|| metas.first(&keys.modified, iso))
         .or_else(|| micro.modified.as_deref().and_then(iso));
     // A page that states no date in its markup may show one by the headline.
     let published =
@@ -212,7 +199,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     let lang = s
         .lang
         .and_then(|l| tables.languages.normalize(l))
-        .or_else(|| metas.get(LANG_KEYS).and_then(|l| tables.languages.normalize(l)))
+        .or_else(|| metas.get(&keys.lang).and_then(|l| tables.languages.normalize(l)))
         .or_else(|| ld.lang.as_deref().and_then(|l| tables.languages.normalize(l)));
 
     Metadata {
@@ -223,7 +210,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         site_name,
         url,
         description: metas
-            .get(DESCRIPTION_KEYS)
+            .get(&keys.description)
             .and_then(clean)
             .or_else(|| ld.description.as_deref().and_then(clean)),
         lang,

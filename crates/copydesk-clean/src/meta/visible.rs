@@ -4,7 +4,7 @@
 //! pages whose markup states none.
 
 use super::{author, date};
-use crate::html::page::{Idx, Page};
+use crate::html::page::{Idx, NONE, Page};
 use crate::html::tags::Role;
 use crate::text_util::DateWords;
 
@@ -14,6 +14,11 @@ const MAX_LINE_CHARS: u32 = 100;
 const BODY_CHARS: u32 = 120;
 /// How many items past `start` to look at, at most.
 const WINDOW: usize = 600;
+/// How many items before the headline its header may start (a dateline or
+/// byline set above the `<h1>`, in the same wrapper).
+const HEADER_BEFORE: u32 = 80;
+/// How many levels up from the headline that wrapper may be.
+const HEADER_LEVELS: usize = 2;
 
 /// What the scan meets between the headline and the story.
 enum Line<'p> {
@@ -35,7 +40,7 @@ fn scan<'p, T>(
     let items = &page.items;
     let story = container as usize..items.get(container as usize).map_or(0, |c| c.end as usize);
     let end = items.len().min(start as usize + WINDOW);
-    let mut i = start as usize;
+    let mut i = header_start(page, start) as usize;
     while i < end {
         let item = &items[i];
         let Some(el) = item.el else {
@@ -62,6 +67,24 @@ fn scan<'p, T>(
         i += 1;
     }
     None
+}
+
+/// Where the header around `headline` starts: the start of its parent or
+/// grandparent when that is at most [`HEADER_BEFORE`] items earlier.
+fn header_start(page: &Page<'_>, headline: Idx) -> Idx {
+    let mut start = headline;
+    let mut at = headline;
+    for _ in 0..HEADER_LEVELS {
+        let Some(parent) = page.items.get(at as usize).map(|i| i.parent).filter(|&p| p != NONE) else {
+            break;
+        };
+        if parent + HEADER_BEFORE < headline {
+            break;
+        }
+        start = parent;
+        at = parent;
+    }
+    start
 }
 
 /// The first date shown between `start` and the story's first paragraph, as

@@ -129,9 +129,33 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     // The visible headline wins when it agrees with a title the page states
     // (it is what readers see, without the SEO rewording); an <h1> that
     // agrees with none is a section or widget heading.
-    let title = headline
-        .and_then(|h| clean(&page.first_line_of(h)))
-        .filter(|h| h.len() <= MAX_HEADLINE && stated.iter().any(|t| agree(h, t)))
+    // Of several <h1>s, one that says a stated title word for word is the
+    // story's; a headline that holds a stated title and more (a date, a
+    // comment count set inside the <h1>) gives way to that title.
+    let same = |a: &str, b: &str| normalize(a) == normalize(b);
+    let exact =
+        s.h1.iter()
+            .filter_map(|&i| clean(&page.first_line_of(i)))
+            .find(|h| stated.iter().any(|t| same(h, t)));
+    let title = exact
+        .or_else(|| {
+            headline
+                .and_then(|h| clean(&page.first_line_of(h)))
+                .filter(|h| h.len() <= MAX_HEADLINE && stated.iter().any(|t| agree(h, t)))
+                .map(|h| {
+                    let long = normalize(&h);
+                    stated
+                        .iter()
+                        .find(|t| {
+                            let t = normalize(t);
+                            t.split(' ').count() >= MIN_TITLE_WORDS
+                                && t.len() < long.len()
+                                && long.contains(&t)
+                        })
+                        .cloned()
+                        .unwrap_or(h)
+                })
+        })
         .or_else(|| stated.into_iter().next());
 
     let declared = |list: &[String]| {
@@ -233,6 +257,10 @@ fn agree(headline: &str, title: &str) -> bool {
         && shared >= HEADLINE_SHARE * words.len() as f32
         && shared >= TITLE_SHARE * title.len() as f32
 }
+
+/// A stated title found inside a longer headline replaces it only when it
+/// has at least this many words.
+const MIN_TITLE_WORDS: usize = 3;
 
 /// A headline longer than this (in bytes) is a paragraph in an `<h1>`.
 const MAX_HEADLINE: usize = 300;

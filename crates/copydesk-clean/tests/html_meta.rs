@@ -1,0 +1,50 @@
+//! Page metadata read from HTML: which headline, author and date a page
+//! states.
+
+use copydesk_clean::Cleaner;
+
+const STORY: &str = "<p>The council approved the budget on Tuesday, raising spending on schools by four percent after a long debate.</p><p>\"It is a fair deal,\" said the council leader, who had pushed for the increase since spring.</p>";
+
+fn meta(html: &str) -> copydesk_core::Metadata {
+    Cleaner::new().clean_html(html.as_bytes()).unwrap().meta
+}
+
+#[test]
+fn of_several_headlines_the_one_matching_the_title_wins() {
+    let page = format!(
+        "<html><head><title>Council backs new budget | Daily Example</title></head><body><article>\
+         <h1>Council backs the budget at last</h1><h1>Council backs new budget</h1>{STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).title.as_deref(), Some("Council backs new budget"));
+}
+
+#[test]
+fn declared_user_name_is_the_author() {
+    let page = format!(
+        "<html><head><meta name=\"author\" content=\"jdoe_admin\"></head><body><article><h1>Council backs budget</h1>{STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).authors, vec!["jdoe_admin"]);
+}
+
+#[test]
+fn byline_label_on_its_own_line_names_the_next_line() {
+    let page = format!(
+        "<html><body><article><h1>Council backs budget</h1><div><p>Written by</p><p>Ann Lee</p></div>{STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).authors, vec!["Ann Lee"]);
+}
+
+#[test]
+fn dateline_above_the_headline_is_read() {
+    let page = format!(
+        "<html><body><article><header><div><span>Last updated:</span> <span>Dec 12, 2025</span></div>\
+         <h1>Council backs budget</h1></header>{STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2025-12-12"));
+}
+
+#[test]
+fn page_without_a_date_gets_none() {
+    let page = format!("<html><body><article><h1>Council backs budget</h1>{STORY}</article></body></html>");
+    assert_eq!(meta(&page).published, None);
+}

@@ -330,10 +330,10 @@ fn attach_after(lex: &Lexicon, text: &str, t: &mut Term) {
     // "six weeks' time": a possessive after a plural unit.
     if matches!(t.what, What::Unit(_))
         && text[..t.end].ends_with('s')
-        && matches!(char_at(text, t.end), Some('\'' | '’'))
-        && char_at(text, t.end + 1).is_some_and(char::is_whitespace)
+        && let Some(mark @ ('\'' | '’')) = char_at(text, t.end)
+        && char_at(text, t.end + mark.len_utf8()).is_some_and(char::is_whitespace)
     {
-        t.end += char_at(text, t.end).map_or(1, char::len_utf8);
+        t.end += mark.len_utf8();
     }
     // A unit glued to more letters or digits is part of a code ("24703m212").
     if power.is_some() && !matches!(t.what, What::Unit(_))

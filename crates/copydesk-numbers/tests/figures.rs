@@ -523,3 +523,12 @@ fn a_qualifier_of_the_next_figure_stays_with_it() {
     assert_eq!(f[0].bound, None);
     assert_eq!((f[1].text.as_str(), f[1].bound), ("up to 50,000 armored vehicles", Some(Bound::AtMost)));
 }
+
+#[test]
+fn plural_unit_keeps_its_possessive_mark_straight_or_curly() {
+    for text in ["The vote is in six weeks' time.", "The vote is in six weeks’ time."] {
+        let f = one(text, Kind::Quantity);
+        assert_eq!(f.unit.as_deref(), Some("week"), "{text}");
+        assert!(f.text.ends_with('\'') || f.text.ends_with('’'), "{text}: {:?}", f.text);
+    }
+}

@@ -44,6 +44,15 @@ pub const CLAIMS: &[Claim] = &[
         0.5,
         "HTML cleaning within twice the time of a bare scraper parse",
     ),
+    // Issue 11 asks for this row to show the speed-up surviving the
+    // crossing into Python; the number it must reach is issue 4's.
+    claim(
+        4,
+        "python",
+        ("python_peer", "trafilatura.extract"),
+        20.0,
+        "HTML cleaning at least 20 times trafilatura, also when both are called from Python",
+    ),
     claim(
         5,
         "segment",
@@ -72,12 +81,5 @@ pub const CLAIMS: &[Claim] = &[
         ("parallel", "copydesk binary"),
         1.7,
         "the binary on 2 cores at least 1.7 times its 1-thread throughput",
-    ),
-    claim(
-        11,
-        "python",
-        ("python_peer", "trafilatura.extract"),
-        20.0,
-        "copydesk from Python at least 20 times trafilatura from Python (issue 4's target, across the crossing)",
     ),
 ];

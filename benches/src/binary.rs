@@ -62,20 +62,12 @@ pub fn rows(binary: &Path, pages: &Path, set: &Set, scratch: &Path, budget: Budg
     }
     let mut rows: Vec<Row> = runs
         .iter()
-        .map(|run| Row {
-            stage: STAGE,
-            tool: "copydesk binary",
-            kind: if run.threads == Some(1) { Kind::Copydesk } else { Kind::Parallel },
-            threads: Some(run.threads.unwrap_or(cores)),
-            set: set.name,
-            tier: "all",
-            docs: set.docs.len(),
-            bytes: set.bytes(),
-            secs: None,
-            runs: 0,
-            output: 0,
-            error: None,
-            note: None,
+        .map(|run| {
+            let kind = if run.threads == Some(1) { Kind::Copydesk } else { Kind::Parallel };
+            Row {
+                threads: Some(run.threads.unwrap_or(cores)),
+                ..Row::untimed(STAGE, "copydesk binary", kind, set, "all")
+            }
         })
         .collect();
     match check(binary, pages, set, &runs[runs.len() - 1]) {

@@ -109,6 +109,33 @@ pub struct Row {
     pub note: Option<String>,
 }
 
+impl Row {
+    /// A row for `tool` on `tier` of `set`, before it is timed.
+    pub fn untimed(
+        stage: &'static str,
+        tool: &'static str,
+        kind: crate::Kind,
+        set: &crate::inputs::Set,
+        tier: &'static str,
+    ) -> Row {
+        Row {
+            stage,
+            tool,
+            kind,
+            threads: None,
+            set: set.name,
+            tier,
+            docs: set.docs.len(),
+            bytes: set.bytes(),
+            secs: None,
+            runs: 0,
+            output: 0,
+            error: None,
+            note: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -119,19 +119,5 @@ fn stage_rows(stage: Stage, tools: &Tools, set: &Set, size: Size, budget: Budget
 }
 
 fn row(contender: &Contender, tier: &'static str, set: &Set) -> Row {
-    Row {
-        stage: contender.stage.name(),
-        tool: contender.tool,
-        kind: contender.kind,
-        set: set.name,
-        tier,
-        docs: set.docs.len(),
-        bytes: set.bytes(),
-        secs: None,
-        runs: 0,
-        output: 0,
-        error: None,
-        threads: None,
-        note: None,
-    }
+    Row::untimed(contender.stage.name(), contender.tool, contender.kind, set, tier)
 }

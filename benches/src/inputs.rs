@@ -281,7 +281,7 @@ fn capped(name: &'static str, source: &str, docs: Vec<Doc>, limit: u64) -> Set {
 }
 
 fn rendered(html: &Set, source: &str) -> Set {
-    let docs = html.docs.iter().map(|d| Doc::from_text(d.id.clone(), render::blocks(&d.text))).collect();
+    let docs = html.docs.iter().map(|d| Doc::from_text(d.id.clone(), render::render(&d.text))).collect();
     Set { name: "scraped", source: source.into(), docs }
 }
 

@@ -17,6 +17,10 @@ const MAX_ROLES: usize = 64;
 /// pronouns then cost linear time whoever they fit.
 const MAX_ANTECEDENTS: usize = 256;
 
+/// How many of the fullest forms of a surname are searched for another
+/// spelling of the same name: the first ones, so a story stays linear.
+const MAX_SPELLINGS: usize = 16;
+
 /// A name as the run of tokens that spells it, written out only when a
 /// quote reports it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,7 +146,9 @@ impl Names {
     }
 
     /// The fullest form in the story of the name ending like `m`: the longest,
-    /// the nearest before `m` among equals (else the nearest after).
+    /// the nearest before `m` among equals (else the nearest after), written
+    /// as the story first wrote it when its first names are spelt two ways
+    /// ("Sergei Lavrov" ... "Sergey Lavrov").
     fn fullest(&self, story: &Story<'_>, m: &Mention) -> Name {
         let own = story.bare_name(m);
         let Some(runs) = self.runs.get(&own.key) else { return own };
@@ -153,10 +159,24 @@ impl Names {
                 if name.words() > own.words()
                     && same_word(stem(story.word(name.last)), stem(story.word(m.last))) =>
             {
-                name
+                self.spelling(story, name)
             }
-            _ => own,
+            _ => self.spelling(story, own),
         }
+    }
+
+    /// The spelling of a full name that the story uses most (the first among
+    /// equals), of those spelt alike ("Sergei Lavrov", "Sergey Lavrov").
+    fn spelling(&self, story: &Story<'_>, full: Name) -> Name {
+        let Some(runs) = self.runs.get(&full.key) else { return full };
+        let spellings: Vec<Name> = runs
+            .iter()
+            .take(MAX_SPELLINGS)
+            .map(|(_, name)| *name)
+            .filter(|&n| spelt_alike(story, n, full))
+            .collect();
+        let uses = |n: Name| spellings.iter().filter(|&&o| same_name(story, o, n)).count();
+        spellings.iter().rev().copied().max_by_key(|&n| uses(n)).unwrap_or(full)
     }
 
     /// The name last given to the role heading a definite description.
@@ -175,8 +195,45 @@ impl Names {
             .take(MAX_ROLES)
             .filter(|r| same_word(story.word(r.head), head))
             .find(|r| marks().all(|w| r.phrase.clone().any(|k| same_word(stem(story.word(k)), w))))
-            .map(|r| r.name)
+            .map(|r| self.spelling(story, r.name))
     }
+}
+
+/// Two names of as many words, each word the same or a spelling of the same
+/// first name: "Sergei"/"Sergey", "Mohammad"/"Mohammed" (one letter changed,
+/// added or dropped, in words of five letters or more with the same initial),
+/// but never first names listed for different sexes ("Maria"/"Mario").
+fn spelt_alike(story: &Story<'_>, a: Name, b: Name) -> bool {
+    a.words() == b.words()
+        && (a.first..=a.last).zip(b.first..=b.last).all(|(x, y)| {
+            let (wx, wy) = (stem(story.word(x)), stem(story.word(y)));
+            if same_word(wx, wy) {
+                return true;
+            }
+            let sexes = (story.info[x].first_name, story.info[y].first_name);
+            let clash = matches!(sexes, (Some(g), Some(h)) if g != h);
+            x < a.last && !clash && one_letter_apart(wx, wy)
+        })
+}
+
+/// Two names written alike, letter for letter.
+fn same_name(story: &Story<'_>, a: Name, b: Name) -> bool {
+    a.words() == b.words()
+        && (a.first..=a.last).zip(b.first..=b.last).all(|(x, y)| stem(story.word(x)) == stem(story.word(y)))
+}
+
+/// Words of five letters or more, with the same first letter, one letter
+/// apart (changed, added or dropped), case aside.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if short.len() < 5 || long.len() > short.len() + 1 || short[0] != long[0] {
+        return false;
+    }
+    let head = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    let skip = usize::from(short.len() == long.len());
+    short.get(head + skip..) == long.get(head + 1..)
 }
 
 /// A subject of a speech verb, with whom it names once resolved.

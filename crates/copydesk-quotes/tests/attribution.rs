@@ -332,3 +332,21 @@ fn urging_verbs_attribute_the_fragment_they_quote() {
     assert_eq!(quotes[0].kind, QuoteKind::Partial);
     assert_eq!(quotes[0].cue.as_ref().map(|c| c.text.as_str()), Some("encouraged"));
 }
+
+#[test]
+fn first_names_spelt_two_ways_give_one_canonical_name() {
+    let text = "Harbour minister Andrei Sokolov said on Monday that \"the port will stay open.\"\n\n\
+                \"We will not close it for a day,\" said Andrey Sokolov.\n\n\
+                \"Nobody has asked us to,\" Andrey Sokolov added.\n\n\
+                \"It is not for sale,\" Sokolov said.";
+    let names: Vec<Option<String>> = find(text).into_iter().map(|q| q.speaker.and_then(|s| s.name)).collect();
+    assert_eq!(names, vec![Some("Andrey Sokolov".to_string()); 4]);
+}
+
+#[test]
+fn first_names_of_different_sexes_stay_apart() {
+    let text = "\"The port will stay open,\" Maria Lopes said.\n\n\
+                \"We will not close it for a day,\" said Mario Lopes.";
+    let names: Vec<Option<String>> = find(text).into_iter().map(|q| q.speaker.and_then(|s| s.name)).collect();
+    assert_eq!(names, [Some("Maria Lopes".to_string()), Some("Mario Lopes".to_string())]);
+}

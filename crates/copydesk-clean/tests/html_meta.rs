@@ -5,6 +5,9 @@ use copydesk_clean::Cleaner;
 
 const STORY: &str = "<p>The council approved the budget on Tuesday, raising spending on schools by four percent after a long debate.</p><p>\"It is a fair deal,\" said the council leader, who had pushed for the increase since spring.</p>";
 
+/// Two paragraphs long enough to read as the story's.
+const LONG_STORY: &str = "<p>The council approved the budget on Tuesday, raising spending on schools by four percent after a long debate that ran late into the evening and split the ruling group.</p><p>\"It is a fair deal for every family in the city,\" said the council leader, who had pushed for the increase since spring against strong opposition.</p>";
+
 fn meta(html: &str) -> copydesk_core::Metadata {
     Cleaner::new().clean_html(html.as_bytes()).unwrap().meta
 }
@@ -47,4 +50,36 @@ fn dateline_above_the_headline_is_read() {
 fn page_without_a_date_gets_none() {
     let page = format!("<html><body><article><h1>Council backs budget</h1>{STORY}</article></body></html>");
     assert_eq!(meta(&page).published, None);
+}
+
+#[test]
+fn dateline_after_a_standfirst_is_read() {
+    let page = format!(
+        "<html><body><article><h1>Council backs budget</h1>\
+         <p>Councillors agreed a larger schools budget after months of argument over fees and buses, and the final vote was much closer than anyone in the chamber expected.</p>\
+         <p>By Ann Lee</p><p>Jun 08, 2023 &#8226; 4 Minute Read</p>{LONG_STORY}</article></body></html>"
+    );
+    let meta = meta(&page);
+    assert_eq!(meta.published.as_deref(), Some("2023-06-08"));
+    assert_eq!(meta.authors, vec!["Ann Lee"]);
+}
+
+#[test]
+fn date_in_the_story_body_is_not_a_dateline() {
+    let page = format!(
+        "<html><body><article><h1>Council backs budget</h1>{LONG_STORY}<p>Vote held March 5, 2024.</p></article></body></html>"
+    );
+    assert_eq!(meta(&page).published, None);
+}
+
+#[test]
+fn dateline_is_read_by_the_headline_that_states_the_title() {
+    // A long menu first, so that the header of the story's own <h1> does
+    // not reach back to the top of the page.
+    let menu: String = (1..=60).map(|n| format!("<li><a href=\"/s{n}\">Section {n}</a></li>")).collect();
+    let page = format!(
+        "<html><head><title>Council backs new budget</title></head><body><ul>{menu}</ul><div><p>Published August 7, 2023</p>\
+         <h1>Council backs new budget</h1></div><article><h1>What the budget holds</h1>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2023-08-07"));
 }

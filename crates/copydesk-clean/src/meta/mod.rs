@@ -133,11 +133,13 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     // story's; a headline that holds a stated title and more (a date, a
     // comment count set inside the <h1>) gives way to that title.
     let same = |a: &str, b: &str| normalize(a) == normalize(b);
-    let exact =
-        s.h1.iter()
-            .filter_map(|&i| clean(&page.first_line_of(i)))
-            .find(|h| stated.iter().any(|t| same(h, t)));
+    let exact = s.h1.iter().find_map(|&i| {
+        clean(&page.first_line_of(i)).filter(|h| stated.iter().any(|t| same(h, t))).map(|h| (i, h))
+    });
+    // The byline and dateline are read around that <h1>, else the story's.
+    let headline = exact.as_ref().map(|(i, _)| *i).or(headline);
     let title = exact
+        .map(|(_, h)| h)
         .or_else(|| {
             headline
                 .and_then(|h| clean(&page.first_line_of(h)))

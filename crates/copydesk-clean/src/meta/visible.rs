@@ -12,6 +12,9 @@ use crate::text_util::DateWords;
 const MAX_LINE_CHARS: u32 = 100;
 /// Characters of punctuated prose that mark the story's first paragraph.
 const BODY_CHARS: u32 = 120;
+/// Long paragraphs the header may hold before the story starts: a
+/// standfirst set between the headline and the byline or dateline.
+const HEADER_PARAGRAPHS: u32 = 1;
 /// How many items past `start` to look at, at most.
 const WINDOW: usize = 600;
 /// How many items before the headline its header may start (a dateline or
@@ -29,8 +32,8 @@ enum Line<'p> {
 }
 
 /// Calls `f` on each `<time>` and short line from `start` (the headline, or
-/// the story's `container`) to the story's first paragraph, until it
-/// returns something.
+/// the story's `container`) to the story's second paragraph (the first may
+/// be a standfirst above the byline), until it returns something.
 fn scan<'p, T>(
     page: &'p Page<'_>,
     start: Idx,
@@ -41,6 +44,7 @@ fn scan<'p, T>(
     let story = container as usize..items.get(container as usize).map_or(0, |c| c.end as usize);
     let end = items.len().min(start as usize + WINDOW);
     let mut i = header_start(page, start) as usize;
+    let mut paragraphs = 0;
     while i < end {
         let item = &items[i];
         let Some(el) = item.el else {
@@ -53,7 +57,10 @@ fn scan<'p, T>(
             return Some(found);
         }
         if story.contains(&i) && item.role.is_block() && item.own_chars >= BODY_CHARS && item.own_punct > 0 {
-            return None;
+            paragraphs += 1;
+            if paragraphs > HEADER_PARAGRAPHS {
+                return None;
+            }
         }
         let line = item.role.is_block() || el.name() == "time";
         if line && item.chars > 0 && item.chars <= MAX_LINE_CHARS && item.role != Role::Heading {
@@ -87,7 +94,7 @@ fn header_start(page: &Page<'_>, headline: Idx) -> Idx {
     start
 }
 
-/// The first date shown between `start` and the story's first paragraph, as
+/// The first date shown between `start` and the story's second paragraph, as
 /// `YYYY-MM-DD`.
 pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &DateWords) -> Option<String> {
     scan(page, start, container, |line| match line {
@@ -97,7 +104,7 @@ pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &Dat
 }
 
 /// The names of the first byline shown between `start` and the story's
-/// first paragraph: a line that opens with a byline label ("By", "Written
+/// second paragraph: a line that opens with a byline label ("By", "Written
 /// by"), or the line after one that is only the label.
 pub(crate) fn byline_near(page: &Page<'_>, start: Idx, container: Idx) -> Option<Vec<String>> {
     let mut labelled = false;

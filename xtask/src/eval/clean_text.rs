@@ -4,7 +4,7 @@
 //! Each page of `clean/aeb` and `clean/wcxb-dev-articles` is rendered with
 //! every block-level element on its own line (script, style and the like
 //! dropped), which is what scraped text looks like. Each line is labelled
-//! story or furniture by the gold body (rule in [`Gold::is_story`]), the
+//! story or furniture by the gold body (rule in [`Gold::label`]), the
 //! cleaner's output is mapped back to the lines it kept (rule in
 //! [`kept_lines`]), and line-level precision, recall and F1 of keeping
 //! story lines are pooled over all pages (and, as a second figure,
@@ -132,9 +132,87 @@ fn dump(path: &Path, pages: &[Page], outputs: &[String]) -> Result<()> {
     std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
 }
 
-/// Lowercased runs of letters and digits.
+/// Lowercased runs of letters and digits. Character references left in
+/// the text (gold bodies hold a few: `don&#39;t`, `&quot;`) are read as
+/// the character they stand for, and invisible format characters (soft
+/// hyphens, zero-width spaces and joiners) as nothing, so that neither
+/// splits a word on one side only.
 fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
+    let mut toks = Vec::new();
+    let mut word = String::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let (c, len) = match c {
+            '&' => reference(rest).unwrap_or((c, 1)),
+            _ => (c, c.len_utf8()),
+        };
+        rest = &rest[len..];
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if !is_invisible(c) && !word.is_empty() {
+            toks.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        toks.push(word);
+    }
+    toks
+}
+
+/// The character a reference at the start of `text` stands for, and the
+/// reference's length: numeric ones, and the named ones for punctuation
+/// and spaces (the only ones met in the gold bodies and pages).
+fn reference(text: &str) -> Option<(char, usize)> {
+    const NAMED: &[(&str, char)] = &[
+        ("amp", '&'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("nbsp", ' '),
+        ("lsquo", '‘'),
+        ("rsquo", '’'),
+        ("ldquo", '“'),
+        ("rdquo", '”'),
+        ("ndash", '–'),
+        ("mdash", '—'),
+        ("hellip", '…'),
+    ];
+    let end = text.bytes().take(12).position(|b| b == b';')?;
+    let name = text.get(1..end)?;
+    let c = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+        char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+    } else if let Some(dec) = name.strip_prefix('#') {
+        char::from_u32(dec.parse().ok()?)?
+    } else {
+        NAMED.iter().find(|(n, _)| *n == name)?.1
+    };
+    Some((c, end + 1))
+}
+
+/// Format characters a reader never sees.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// `line` without a leading list marker: a number or single letter and
+/// `.` or `)`, or a bullet, then a space.
+fn without_list_marker(line: &str) -> &str {
+    let t = line.trim_start();
+    let bullet = t.strip_prefix(['-', '*', '•', '·', '–']);
+    let numbered = t
+        .find(['.', ')'])
+        .filter(|&at| {
+            let label = &t[..at];
+            !label.is_empty()
+                && (label.bytes().all(|b| b.is_ascii_digit())
+                    || (label.len() == 1 && label.as_bytes()[0].is_ascii_alphabetic()))
+        })
+        .map(|at| &t[at + 1..]);
+    match bullet.or(numbered) {
+        Some(rest) if rest.starts_with(char::is_whitespace) => rest,
+        _ => line,
+    }
 }
 
 fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
@@ -143,50 +221,105 @@ fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
     h.finish()
 }
 
+/// A gold line of this many tokens or fewer with a colon may be a table
+/// row written out as "Label: value".
+const LABELLED_TOKENS: usize = 8;
+
 /// The gold body, indexed for labelling.
 struct Gold {
     trigrams: HashSet<u64>,
-    short_grams: HashSet<u64>,
     paragraphs: HashSet<u64>,
 }
 
 impl Gold {
+    /// Indexes `body` as written and with the list markers the gold bodies
+    /// write out ("1. Lettuce", "- Item") dropped: a page numbers its
+    /// ordered lists in its style sheet, so the rendered line has none. A
+    /// short gold line of the form "Label: value" (a table written out)
+    /// also indexes its value as a paragraph, as a table's cell renders.
     fn new(body: &str) -> Gold {
-        let toks = tokens(body);
-        let trigrams = toks.windows(3).map(hash_of).collect();
-        let short_grams = toks.windows(1).chain(toks.windows(2)).map(hash_of).collect();
-        let paragraphs =
-            body.lines().map(tokens).filter(|t| !t.is_empty()).map(|t| hash_of(&t[..])).collect();
-        Gold { trigrams, short_grams, paragraphs }
+        let lines: Vec<&str> = body.lines().collect();
+        let unmarked: Vec<&str> = lines.iter().map(|l| without_list_marker(l)).collect();
+        let mut trigrams = HashSet::new();
+        for text in [&lines, &unmarked] {
+            let toks: Vec<String> = text.iter().flat_map(|l| tokens(l)).collect();
+            trigrams.extend(toks.windows(3).map(hash_of));
+        }
+        let mut paragraphs = HashSet::new();
+        for (line, unmarked) in lines.iter().zip(&unmarked) {
+            let value = unmarked
+                .split_once(':')
+                .map(|(_, value)| value)
+                .filter(|_| tokens(line).len() <= LABELLED_TOKENS);
+            for part in [Some(*line), Some(*unmarked), value].into_iter().flatten() {
+                let toks = tokens(part);
+                if !toks.is_empty() {
+                    paragraphs.insert(hash_of(&toks[..]));
+                }
+            }
+        }
+        Gold { trigrams, paragraphs }
     }
 
-    /// A line of three tokens or more is story when at least half of its
-    /// token trigrams occur in the gold body. A line of one or two tokens is
-    /// story when it is a whole gold paragraph (a subheading), or when its
-    /// tokens occur in the gold body and the nearest longer line before or
-    /// after it is story (a fragment of a paragraph split by inline markup).
+    /// At least half of the line's token trigrams occur in the gold body.
     fn is_long_story(&self, toks: &[String]) -> bool {
         let grams: Vec<u64> = toks.windows(3).map(hash_of).collect();
         grams.iter().filter(|g| self.trigrams.contains(g)).count() * 2 >= grams.len()
     }
 
+    /// True when a token trigram of `stream` across the boundary before
+    /// `at` (one token on each side at least) occurs in the gold body.
+    fn joins_at(&self, stream: &[&String], at: usize) -> bool {
+        (at.saturating_sub(2)..at)
+            .filter_map(|k| stream.get(k..k + 3))
+            .any(|w| self.trigrams.contains(&hash_of(w)))
+    }
+
+    /// Labels each line. A line of three tokens or more is story when at least half of its
+    /// token trigrams occur in the gold body. A line of one or two tokens is
+    /// story when it is a whole gold paragraph (a subheading), or when it
+    /// reads on from a story line before it, or into one after it, as the
+    /// gold body does: a token trigram across the two occurs there (a
+    /// fragment of a paragraph split by inline markup; table cells, each
+    /// read on from the one before). A word of the gold body met alone
+    /// ("Share", "Media" in a menu) is not enough, nor is a menu of short
+    /// lines that happens to name things in the gold body's order.
     fn label(&self, lines: &[Vec<String>]) -> Vec<bool> {
-        let long: Vec<Option<bool>> =
-            lines.iter().map(|t| (t.len() >= 3).then(|| self.is_long_story(t))).collect();
-        let nearest =
-            |mut range: Box<dyn Iterator<Item = usize>>| range.find_map(|j| long[j]).unwrap_or(false);
-        (0..lines.len())
-            .map(|i| match long[i] {
-                Some(story) => story,
-                None if lines[i].is_empty() => false,
-                None => {
-                    let toks = &lines[i][..];
-                    self.paragraphs.contains(&hash_of(toks))
-                        || (self.short_grams.contains(&hash_of(toks))
-                            && (nearest(Box::new((0..i).rev())) || nearest(Box::new(i + 1..lines.len()))))
-                }
+        let scored: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
+        let mut labels = vec![false; lines.len()];
+        for &i in &scored {
+            let toks = &lines[i];
+            labels[i] = if toks.len() >= 3 {
+                self.is_long_story(toks)
+            } else {
+                self.paragraphs.contains(&hash_of(&toks[..]))
+            };
+        }
+        // The scored lines' tokens end to end, and where each line starts.
+        let stream: Vec<&String> = scored.iter().flat_map(|&i| &lines[i]).collect();
+        let starts: Vec<usize> = scored
+            .iter()
+            .scan(0, |at, &i| {
+                let start = *at;
+                *at += lines[i].len();
+                Some(start)
             })
-            .collect()
+            .collect();
+        // Short lines read on from the story line before them, then into
+        // the one after them, in chains.
+        for k in 1..scored.len() {
+            let (prev, i) = (scored[k - 1], scored[k]);
+            if lines[i].len() < 3 && !labels[i] && labels[prev] {
+                labels[i] = self.joins_at(&stream, starts[k]);
+            }
+        }
+        for k in (0..scored.len().saturating_sub(1)).rev() {
+            let (i, next) = (scored[k], scored[k + 1]);
+            if lines[i].len() < 3 && !labels[i] && labels[next] {
+                labels[i] = self.joins_at(&stream, starts[k + 1]);
+            }
+        }
+        labels
     }
 }
 
@@ -298,4 +431,42 @@ fn peer_outputs(
     }
     let preds = util::read_json(&out)?;
     Ok(pages.iter().map(|p| preds[&p.id].as_str().unwrap_or_default().to_string()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(gold: &str, rendered: &str) -> Vec<bool> {
+        Gold::new(gold).label(&rendered.lines().map(tokens).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_word_of_the_gold_body_alone_in_a_menu_is_not_story() {
+        let gold = "Shares in media companies rose on Monday, traders said.";
+        assert_eq!(
+            labels(gold, "Media\nShares\nShares in media companies rose on Monday, traders said."),
+            [false, false, true]
+        );
+    }
+
+    #[test]
+    fn fragments_and_table_cells_that_read_on_from_the_story_are_story() {
+        let gold = "The council voted on the plan in March.\nName Votes\nAnn Lee 512\nBo Park 498";
+        let rendered =
+            "The council voted on the\nplan\nin March.\nName\nVotes\nAnn Lee\n512\nBo Park\n498\nShare";
+        assert_eq!(labels(gold, rendered), [true, true, true, true, true, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn list_numbers_and_labels_written_into_the_gold_body_do_not_hide_a_line() {
+        let gold = "Easy crops:\n1. Lettuce\n2. Green beans\nMaterials: Stainless steel";
+        assert_eq!(labels(gold, "Lettuce\nGreen beans\nStainless steel"), [true, true, true]);
+    }
+
+    #[test]
+    fn character_references_and_invisible_characters_do_not_split_words() {
+        assert_eq!(tokens("don&#39;t co\u{ad}operate &quot;now&quot;"), ["don", "t", "cooperate", "now"]);
+        assert_eq!(tokens("AT&amp;T & a &bogus; ref"), ["at", "t", "a", "bogus", "ref"]);
+    }
 }

@@ -55,19 +55,12 @@ pub fn load_head(bytes: &[u8]) -> u64 {
     }
 }
 
-/// The eight bytes of `bytes` from `i`, zeros past the end, as a
-/// little-endian word (byte `i` lowest).
+/// The high bit of each byte of `x` (a mask of the functions above)
+/// gathered into the low eight bits, byte `j`'s as bit `j`: one multiply
+/// moves every high bit to its place in the top byte.
 #[inline]
-pub fn load(bytes: &[u8], i: usize) -> u64 {
-    let mut a = [0u8; 8];
-    match bytes.get(i..i + 8) {
-        Some(w) => a.copy_from_slice(w),
-        None => {
-            let tail = bytes.get(i..).unwrap_or_default();
-            a[..tail.len()].copy_from_slice(tail);
-        }
-    }
-    u64::from_le_bytes(a)
+pub fn gather(x: u64) -> u64 {
+    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
 #[cfg(test)]
@@ -76,15 +69,20 @@ mod tests {
 
     #[test]
     fn marks_letters_and_lowers_capitals() {
-        let x = load(b"aZ@[`{9\xC3", 0);
+        let x = load_head(b"aZ@[`{9\xC3");
         assert_eq!(letters(x), 0x0000_0000_0000_8080);
+        assert_eq!(gather(letters(x)), 0b0000_0011);
         assert_eq!(lower(x).to_le_bytes(), *b"az@[`{9\xC3");
-        assert_eq!(load(b"ab", 0).to_le_bytes(), *b"ab\0\0\0\0\0\0");
-        assert_eq!(load(b"ab", 5), 0);
+        assert_eq!(load_head(b"ab").to_le_bytes(), *b"ab\0\0\0\0\0\0");
         for n in 0..=9 {
             let b = &b"abcdefghi"[..n];
-            assert_eq!(load_head(b), load(b, 0), "{n} bytes");
+            let mut padded = [0u8; 8];
+            padded[..n.min(8)].copy_from_slice(&b[..n.min(8)]);
+            assert_eq!(load_head(b), u64::from_le_bytes(padded), "{n} bytes");
         }
-        assert_eq!(equal(load(b"\xC2\x42\xC3\x00\xC2", 0), 0xC2), 0x0000_0080_0000_0080);
+        let y = load_head(b"\xC2\x42\xC3\x00\xC2");
+        assert_eq!(equal(y, 0xC2), 0x0000_0080_0000_0080);
+        assert_eq!(gather(equal(y, 0xC2)), 0b0001_0001);
+        assert_eq!(gather(HIGHS), 0xFF);
     }
 }

@@ -41,21 +41,26 @@ pub fn scan(lex: &Lexicon, text: &str) -> Vec<Figure> {
 
 /// "more than 10 and fewer than 20", "above 1000 but below 1500": a lower
 /// and an upper bound next to each other make one range.
-fn two_sided_bounds(text: &str, figs: Vec<Figure>) -> Vec<Figure> {
+fn two_sided_bounds(text: &str, mut figs: Vec<Figure>) -> Vec<Figure> {
     if figs.iter().filter(|f| f.bound.is_some()).nth(1).is_none() {
         return figs;
     }
-    let mut out: Vec<Figure> = Vec::with_capacity(figs.len());
-    for f in figs {
-        if let Some(prev) = out.last_mut()
-            && let Some(r) = join_bounds(text, prev, &f)
+    // Joined in place: a figure is moved only when one before it was joined.
+    let mut kept = 0;
+    for i in 0..figs.len() {
+        if kept > 0
+            && let Some(r) = join_bounds(text, &figs[kept - 1], &figs[i])
         {
-            *prev = r;
+            figs[kept - 1] = r;
             continue;
         }
-        out.push(f);
+        if kept != i {
+            figs.swap(kept, i);
+        }
+        kept += 1;
     }
-    out
+    figs.truncate(kept);
+    figs
 }
 
 fn join_bounds(text: &str, a: &Figure, b: &Figure) -> Option<Figure> {

@@ -367,6 +367,14 @@ fn a_lower_and_an_upper_bound_make_a_range() {
 }
 
 #[test]
+fn joined_bounds_keep_the_figures_around_them_in_order() {
+    let text = "In 2019, more than 10 but fewer than 20 bills passed, then at least 3 and at most 5 more, and 7 failed.";
+    let kinds: Vec<Kind> = scan(text).iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [Kind::Year, Kind::Range, Kind::Range, Kind::Count]);
+    assert_eq!(scan(text)[3].value, Some(7.0));
+}
+
+#[test]
 fn a_number_range_is_not_taken_for_years() {
     let f = one("Claims ran 1000-5000 a week.", Kind::Range);
     assert_eq!((f.low, f.high), (Some(1000.0), Some(5000.0)));

@@ -9,8 +9,8 @@ use crate::lexicon::{Entry, Gender};
 use crate::mention::{Mention, MentionKind};
 use crate::story::Story;
 
-/// How many earlier roles with the same noun a description is matched
-/// against: the nearest ones, so a story of many roles stays linear.
+/// How many earlier roles a description is matched against: the nearest
+/// ones, so a story of many roles stays linear.
 const MAX_ROLES: usize = 64;
 
 /// How many of the last speakers a pronoun may stand for: a story's
@@ -45,12 +45,15 @@ pub(crate) struct Names {
     runs: HashMap<u64, Vec<(usize, Name)>>,
     /// The roles given to names, in story order, by their role noun's key.
     roles: HashMap<u64, Vec<Role>>,
+    /// Every role given to a name, in story order.
+    given: Vec<Role>,
     /// Every name opening a clause outside quotes (a person or an
     /// organisation), in order, with its bare form.
     people: Vec<(Mention, Name)>,
 }
 
 /// A role given to a name: "Russian Foreign Minister" for Sergei Lavrov.
+#[derive(Clone)]
 struct Role {
     /// The token where it was given.
     at: usize,
@@ -89,7 +92,8 @@ fn same_word(a: &str, b: &str) -> bool {
 
 impl Names {
     pub(crate) fn new(story: &Story<'_>) -> Names {
-        let mut names = Names { runs: HashMap::new(), roles: HashMap::new(), people: Vec::new() };
+        let mut names =
+            Names { runs: HashMap::new(), roles: HashMap::new(), given: Vec::new(), people: Vec::new() };
         let n = story.toks.len();
         let mut i = 0;
         while i < n {
@@ -141,7 +145,9 @@ impl Names {
             (m.first..m.last).filter(|&k| story.info[k].title.is_some()).map(|k| (k, m.first..=m.last));
         for (head, phrase) in before.into_iter().chain(appositive).chain(titles) {
             let key = fold_hash(story.word(head));
-            self.roles.entry(key).or_default().push(Role { at: m.first, head, phrase, name });
+            let role = Role { at: m.first, head, phrase, name };
+            self.given.push(role.clone());
+            self.roles.entry(key).or_default().push(role);
         }
     }
 
@@ -179,24 +185,52 @@ impl Names {
         spellings.iter().rev().copied().max_by_key(|&n| uses(n)).unwrap_or(full)
     }
 
-    /// The name last given to the role heading a definite description.
+    /// The name a definite description stands for: the name last given the
+    /// role heading it ("the minister" after "Foreign Minister Ana Ruas"), or
+    /// else, when the description is marked by a proper adjective or a name
+    /// ("the Russian official"), the name last given any role marked alike
+    /// ("Russian President Vladimir Putin's special envoy").
     fn role_name(&self, story: &Story<'_>, m: &Mention) -> Option<Name> {
         if !m.definite {
             return None;
         }
         let head = story.word(m.head);
-        let roles = self.roles.get(&fold_hash(head))?;
         // "The Republican nominee" is not the one given "Democratic nominee".
-        let marks = || (m.first..m.head).filter(|&k| story.is_capitalised(k)).map(|k| stem(story.word(k)));
-        let before = roles.partition_point(|r| r.at < m.first);
-        roles[..before]
-            .iter()
-            .rev()
-            .take(MAX_ROLES)
-            .filter(|r| same_word(story.word(r.head), head))
-            .find(|r| marks().all(|w| r.phrase.clone().any(|k| same_word(stem(story.word(k)), w))))
-            .map(|r| self.spelling(story, r.name))
+        let marks: Vec<&str> = (m.first..m.head)
+            .filter(|&k| story.is_capitalised(k) && story.info[k].determiner.is_none())
+            .map(|k| stem(story.word(k)))
+            .collect();
+        // The marks stand in the role's words, not in the name it was given
+        // ("the Christie supporter" is not Chris Christie).
+        let marked = |r: &Role| {
+            let role_words = r.phrase.clone().filter(|k| !(r.name.first..=r.name.last).contains(k));
+            marks.iter().all(|w| role_words.clone().any(|k| same_word(stem(story.word(k)), w)))
+        };
+        let same_head = self.roles.get(&fold_hash(head)).and_then(|roles| {
+            nearest_before(roles, m.first, |r| same_word(story.word(r.head), head) && marked(r))
+        });
+        let any_head = || {
+            let described = !marks.is_empty() && story.is_role(m.head);
+            described
+                .then(|| nearest_before(&self.given, m.first, |r| marked(r) && fits_role(story, m, r)))?
+        };
+        let found = same_head.or_else(any_head)?.name;
+        Some(self.spelling(story, found))
     }
+}
+
+/// The nearest of `roles` (in story order) given before token `at` that
+/// `fits`, among the last few.
+fn nearest_before(roles: &[Role], at: usize, fits: impl Fn(&Role) -> bool) -> Option<&Role> {
+    let before = roles.partition_point(|r| r.at < at);
+    roles[..before].iter().rev().take(MAX_ROLES).find(|r| fits(r))
+}
+
+/// A role's name may be the description's: a person whose sex does not clash.
+fn fits_role(story: &Story<'_>, m: &Mention, r: &Role) -> bool {
+    let g = (r.name.first..=r.name.last).find_map(|k| story.info[k].first_name).unwrap_or(Gender::Unknown);
+    !matches!((m.gender, g), (Gender::Male, Gender::Female) | (Gender::Female, Gender::Male))
+        && !matches!(m.gender, Gender::Plural | Gender::Thing)
 }
 
 /// Two names of as many words, each word the same or a spelling of the same

@@ -350,3 +350,29 @@ fn first_names_of_different_sexes_stay_apart() {
     let names: Vec<Option<String>> = find(text).into_iter().map(|q| q.speaker.and_then(|s| s.name)).collect();
     assert_eq!(names, [Some("Maria Lopes".to_string()), Some("Mario Lopes".to_string())]);
 }
+
+#[test]
+fn role_noun_marked_like_an_earlier_role_takes_its_name() {
+    let text = "Harbour Weekly asked Ivo Lang, the Portuguese premier's special envoy to the port, whether \
+                the strike worried him.\n\n\
+                The Portuguese official responded:\n\n\
+                Of course it does; why would it not? We have ships waiting at sea.";
+    assert_eq!(
+        direct(text),
+        [row("Of course it does; w", "The Portuguese official", Some("Ivo Lang"), "responded")]
+    );
+}
+
+#[test]
+fn role_noun_opening_a_sentence_takes_the_name_given_that_role() {
+    let text = "Harbour Minister Ana Ruas visited the docks on Monday.\n\n\
+                The minister said: \"We will not sell the cranes.\"";
+    assert_eq!(direct(text), [row("\"We will not sell th", "The minister", Some("Ana Ruas"), "said")]);
+}
+
+#[test]
+fn role_noun_marked_by_a_name_is_not_that_person() {
+    let text = "Harbour Minister Ivo Lang spoke on Monday.\n\n\
+                \"He has never been to the docks,\" the Lang aide said.";
+    assert_eq!(direct(text), [row("\"He has never been t", "the Lang aide", None, "said")]);
+}

@@ -83,3 +83,12 @@ fn dateline_is_read_by_the_headline_that_states_the_title() {
     );
     assert_eq!(meta(&page).published.as_deref(), Some("2023-08-07"));
 }
+
+#[test]
+fn inline_dateline_beside_the_headline_is_read() {
+    let page = format!(
+        "<html><body><article><div><h1>Council backs budget</h1> <span class=\"date\">17.05.2021</span> \
+         <p>Councillors agreed a larger schools budget after a long argument over fees, buses and the new library.</p></div>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2021-05-17"));
+}

@@ -45,6 +45,7 @@ fn scan<'p, T>(
     let end = items.len().min(start as usize + WINDOW);
     let mut i = header_start(page, start) as usize;
     let mut paragraphs = 0;
+    let beside = items.get(start as usize).map_or(NONE, |h| h.parent);
     while i < end {
         let item = &items[i];
         let Some(el) = item.el else {
@@ -62,7 +63,9 @@ fn scan<'p, T>(
                 return None;
             }
         }
-        let line = item.role.is_block() || el.name() == "time";
+        // Inline elements beside the headline (a <span> dateline after the
+        // <h1>) are lines of their own.
+        let line = item.role.is_block() || el.name() == "time" || item.parent == beside;
         if line && item.chars > 0 && item.chars <= MAX_LINE_CHARS && item.role != Role::Heading {
             if let Some(found) = f(Line::Text(i as Idx)) {
                 return Some(found);

@@ -5,6 +5,8 @@
 //! byte is not ASCII: an ASCII byte is always a whole char, and the byte
 //! before a char boundary is ASCII only when it is one.
 
+use crate::swar;
+
 /// The char starting at byte `i`, if `i` is a boundary inside the text.
 #[inline]
 pub fn char_at(text: &str, i: usize) -> Option<char> {
@@ -111,22 +113,35 @@ pub fn ends_word_boundary(text: &str, i: usize) -> bool {
     !char_at(text, i).is_some_and(is_word_char)
 }
 
-/// The end of the run of ASCII letters starting at `i` (`i` when there is none).
+/// The end of the run of ASCII letters starting at `i` (`i` when there is
+/// none), found eight bytes at a time.
 #[inline]
 pub fn letters_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
-    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-        i += 1;
+    while let Some(rest) = bytes.get(i..) {
+        // Past the end the bytes read as zeros, which are no letters.
+        let others = !swar::letters(swar::load_head(rest)) & swar::HIGHS;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
     }
     i
 }
 
-/// The start of the run of ASCII letters ending at `i`.
+/// The start of the run of ASCII letters ending at `i`, found eight bytes
+/// at a time.
 #[inline]
 pub fn letters_start(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
-    while i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_alphabetic) {
-        i -= 1;
+    while let Some(before) = bytes.get(i.saturating_sub(8)..i).filter(|b| !b.is_empty()) {
+        // The bytes before `i` at the top of the word, zeros below them.
+        let x = swar::load_head(before) << (8 * (8 - before.len()));
+        let letters = (!swar::letters(x) & swar::HIGHS).leading_zeros() as usize / 8;
+        if letters < 8 {
+            return i - letters;
+        }
+        i -= 8;
     }
     i
 }
@@ -198,5 +213,21 @@ mod tests {
         let fast = ('\u{80}'..='\u{ff}').chain('\u{2000}'..='\u{206f}');
         assert!(fast.into_iter().all(|c| is_word_char(c) == c.is_alphanumeric()));
         assert!(is_word_char('é') && is_word_char('7') && !is_word_char('’') && !is_word_char('—'));
+    }
+
+    #[test]
+    fn runs_of_letters_end_at_anything_else() {
+        let text = "x-abcdefghijklmnopq7é Zz";
+        assert_eq!(letters_end(text, 2), 19);
+        assert_eq!(letters_start(text, 19), 2);
+        assert_eq!(letters_start(text, 10), 2);
+        assert_eq!((letters_end(text, 23), letters_start(text, 25)), (25, 23));
+        assert_eq!((letters_end(text, 1), letters_start(text, 1)), (1, 0));
+        assert_eq!((letters_end(text, 30), letters_start(text, 30)), (30, 30));
+        assert_eq!((letters_end("", 0), letters_start("", 0)), (0, 0));
+        for n in 0..20 {
+            let word = "a".repeat(n);
+            assert_eq!((letters_end(&word, 0), letters_start(&word, n)), (n, 0), "{n} letters");
+        }
     }
 }

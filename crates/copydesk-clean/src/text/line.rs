@@ -32,6 +32,10 @@ pub(super) struct Line {
     pub units: u32,
     /// Words whose first letter is uppercase.
     pub capitalized: u32,
+    /// ASCII digits: figures in table cells, prices, scores.
+    pub digits: u32,
+    /// Letters (CJK characters among them).
+    pub letters: u32,
     /// How the line ends.
     pub ending: Ending,
     /// Summed weight of the cue phrases found in the line.
@@ -55,6 +59,12 @@ impl Line {
     /// The line ends like a sentence.
     pub(super) fn is_prose(&self) -> bool {
         matches!(self.ending, Ending::Stop | Ending::Mark)
+    }
+
+    /// Figures make the line (a table cell, a price, a date): at least half
+    /// as many digits as letters.
+    pub(super) fn is_figure(&self) -> bool {
+        self.digits > 0 && self.digits * 2 >= self.letters
     }
 
     /// Most words start lowercase, as running prose does (and as text in
@@ -105,12 +115,14 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
             count.add(kind(c));
         }
     }
-    let Counts { words, capitalized, cjk, .. } = count;
+    let Counts { words, capitalized, cjk, digits, letters, .. } = count;
     Some(Line {
         start,
         end: start + trimmed.len(),
         units: words + cjk / 2,
         capitalized,
+        digits,
+        letters,
         ending: ending(trimmed),
         cue: 0,
         start_cue: false,
@@ -128,6 +140,7 @@ const ALNUM: u32 = 2;
 const ALPHA: u32 = 4;
 const UPPER: u32 = 8;
 const CJK: u32 = 16;
+const DIGIT: u32 = 32;
 
 /// The kind of each ASCII byte.
 const ASCII_KIND: [u32; 128] = {
@@ -142,7 +155,7 @@ const ASCII_KIND: [u32; 128] = {
         } else if c.is_ascii_alphabetic() {
             ALNUM | ALPHA
         } else if c.is_ascii_digit() {
-            ALNUM
+            ALNUM | DIGIT
         } else {
             0
         };
@@ -178,6 +191,8 @@ struct Counts {
     words: u32,
     capitalized: u32,
     cjk: u32,
+    digits: u32,
+    letters: u32,
     /// 1 once the current word has had a letter or digit.
     counted: u32,
     /// 1 once the current word has had a letter.
@@ -197,6 +212,8 @@ impl Counts {
         self.capitalized += alpha & (self.cased ^ 1) & ((k & UPPER) >> 3);
         self.cased |= alpha;
         self.cjk += (k & CJK) >> 4;
+        self.digits += (k & DIGIT) >> 5;
+        self.letters += alpha;
     }
 }
 

@@ -4,10 +4,11 @@
 //!
 //! Furniture clusters at the top and bottom of a page; the story is the run
 //! of paragraphs in between. Each paragraph adds its length (less a little),
-//! and every line between two paragraphs costs something: the story is the
-//! run of paragraphs with the highest total, so an "Advertisement" or an
-//! image file name between paragraphs is crossed, and a footer of
-//! disclaimers and sign-up calls or a list of headlines is not.
+//! and every line between two paragraphs costs something (the cells of a
+//! table nothing): the story is the run of paragraphs with the highest
+//! total, so an "Advertisement", an image file name or a table of figures
+//! between paragraphs is crossed, and a footer of disclaimers and sign-up
+//! calls or a list of headlines is not.
 
 use super::class::Class;
 use super::line::{Ending, Line};
@@ -91,27 +92,57 @@ fn core(lines: &[Line], classes: &[Class]) -> Option<(usize, usize)> {
 /// paragraphs): its weight, first and last line.
 fn best_run(lines: &[Line], classes: &[Class]) -> Option<(i64, usize, usize)> {
     let mut best: Option<(i64, usize, usize)> = None;
-    // The best run ending at the previous paragraph, and the cost of the
-    // lines since it.
+    // The best run ending at the previous paragraph, and the lines since it.
     let mut run: Option<(i64, usize)> = None;
-    let mut gap = 0i64;
+    let mut gap = Gap::default();
     for (i, (line, class)) in lines.iter().zip(classes).enumerate() {
         if *class != Class::Good {
-            gap += cost(line, *class);
+            gap.add(line, *class);
             continue;
         }
         let mass = i64::from(line.units) - PARAGRAPH_DISCOUNT;
+        let cost = gap.cost();
         let (sum, from) = match run {
-            Some((sum, from)) if sum - gap > 0 => (sum - gap + mass, from),
+            Some((sum, from)) if sum - cost > 0 => (sum - cost + mass, from),
             _ => (mass, i),
         };
         run = Some((sum, from));
         if best.is_none_or(|(b, _, _)| sum > b) {
             best = Some((sum, from, i));
         }
-        gap = 0;
+        gap = Gap::default();
     }
     best
+}
+
+/// The lines between two paragraphs, and what crossing them costs.
+#[derive(Default)]
+struct Gap {
+    /// The cost of every line.
+    cost: i64,
+    /// The part of it that short lines cost.
+    short_cost: i64,
+    /// Short lines, and how many of them are figures.
+    shorts: u32,
+    figures: u32,
+}
+
+impl Gap {
+    fn add(&mut self, line: &Line, class: Class) {
+        let cost = cost(line, class);
+        self.cost += cost;
+        if matches!(class, Class::Near | Class::Short | Class::Repeat) {
+            self.short_cost += cost;
+            self.shorts += 1;
+            self.figures += u32::from(line.is_figure());
+        }
+    }
+
+    /// A table (short lines, half of them figures or more) is crossed at
+    /// the cost of its furniture alone: its cells are part of the story.
+    fn cost(&self) -> i64 {
+        if self.figures * 2 >= self.shorts { self.cost - self.short_cost } else { self.cost }
+    }
 }
 
 /// The story's last line once the furniture that closes the run is cut,
@@ -195,4 +226,40 @@ fn title(lines: &[Line], classes: &[Class], head_end: usize) -> Option<usize> {
         .clone()
         .find(|&i| lines[i].units >= CLEAR_TITLE_UNITS)
         .or_else(|| candidates.rev().max_by_key(|&i| lines[i].units))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::TextCleaner;
+
+    /// A paragraph of prose with its number, a story's worth of words.
+    fn paragraph(n: usize) -> String {
+        format!(
+            "Paragraph {n} of the report says that prices in the region rose again this year, \
+             after two quiet years, as buyers returned to the market."
+        )
+    }
+
+    #[test]
+    fn a_long_table_of_figures_between_paragraphs_stays_in_the_story() {
+        let mut text = format!("{}\n{}\nYear\nPrice\n", paragraph(1), paragraph(2));
+        for year in 2000..2040 {
+            text.push_str(&format!("{year}\n${},000\n", 200 + year % 17));
+        }
+        text.push_str(&format!("{}\n{}\n", paragraph(3), paragraph(4)));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.contains("Paragraph 1") && out.contains("Paragraph 4"), "{out}");
+        assert!(out.contains("\n\n2039\n\n"), "{out}");
+    }
+
+    #[test]
+    fn a_long_menu_between_paragraphs_still_ends_the_story() {
+        let mut text = format!("{}\n{}\n{}\n", paragraph(1), paragraph(2), paragraph(3));
+        for section in 0..60 {
+            text.push_str(&format!("Section {}\n", ["World", "Sport", "Style", "Travel"][section % 4]));
+        }
+        text.push_str(&format!("{}\n", paragraph(4)));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.contains("Paragraph 3") && !out.contains("Paragraph 4"), "{out}");
+    }
 }

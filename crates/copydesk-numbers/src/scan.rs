@@ -783,20 +783,26 @@ fn ratio(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
         return None;
     }
     let j = skip_spaces(text, e);
-    let (strength, after) = lex.ratio_words.iter().find_map(|&(w, s)| {
-        let mut k = j;
-        for part in w.split(' ') {
-            let (a, b) = next_word(text, k)?;
-            if a != skip_spaces(text, k) || !text[a..b].eq_ignore_ascii_case(part) {
-                return None;
-            }
-            k = b;
-        }
-        Some((s, k))
-    })?;
     if j == e {
         return None;
     }
+    // The joiner's first word, read once for all the joiners.
+    let (a, b) = next_word(text, j)?;
+    let (strength, after) = lex.ratio_words.iter().find_map(|&(w, s)| {
+        let mut parts = w.split(' ');
+        if !parts.next().is_some_and(|p| text[a..b].eq_ignore_ascii_case(p)) {
+            return None;
+        }
+        let mut k = b;
+        for part in parts {
+            let (c, d) = next_word(text, k)?;
+            if !text[c..d].eq_ignore_ascii_case(part) {
+                return None;
+            }
+            k = d;
+        }
+        Some((s, k))
+    })?;
     // The whole: right after the joiner, or, after "out of", at the end of a
     // short noun phrase ("out of Ukraine's pre-war population of 39 million").
     let mut whole = numeral_after(lex, text, after);

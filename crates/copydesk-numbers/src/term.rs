@@ -130,9 +130,15 @@ fn below_zero(lex: &Lexicon, text: &str, t: &mut Term) {
         What::Bare => true,
         _ => false,
     };
+    if !temperature {
+        return;
+    }
     let Some((a, b)) = crate::text::next_word(text, t.end) else { return };
+    if !text[a..b].eq_ignore_ascii_case("below") {
+        return;
+    }
     let Some((c, d)) = crate::text::next_word(text, b) else { return };
-    if !temperature || !text[a..b].eq_ignore_ascii_case("below") || !text[c..d].eq_ignore_ascii_case("zero") {
+    if !text[c..d].eq_ignore_ascii_case("zero") {
         return;
     }
     if matches!(t.what, What::Bare) {

@@ -92,3 +92,16 @@ fn inline_dateline_beside_the_headline_is_read() {
     );
     assert_eq!(meta(&page).published.as_deref(), Some("2021-05-17"));
 }
+
+#[test]
+fn site_declared_as_author_gives_way_to_the_byline() {
+    let head = "<head><meta property=\"og:site_name\" content=\"Daily Example\"><meta name=\"author\" content=\"Daily Example\"></head>";
+    let page = format!(
+        "<html>{head}<body><article><h1>Council backs budget</h1><p>By Ann Lee</p>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).authors, vec!["Ann Lee"]);
+    let page = format!(
+        "<html>{head}<body><article><h1>Council backs budget</h1>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).authors, vec!["Daily Example"]);
+}

@@ -35,6 +35,8 @@ struct Tables {
     labels: Vec<String>,
     /// Letters after a name (`data/credentials.txt`).
     credentials: Vec<&'static str>,
+    /// Lower-case words inside names (`data/author_particles.txt`).
+    particles: Vec<&'static str>,
     dates: DateWords,
 }
 
@@ -44,6 +46,7 @@ fn tables() -> &'static Tables {
         prefixes: table::entries(include_str!("../../data/byline_prefixes.txt")).collect(),
         labels: table::entries(include_str!("../../data/author_labels.txt")).map(normalize).collect(),
         credentials: table::entries(include_str!("../../data/credentials.txt")).collect(),
+        particles: table::entries(include_str!("../../data/author_particles.txt")).collect(),
         dates: DateWords::new(),
     })
 }
@@ -72,6 +75,19 @@ pub(crate) fn names(text: &str, source: Source) -> Vec<String> {
         }
     }
     out
+}
+
+/// True when `name` reads as a person's: two to five words before any
+/// credentials, each capitalised or a particle ("van", "de").
+pub(crate) fn is_person(name: &str) -> bool {
+    let name = name.split(',').next().unwrap_or_default();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=MAX_NAME_WORDS).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || tables().particles.contains(&w.to_lowercase().as_str())
+        })
+        && !name.chars().any(|c| c.is_ascii_digit())
 }
 
 /// The names in a line shown on the page that opens with a byline label

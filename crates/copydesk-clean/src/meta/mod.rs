@@ -168,28 +168,48 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     };
     let shown = |text: &str| Some(author::names(text, author::Source::Shown)).filter(|n| !n.is_empty());
     let anchor = headline.unwrap_or(container);
-    let mut authors = declared(&ld.authors);
-    if authors.is_empty() {
-        let mut stated: Vec<String> = metas.all(&keys.author).into_iter().map(str::to_string).collect();
-        stated.extend(metas.labelled(WRITTEN_BY).map(str::to_string));
-        authors = declared(&stated);
+    let publisher: Vec<String> =
+        [site_name.as_deref(), ld.publisher.as_deref()].into_iter().flatten().map(normalize).collect();
+    let is_publisher = |a: &String| publisher.contains(&normalize(a));
+    let sources: [&dyn Fn() -> Vec<String>; 7] = [
+        &|| declared(&ld.authors),
+        &|| {
+            let mut stated: Vec<String> = metas.all(&keys.author).into_iter().map(str::to_string).collect();
+            stated.extend(metas.labelled(WRITTEN_BY).map(str::to_string));
+            declared(&stated)
+        },
+        &|| declared(&micro.authors),
+        &|| {
+            nearest(&s.bylines, anchor)
+                .find_map(|i| shown(&page.joined_text_of(i, " | ")))
+                .unwrap_or_default()
+        },
+        &|| visible::byline_near(page, anchor, container).unwrap_or_default(),
+        &|| nearest(&s.author_links, anchor).find_map(|i| shown(&page.text_of(i))).unwrap_or_default(),
+        &|| declared(&ld.organisations),
+    ];
+    // The first source that names someone wins; one that names only the
+    // site itself (a CMS default) gives way to a later one that names
+    // people, and is kept when none does.
+    let mut authors = Vec::new();
+    let mut site_only = Vec::new();
+    for source in sources {
+        let found = source();
+        if found.is_empty() {
+            continue;
+        }
+        if !found.iter().all(is_publisher)
+            && (site_only.is_empty() || found.iter().all(|a| author::is_person(a)))
+        {
+            authors = found;
+            break;
+        }
+        if site_only.is_empty() {
+            site_only = found;
+        }
     }
     if authors.is_empty() {
-        authors = declared(&micro.authors);
-    }
-    if authors.is_empty() {
-        authors = nearest(&s.bylines, anchor)
-            .find_map(|i| shown(&page.joined_text_of(i, " | ")))
-            .unwrap_or_default();
-    }
-    if authors.is_empty() {
-        authors = visible::byline_near(page, anchor, container).unwrap_or_default();
-    }
-    if authors.is_empty() {
-        authors = nearest(&s.author_links, anchor).find_map(|i| shown(&page.text_of(i))).unwrap_or_default();
-    }
-    if authors.is_empty() {
-        authors = declared(&ld.organisations);
+        authors = site_only;
     }
     let mut seen = Vec::new();
     authors.retain(|a| {
@@ -199,10 +219,8 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         fresh
     });
     // Beside people, the site's own name is the publisher, not an author.
-    let publisher: Vec<String> =
-        [site_name.as_deref(), ld.publisher.as_deref()].into_iter().flatten().map(normalize).collect();
-    if authors.iter().any(|a| !publisher.contains(&normalize(a))) {
-        authors.retain(|a| !publisher.contains(&normalize(a)));
+    if !authors.iter().all(is_publisher) {
+        authors.retain(|a| !is_publisher(a));
     }
 
     let iso = |v: &str| date::to_iso(v, &tables.dates);

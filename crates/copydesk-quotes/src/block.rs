@@ -72,11 +72,18 @@ impl Story<'_> {
     }
 
     /// True when paragraph `q` reads as part of a block quote: no quote opens
-    /// it, and no cue in it names a speaker outside quotes.
+    /// it, and no cue in it names a speaker outside quotes, unless it holds
+    /// a writer's insertion in square brackets ("Putin met [former Taliban
+    /// chief] Mansour"), which only quoted text carries (a source's tag,
+    /// "[Reuters.]", is no insertion): then a cue is the quoted text's own
+    /// reporting ("The Taliban denied that ...").
     fn is_quoted_on(&self, q: usize) -> bool {
         let para = self.paras[q].clone();
-        !para.is_empty()
-            && self.toks[para.start].quote().is_none()
-            && !para.clone().any(|k| self.toks[k].cue.is_some() && self.subject(k).is_some())
+        if para.is_empty() || self.toks[para.start].quote().is_some() {
+            return false;
+        }
+        let inserted =
+            (para.start..para.end - 1).any(|k| self.toks[k].is_punct('[') && self.is_lowercase(k + 1));
+        inserted || !para.clone().any(|k| self.toks[k].cue.is_some() && self.subject(k).is_some())
     }
 }

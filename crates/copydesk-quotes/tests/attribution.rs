@@ -376,3 +376,20 @@ fn role_noun_marked_by_a_name_is_not_that_person() {
                 \"He has never been to the docks,\" the Lang aide said.";
     assert_eq!(direct(text), [row("\"He has never been t", "the Lang aide", None, "said")]);
 }
+
+#[test]
+fn block_quote_runs_on_over_a_paragraph_with_a_writers_insertion() {
+    let text = "Ana Ruas, a fellow at the Harbour Institute, wrote in a column for the Harbour Weekly:\n\n\
+                The first meeting was held between the union's leader and the owners in May.\n\n\
+                The owners met [the former union chief] Ivo Lang at a hotel. After that, the owners \
+                continued their talks with the union.\n\n\
+                The strike will have consequences for the port for years.\n\n\
+                Ivo Lang said that the talks had failed.";
+    let quotes = find(text);
+    assert_eq!(quotes.len(), 1);
+    assert!(quotes[0].text.starts_with("The first meeting") && quotes[0].text.ends_with("for years."));
+    assert_eq!(quotes[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Ana Ruas"));
+    // Without the insertion, the paragraph's cue ends the block before it.
+    let quotes = find(&text.replace("[the former union chief] ", ""));
+    assert!(quotes[0].text.ends_with("in May."), "{:?}", quotes[0].text);
+}

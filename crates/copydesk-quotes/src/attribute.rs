@@ -34,6 +34,9 @@ impl Story<'_> {
                 let partial = self.is_partial(t);
                 let attribution = if self.is_unsaid(q) {
                     None
+                } else if self.ends_introduced_sentence(q) {
+                    // `X wrote: "Q." Y said ...`: what follows is a new sentence.
+                    self.leading(t).or_else(|| self.trailing(t))
                 } else {
                     self.trailing(t).or_else(|| self.leading(t)).or_else(|| self.later_in_sentence(t))
                 };
@@ -42,6 +45,16 @@ impl Story<'_> {
             .collect();
         self.carry_over(&mut out);
         out
+    }
+
+    /// True when quote `q` follows a colon or a comma and ends with its own
+    /// period, question or exclamation mark: `writing in an email: "Q."`,
+    /// `responds with, "Q?"`.
+    fn ends_introduced_sentence(&self, q: usize) -> bool {
+        let t = self.quote_tok[q];
+        t > self.para_of(t).start
+            && matches!(self.toks[t - 1].kind, crate::tokens::Kind::Punct(':' | ','))
+            && self.quote_ends_sentence(q)
     }
 
     pub(crate) fn attribution(&self, c: usize, speaker: Mention) -> Attribution {

@@ -168,7 +168,7 @@ impl<'t> Story<'t> {
 
     /// True when quote `q` ends with a period, a question or an
     /// exclamation mark before its closing mark.
-    fn quote_ends_sentence(&self, q: usize) -> bool {
+    pub(crate) fn quote_ends_sentence(&self, q: usize) -> bool {
         let s = self.quotes[q].span.slice(self.text);
         s.trim_end_matches(|c: char| marks::is_mark(c) || c.is_whitespace()).ends_with(['.', '?', '!'])
     }

@@ -393,3 +393,19 @@ fn block_quote_runs_on_over_a_paragraph_with_a_writers_insertion() {
     let quotes = find(&text.replace("[the former union chief] ", ""));
     assert!(quotes[0].text.ends_with("in May."), "{:?}", quotes[0].text);
 }
+
+#[test]
+fn quote_ending_its_sentence_after_a_colon_keeps_the_speaker_before_it() {
+    let text = "In May, port chief Ana Ruas wrote to the owners, saying in an email: \"We want the berths \
+                back this week.\" Ivo Lang, the owners' lawyer, said the email was never answered.";
+    assert_eq!(direct(text), [row("\"We want the berths ", "Ana Ruas", Some("Ana Ruas"), "saying")]);
+    let text = "Ana Ruas answers Ivo Lang with, \"Why now? Was that on my way to Lisbon?\" Lang then \
+                writes back, \"You look tired.\"";
+    assert_eq!(
+        direct(text),
+        [
+            row("\"Why now? Was that o", "Ana Ruas", Some("Ana Ruas"), "answers"),
+            row("\"You look tired.\"", "Lang", Some("Ivo Lang"), "writes"),
+        ]
+    );
+}

@@ -76,7 +76,7 @@ impl Story<'_> {
     /// a writer's insertion in square brackets ("Putin met [former Taliban
     /// chief] Mansour"), which only quoted text carries (a source's tag,
     /// "[Reuters.]", is no insertion): then a cue is the quoted text's own
-    /// reporting ("The Taliban denied that ...").
+    /// reporting ("the Russians continued their contacts").
     fn is_quoted_on(&self, q: usize) -> bool {
         let para = self.paras[q].clone();
         if para.is_empty() || self.toks[para.start].quote().is_some() {

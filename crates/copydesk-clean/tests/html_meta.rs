@@ -105,3 +105,12 @@ fn site_declared_as_author_gives_way_to_the_byline() {
     );
     assert_eq!(meta(&page).authors, vec!["Daily Example"]);
 }
+
+#[test]
+fn byline_inside_a_one_line_header_is_read() {
+    let page = format!(
+        "<html><body><div><a href=\"/\">Coffee</a> <span>Mar 24, 2025</span> <span>By Amy Wilhelm</span> <span>0 comments</span></div>\
+         <article><h1>Council backs budget</h1>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).authors, vec!["Amy Wilhelm"]);
+}

@@ -117,9 +117,14 @@ pub(crate) fn byline_near(page: &Page<'_>, start: Idx, container: Idx) -> Option
         let names = if labelled {
             author::names(&text, author::Source::Shown)
         } else {
-            author::byline(&text).unwrap_or_default()
+            // The byline may be a part of a line that holds the whole
+            // header ("Coffee | Mar 24, 2025 | By Amy Wilhelm | 0 comments").
+            let parts: Vec<&str> = text.split(" | ").collect();
+            (0..parts.len())
+                .find_map(|j| author::byline(&parts[j..].join(" | ")).filter(|n| !n.is_empty()))
+                .unwrap_or_default()
         };
-        labelled = names.is_empty() && author::is_byline_label(&text);
+        labelled = names.is_empty() && text.rsplit(" | ").next().is_some_and(author::is_byline_label);
         Some(names).filter(|n| !n.is_empty())
     })
 }

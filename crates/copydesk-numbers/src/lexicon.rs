@@ -300,15 +300,17 @@ pub fn vulgar_fraction(s: &str) -> Option<(f64, usize)> {
     VULGAR.iter().find(|(f, _)| s.starts_with(f)).map(|(f, v)| (*v, f.len()))
 }
 
-/// A leftmost-longest automaton, compiled to a DFA: the patterns are short
-/// words whose first letters are everywhere in text, so a prefilter does not
-/// help and a DFA walks the text fastest.
+/// A leftmost-longest automaton for anchored searches only (the patterns
+/// are read where a number ends), kept as a contiguous NFA: an anchored
+/// search never follows a failure transition, so it walks the text about
+/// as fast as a DFA, in a tenth of the memory (a DFA of these patterns
+/// takes over a megabyte, and its cache misses cost more than it saves).
 fn automaton(patterns: &[&str], case_insensitive: bool) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(case_insensitive)
-        .start_kind(StartKind::Both)
-        .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(StartKind::Anchored)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .prefilter(false)
         .build(patterns)
         .expect("the data files compile into an automaton")

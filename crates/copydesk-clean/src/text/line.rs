@@ -50,6 +50,8 @@ pub(super) struct Line {
     pub repeated: bool,
     /// The line is a date or time stamp and nothing else.
     pub stamp: bool,
+    /// A photo credit closes the line: a caption.
+    pub credit: bool,
     /// The line opens with the name on a short line just above it: an
     /// author blurb, if it closes the story.
     pub bio: bool,
@@ -130,6 +132,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         thread: false,
         repeated: false,
         stamp: false,
+        credit: false,
         bio: false,
     })
 }

@@ -76,7 +76,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
 fn core(lines: &[Line], classes: &[Class]) -> Option<(usize, usize)> {
     let mut runs = Vec::new();
     let mut from = 0;
-    let ends = lines.iter().enumerate().filter(|(_, l)| l.thread).map(|(i, _)| i);
+    let ends = (0..lines.len()).filter(|&i| lines[i].thread && !in_button_row(lines, i));
     for end in ends.chain(std::iter::once(lines.len())) {
         if let Some((mass, first, last)) = best_run(&lines[from..end], &classes[from..end]) {
             runs.push((mass, from + first, from + last));
@@ -85,6 +85,13 @@ fn core(lines: &[Line], classes: &[Class]) -> Option<(usize, usize)> {
     }
     let heaviest = runs.iter().map(|r| r.0).max()?;
     runs.into_iter().find(|r| r.0 * 3 >= heaviest).map(|(_, first, last)| (first, last))
+}
+
+/// A "Comments" between two labels of a word or two ("Twitter", "Print")
+/// is a button in a share bar, not the heading of a thread.
+fn in_button_row(lines: &[Line], i: usize) -> bool {
+    let label = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_some_and(|l| l.units <= LABEL_UNITS);
+    label(i.checked_sub(1)) && label(Some(i + 1))
 }
 
 /// The run of paragraphs whose prose, less the furniture and short lines
@@ -179,6 +186,7 @@ fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> us
 fn cost(line: &Line, class: Class) -> i64 {
     let units = i64::from(line.units);
     match class {
+        Class::Bad if line.credit => SHORT_COST,
         Class::Bad if line.units <= LABEL_UNITS && !(line.section || line.thread || line.stamp) => LABEL_COST,
         Class::Bad if line.section => SECTION_COST + 2 * units,
         Class::Bad => FURNITURE_COST + 2 * units,
@@ -261,5 +269,31 @@ mod tests {
         text.push_str(&format!("{}\n", paragraph(4)));
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.contains("Paragraph 3") && !out.contains("Paragraph 4"), "{out}");
+    }
+
+    #[test]
+    fn comments_button_in_a_share_bar_above_the_story_does_not_end_it() {
+        let text = format!(
+            "Quotes are delayed at least fifteen minutes, and market data is provided by a data vendor under \
+             its terms and conditions, which readers should review before they rely on the figures shown.\n\
+             Facebook\nTwitter\nComments\nPrint\n{}\n{}\n{}\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.contains("Paragraph 1") && out.contains("Paragraph 3"), "{out}");
+    }
+
+    #[test]
+    fn a_caption_closed_by_a_photo_credit_is_dropped_but_crossed() {
+        let text = format!(
+            "{}\n{}\nA trader at work on the floor of the exchange. (AP Photo/Jane Doe, File)\n{}\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.contains("Paragraph 3") && !out.contains("AP Photo"), "{out}");
     }
 }

@@ -114,3 +114,13 @@ fn byline_inside_a_one_line_header_is_read() {
     );
     assert_eq!(meta(&page).authors, vec!["Amy Wilhelm"]);
 }
+
+#[test]
+fn headline_agreeing_with_the_whole_stated_title_wins() {
+    let page = format!(
+        "<html><head><title>Council backs new budget for city schools | Buses and parks | Daily Example</title>\
+         <meta property=\"og:site_name\" content=\"Daily Example\"></head><body><article>\
+         <h1>Council votes for buses and parks in new budget</h1>{STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).title.as_deref(), Some("Council votes for buses and parks in new budget"));
+}

@@ -117,18 +117,20 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         .and_then(clean)
         .or_else(|| ld.publisher.as_deref().and_then(clean));
     let headline = headline(page, container);
-    let trim =
-        |t: &str| clean(t).map(|t| tables.separators.trim_site(&t, site_name.as_deref(), url.as_deref()));
-    let stated: Vec<String> =
+    let raw: Vec<String> =
         [ld.headline.as_deref(), metas.get(&keys.title), micro.headline.as_deref(), s.title.as_deref()]
             .into_iter()
             .flatten()
-            .filter_map(trim)
-            .filter(|t| !t.is_empty())
+            .filter_map(clean)
             .collect();
+    let stated: Vec<String> = raw
+        .iter()
+        .map(|t| tables.separators.trim_site(t, site_name.as_deref(), url.as_deref()))
+        .filter(|t| !t.is_empty())
+        .collect();
     // The visible headline wins when it agrees with a title the page states
-    // (it is what readers see, without the SEO rewording); an <h1> that
-    // agrees with none is a section or widget heading.
+    // (it is what readers see, without the SEO rewording), trimmed or whole;
+    // an <h1> that agrees with none is a section or widget heading.
     // Of several <h1>s, one that says a stated title word for word is the
     // story's; a headline that holds a stated title and more (a date, a
     // comment count set inside the <h1>) gives way to that title.
@@ -143,7 +145,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         .or_else(|| {
             headline
                 .and_then(|h| clean(&page.first_line_of(h)))
-                .filter(|h| h.len() <= MAX_HEADLINE && stated.iter().any(|t| agree(h, t)))
+                .filter(|h| h.len() <= MAX_HEADLINE && stated.iter().chain(&raw).any(|t| agree(h, t)))
                 .map(|h| {
                     let long = normalize(&h);
                     stated

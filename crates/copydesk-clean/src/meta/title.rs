@@ -24,7 +24,8 @@ impl Separators {
 
     /// `title` without the site's name, when a separator sets one off: the
     /// side that matches `site` (or the host's name in `url`), else a short
-    /// trailing side when the rest is clearly longer.
+    /// trailing side when the rest is clearly longer and the page names no
+    /// site, or the side is set off by a bar (a section: "| Opinion").
     pub(crate) fn trim_site(&self, title: &str, site: Option<&str>, url: Option<&str>) -> String {
         let title = title.trim();
         let site = site.map(normalize).filter(|s| !s.is_empty());
@@ -40,7 +41,7 @@ impl Separators {
         for sep in &self.list {
             if let Some(at) = title.rfind(sep.as_str()) {
                 let (head, tail) = (&title[..at], &title[at + sep.len()..]);
-                if is_site(tail) || (site.is_none() && looks_like_suffix(head, tail)) {
+                if is_site(tail) || ((site.is_none() || sep == " | ") && looks_like_suffix(head, tail)) {
                     return self.trim_site(head, site.as_deref(), url);
                 }
             }
@@ -106,6 +107,19 @@ mod tests {
         assert_eq!(
             s.trim_site("Fed holds rates - for now", Some("Example News"), None),
             "Fed holds rates - for now"
+        );
+    }
+
+    #[test]
+    fn section_after_a_bar_is_trimmed_with_the_site() {
+        let s = Separators::new();
+        assert_eq!(
+            s.trim_site("How meditation rewires the brain | Opinion", Some("Daily Example"), None),
+            "How meditation rewires the brain"
+        );
+        assert_eq!(
+            s.trim_site("Fed holds rates - Markets", Some("Daily Example"), None),
+            "Fed holds rates - Markets"
         );
     }
 

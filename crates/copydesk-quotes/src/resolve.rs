@@ -219,6 +219,19 @@ impl Names {
     }
 }
 
+impl Names {
+    /// The name of a body given with its article ("The Security Council
+    /// met", "the Justice Department said"): the capitalised words ending
+    /// with its organisation noun, so that "it" can stand for it.
+    fn body_name(&self, story: &Story<'_>, m: &Mention) -> Option<Name> {
+        if m.gender != Gender::Thing || m.head != m.last || !story.is_name_word(m.head) {
+            return None;
+        }
+        let first = (m.first..=m.head).rev().take_while(|&k| story.is_name_word(k)).last()?;
+        Some(self.fullest(story, &Mention { first, kind: MentionKind::Name, ..*m }))
+    }
+}
+
 /// The nearest of `roles` (in story order) given before token `at` that
 /// `fits`, among the last few.
 fn nearest_before(roles: &[Role], at: usize, fits: impl Fn(&Role) -> bool) -> Option<&Role> {
@@ -308,7 +321,9 @@ impl<'s, 't> Resolver<'s, 't> {
         for (tok, mention) in found {
             let name = match mention.kind {
                 MentionKind::Name => Some(names.fullest(story, &mention)),
-                MentionKind::Description => names.role_name(story, &mention),
+                MentionKind::Description => {
+                    names.role_name(story, &mention).or_else(|| names.body_name(story, &mention))
+                }
                 MentionKind::Pronoun => {
                     let (last, near) = antecedent(story, &subjects, &mention);
                     let nearby = || names.person_before(story, &mention);

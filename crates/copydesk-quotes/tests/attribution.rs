@@ -409,3 +409,11 @@ fn quote_ending_its_sentence_after_a_colon_keeps_the_speaker_before_it() {
         ]
     );
 }
+
+#[test]
+fn body_named_after_its_article_is_who_it_stands_for() {
+    let text = "The Harbour Safety Council met on Friday and pledged to act against what it called \
+                \"a clear threat to the port.\"";
+    let quotes = find(text);
+    assert_eq!(quotes[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Harbour Safety Council"));
+}

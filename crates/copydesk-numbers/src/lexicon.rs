@@ -7,7 +7,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, Input, MatchKind};
 
 use crate::figure::{Bound, Change};
 
@@ -208,9 +210,9 @@ pub struct Lexicon {
     pub dollar_prefixes: Vec<(String, usize)>,
     /// Units, indexed by [`After::Unit`].
     pub units: Vec<Unit>,
-    after_exact: AhoCorasick,
+    after_exact: NFA,
     after_exact_what: Vec<Vec<After>>,
-    after_ci: AhoCorasick,
+    after_ci: NFA,
     after_ci_what: Vec<Vec<After>>,
     /// The byte pairs a reading after a number can start with.
     after_pairs: Vec<u64>,
@@ -300,17 +302,16 @@ pub fn vulgar_fraction(s: &str) -> Option<(f64, usize)> {
     VULGAR.iter().find(|(f, _)| s.starts_with(f)).map(|(f, v)| (*v, f.len()))
 }
 
-/// A leftmost-longest automaton for anchored searches only (the patterns
-/// are read where a number ends), kept as a contiguous NFA: an anchored
-/// search never follows a failure transition, so it walks the text about
-/// as fast as a DFA, in a tenth of the memory (a DFA of these patterns
-/// takes over a megabyte, and its cache misses cost more than it saves).
-fn automaton(patterns: &[&str], case_insensitive: bool) -> AhoCorasick {
-    AhoCorasickBuilder::new()
+/// A leftmost-longest automaton for anchored searches (the patterns are
+/// read where a number ends), kept as a contiguous NFA and called directly,
+/// not through `AhoCorasick`'s dynamic dispatch: an anchored search never
+/// follows a failure transition, so it walks the text about as fast as a
+/// DFA, in a tenth of the memory (a DFA of these patterns takes over a
+/// megabyte, and its cache misses cost more than it saves).
+fn automaton(patterns: &[&str], case_insensitive: bool) -> NFA {
+    NFA::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(case_insensitive)
-        .start_kind(StartKind::Anchored)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .prefilter(false)
         .build(patterns)
         .expect("the data files compile into an automaton")
@@ -604,7 +605,10 @@ impl Lexicon {
             // A leftmost-longest automaton gives one match: shorter ones are
             // found by searching again within the longest's prefix.
             let mut limit = hay.len();
-            while let Some(m) = ac.find(Input::new(&hay[..limit]).anchored(Anchored::Yes)) {
+            while let Some(m) = ac
+                .try_find(&Input::new(&hay[..limit]).anchored(Anchored::Yes))
+                .expect("an NFA searches anchored")
+            {
                 out.extend(what[m.pattern().as_usize()].iter().map(|&w| (w, i + m.end())));
                 limit = floor_boundary(hay, m.end() - 1);
                 if limit == 0 {

@@ -33,7 +33,13 @@ impl Separators {
         let is_site = |side: &str| {
             let side = normalize(side);
             let squeezed = side.replace(' ', "");
-            site.as_ref().is_some_and(|s| *s == side || s.replace(' ', "") == squeezed)
+            site.as_ref().is_some_and(|s| {
+                *s == side
+                    || s.replace(' ', "") == squeezed
+                    // The site's name cut short: "Thrive Marketing" of
+                    // "Thrive Marketing Agency".
+                    || (side.contains(' ') && s.strip_prefix(side.as_str()).is_some_and(|r| r.starts_with(' ')))
+            })
                 || host.as_ref().is_some_and(|h| {
                     !squeezed.is_empty() && (h.contains(&squeezed) || squeezed.contains(h.as_str()))
                 })
@@ -120,6 +126,15 @@ mod tests {
         assert_eq!(
             s.trim_site("Fed holds rates - Markets", Some("Daily Example"), None),
             "Fed holds rates - Markets"
+        );
+    }
+
+    #[test]
+    fn site_name_cut_short_is_trimmed() {
+        let s = Separators::new();
+        assert_eq!(
+            s.trim_site("Web design portfolio | Thrive Marketing", Some("Thrive Marketing Agency"), None),
+            "Web design portfolio"
         );
     }
 

@@ -36,6 +36,9 @@ pub(super) struct Line {
     pub digits: u32,
     /// Letters (CJK characters among them).
     pub letters: u32,
+    /// The first or second word begins with a digit: a numbered item
+    /// ("1) Lego Star Wars"), a dated one ("June 9 – Tampa, FL").
+    pub leading_figure: bool,
     /// How the line ends.
     pub ending: Ending,
     /// Summed weight of the cue phrases found in the line.
@@ -125,6 +128,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         capitalized,
         digits,
         letters,
+        leading_figure: leading_figure(bytes),
         ending: ending(trimmed),
         cue: 0,
         start_cue: false,
@@ -225,6 +229,13 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
+/// True when the first or second word of `line` begins with a digit.
+fn leading_figure(line: &[u8]) -> bool {
+    let second = line.iter().position(|&b| b == b' ').map(|at| line[at..].trim_ascii_start());
+    line.first().is_some_and(u8::is_ascii_digit)
+        || second.and_then(|w| w.first()).is_some_and(u8::is_ascii_digit)
+}
+
 fn ending(line: &str) -> Ending {
     // A line wrapped in brackets is an aside from the page ("(Note: ...)"),
     // not a sentence of the story, whatever ends it inside.
@@ -293,5 +304,16 @@ mod tests {
     fn identical_short_lines_are_repeats() {
         let lines = scan("Home\nA story line that is long enough.\nHome");
         assert!(lines[0].repeated && lines[2].repeated && !lines[1].repeated);
+    }
+
+    #[test]
+    fn numbered_and_dated_items_lead_with_a_figure() {
+        for item in ["1) Lego Star Wars", "June 9 – Tampa, FL", "Aug. 2 -- Clarkston, MI", "12. Pack the car"]
+        {
+            assert!(leading_figure(item.as_bytes()), "{item}");
+        }
+        for line in ["Aliran Islam (160)", "Top stories", "The best 3 picks", ""] {
+            assert!(!leading_figure(line.as_bytes()), "{line}");
+        }
     }
 }

@@ -33,6 +33,13 @@ const TEASER_GAP: usize = 2;
 const LABEL_UNITS: u32 = 2;
 /// The cost of crossing such a label.
 const LABEL_COST: i64 = 2;
+/// A list after the story has at least this many items.
+const LIST_ITEMS: u32 = 3;
+/// Its items have at least this many units (a bare count or phone number
+/// is none).
+const ITEM_UNITS: u32 = 3;
+/// Its heading or lead-in has at most this many units.
+const LEAD_IN_UNITS: u32 = 12;
 /// A dateline on its own line has at most this many units.
 const DATELINE_UNITS: u32 = 8;
 /// Headline length bounds, in units.
@@ -58,7 +65,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
         }
         return Story { keep, title: None };
     };
-    let last = trim_tail(lines, classes, first, last);
+    let last = list_after(lines, classes, trim_tail(lines, classes, first, last));
     judge_inner_lines(lines, classes, first, last, &mut keep);
     let mut head_end = first;
     if first > 0 && is_dateline(&lines[first - 1], classes[first - 1]) {
@@ -180,6 +187,31 @@ fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> us
     }
 }
 
+/// The story's last line once a list that closes it is taken in: right
+/// after the last paragraph, a heading or lead-in perhaps, then items of
+/// [`ITEM_UNITS`] or more, numbered or dated (`leading_figure`), at least
+/// [`LIST_ITEMS`] of them, a link or label of a word or two allowed after
+/// each ("Tour dates:", "June 9 – Tampa, FL", ...). Menus and lists of
+/// headlines are not numbered; their dates stand on lines of their own.
+fn list_after(lines: &[Line], classes: &[Class], last: usize) -> usize {
+    let plain = |i: usize| !matches!(classes[i], Class::Bad | Class::Good);
+    let item = |i: usize| plain(i) && lines[i].leading_figure && lines[i].units >= ITEM_UNITS;
+    let mut at = last + 1;
+    if at < lines.len() && plain(at) && !item(at) && lines[at].units <= LEAD_IN_UNITS {
+        at += 1;
+    }
+    let (mut items, mut end) = (0, last);
+    while at < lines.len() && item(at) {
+        items += 1;
+        end = at;
+        at += 1;
+        if at < lines.len() && plain(at) && !item(at) && lines[at].units <= LABEL_UNITS {
+            at += 1;
+        }
+    }
+    if items >= LIST_ITEMS { end } else { last }
+}
+
 /// What crossing a line that is not a paragraph costs the story around it:
 /// furniture weighs by its length (and a section heading more), a short
 /// line, a headline-like line or a furniture label a little.
@@ -295,5 +327,24 @@ mod tests {
         );
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.contains("Paragraph 3") && !out.contains("AP Photo"), "{out}");
+    }
+
+    #[test]
+    fn a_dated_list_after_the_last_paragraph_closes_the_story() {
+        let mut text = format!("{}\n{}\nTour dates:\n", paragraph(1), paragraph(2));
+        for (day, city) in [(9, "West Palm Beach, FL"), (10, "Tampa, FL"), (14, "Alpharetta, GA")] {
+            text.push_str(&format!("June {day} – {city} @ Amphitheatre\n"));
+        }
+        text.push_str("Sign up for our newsletter\nHome\nWorld\n");
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.ends_with("June 14 – Alpharetta, GA @ Amphitheatre"), "{out}");
+        assert!(out.contains("Tour dates:"), "{out}");
+    }
+
+    #[test]
+    fn counts_and_phone_numbers_after_the_story_are_no_list() {
+        let text = format!("{}\n{}\n589\n149\n94\n1-888-304-4674\n", paragraph(1), paragraph(2));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.ends_with("market."), "{out}");
     }
 }

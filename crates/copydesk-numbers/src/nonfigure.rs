@@ -112,8 +112,11 @@ pub fn classify(
             }
         }
     }
-    if plain && year_like(t) && month_before(lex, text, s).is_some() {
-        return Some(NonFigure::new(Kind::Date, month_before(lex, text, s).unwrap_or(s), n.end, None));
+    if plain
+        && year_like(t)
+        && let Some(ms) = month_before(lex, text, s)
+    {
+        return Some(NonFigure::new(Kind::Date, ms, n.end, None));
     }
     if n.form == Form::Ordinal {
         return Some(NonFigure::new(Kind::Ordinal, s, n.end, Some(n.value)));
@@ -124,11 +127,15 @@ pub fn classify(
     {
         return Some(NonFigure::new(Kind::Date, s, end, None));
     }
+    // The word before, read once for the two tests below that need it.
+    let word_before = if matches!(n.form, Form::Plain | Form::Words) && matches!(t.what, What::Bare) {
+        prev_word_or_abbrev(text, s)
+    } else {
+        None
+    };
     // "Part Two", "Chapter One", "Section 427": a number after an identifier cue.
-    if matches!(n.form, Form::Plain | Form::Words)
-        && matches!(t.what, What::Bare)
-        && !counted_plural
-        && let Some((a, b)) = prev_word_or_abbrev(text, s)
+    if !counted_plural
+        && let Some((a, b)) = word_before
         && lex.identifier_cues.contains(&text[a..b])
     {
         return Some(NonFigure::new(Kind::Identifier, s, n.end, Some(n.value)));
@@ -138,7 +145,7 @@ pub fn classify(
             return Some(nf);
         }
         // A name and a number: "Voyager 2", "English 101".
-        if let Some((a, b)) = prev_word_or_abbrev(text, s) {
+        if let Some((a, b)) = word_before {
             let w = &text[a..b];
             let name = w.starts_with(char::is_uppercase)
                 && !at_sentence_start(text, a)

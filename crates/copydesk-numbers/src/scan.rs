@@ -176,6 +176,9 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         return token_end(text, t.end);
     }
     negative_word(text, &mut t);
+    // The word right before the number, read once: several tests below ask.
+    let (start, before) = (t.start, prev_word(text, t.start));
+    let word_ending_at = |i: usize| if i == start { before } else { prev_word(text, i) };
     let qual = qualifier::before(lex, text, t.start).filter(|&(qs, _, _)| qs >= floor);
     // What a bare number counts, read once: it decides a year from a count too.
     let counted =
@@ -196,7 +199,7 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         Some(nf) => non_figure(text, nf, &t),
         None => {
             compound_quantity(lex, text, &mut t);
-            article_unit_before(lex, text, &mut t, floor);
+            article_unit_before(lex, text, &mut t, floor, before);
             money_cents(lex, text, &mut t);
             let counted = counted.filter(|_| matches!(t.what, What::Bare));
             let mut f = match combine(lex, text, &t) {
@@ -223,10 +226,9 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         }
     }
     if qual.is_none()
-        && let Some(s) = qualifier::word_before(text, fig.span.start, "between").or_else(|| {
-            (fig.kind == Kind::Range).then(|| qualifier::word_before(text, fig.span.start, "from")).flatten()
-        })
         && fig.kind == Kind::Range
+        && let Some((s, e)) = word_ending_at(fig.span.start)
+        && is_any(&text[s..e], &["between", "from"])
     {
         fig.qualifier = Some(Mention::new(text, Span::new(s, s + letters_end(text, s) - s)));
         fig.span.start = s;
@@ -243,7 +245,7 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         fig.span = Span::new(fig.span.start - 1, fig.span.end + 1);
     }
     if matches!(fig.kind, Kind::Money | Kind::Percent | Kind::Count | Kind::Range) {
-        fig.change = change_before(lex, text, fig.span.start);
+        fig.change = change_before(lex, text, word_ending_at(fig.span.start));
     }
     fig.set_text(text);
     let end = fig.span.end;
@@ -360,9 +362,15 @@ fn and_fraction(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, usize)> {
 
 /// "an hour and 45 minutes", "a year and a half": a unit named with an
 /// article before "and" and the term `t`; the whole as one quantity.
-fn article_unit_before(lex: &Lexicon, text: &str, t: &mut Term, floor: usize) {
-    let Some((a, b)) = prev_word(text, t.start).filter(|&(a, b)| text[a..b].eq_ignore_ascii_case("and"))
-    else {
+/// `before` is the word right before the term.
+fn article_unit_before(
+    lex: &Lexicon,
+    text: &str,
+    t: &mut Term,
+    floor: usize,
+    before: Option<(usize, usize)>,
+) {
+    let Some((a, b)) = before.filter(|&(a, b)| text[a..b].eq_ignore_ascii_case("and")) else {
         return;
     };
     debug_assert!(a < b);
@@ -436,10 +444,11 @@ fn non_figure(text: &str, nf: NonFigure, t: &Term) -> Figure {
     f
 }
 
-/// A change word right before `i`, or before "by" right before it ("fell
-/// 3.5%", "rose by 2 points"); "to" makes it a level, not a change.
-fn change_before(lex: &Lexicon, text: &str, i: usize) -> Option<Change> {
-    let (a, b) = prev_word(text, i)?;
+/// A change word `word` (the word right before a figure), or the word
+/// before it when `word` is "by" ("fell 3.5%", "rose by 2 points"); "to"
+/// makes it a level, not a change.
+fn change_before(lex: &Lexicon, text: &str, word: Option<(usize, usize)>) -> Option<Change> {
+    let (a, b) = word?;
     let (a, b) = if text[a..b].eq_ignore_ascii_case("by") { prev_word(text, a)? } else { (a, b) };
     lex.changes.get(&text[a..b]).copied()
 }

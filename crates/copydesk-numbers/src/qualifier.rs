@@ -41,7 +41,13 @@ fn words_before(text: &str, i: usize, n: usize) -> Vec<(usize, usize)> {
 
 /// The qualifier phrase ending right before `i`, longest first: its start,
 /// end and meaning.
-pub fn before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qualifier)> {
+/// `word` is the word right before `i` (as [`prev_word`] reads it).
+pub fn before(
+    lex: &Lexicon,
+    text: &str,
+    i: usize,
+    word: Option<(usize, usize)>,
+) -> Option<(usize, usize, Qualifier)> {
     let j = skip_spaces_back(text, i);
     // A symbol, not part of a longer run of them ("<>30", "=>30").
     if j > 0
@@ -53,8 +59,9 @@ pub fn before(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Qual
     {
         return Some((j - s.len(), j, q));
     }
-    // Most numbers have no qualifier: rule them out by the last word alone.
-    let (ls, le) = last_word(text, i, true)?;
+    // Most numbers have no qualifier: rule them out by the last word alone
+    // (the word before, unless a dot ends it).
+    let (ls, le) = if j > 0 && byte(text, j - 1) == b'.' { last_word(text, i, true)? } else { word? };
     if !lex.qualifier_last_words.contains(&text[ls..le]) {
         return None;
     }

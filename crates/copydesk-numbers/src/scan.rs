@@ -175,11 +175,14 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         // Digits glued to letters that are no unit: a code ("06F6", "4K2").
         return token_end(text, t.end);
     }
-    negative_word(text, &mut t);
     // The word right before the number, read once: several tests below ask.
-    let (start, before) = (t.start, prev_word(text, t.start));
+    let mut before = prev_word(text, t.start);
+    if negative_word(text, &mut t, before) {
+        before = prev_word(text, t.start);
+    }
+    let start = t.start;
     let word_ending_at = |i: usize| if i == start { before } else { prev_word(text, i) };
-    let qual = qualifier::before(lex, text, t.start).filter(|&(qs, _, _)| qs >= floor);
+    let qual = qualifier::before(lex, text, t.start, before).filter(|&(qs, _, _)| qs >= floor);
     // What a bare number counts, read once: it decides a year from a count too.
     let counted =
         if matches!(t.what, What::Bare) { counted::after(lex, text, t.end, t.value()) } else { None };
@@ -420,15 +423,18 @@ fn money_cents(lex: &Lexicon, text: &str, t: &mut Term) {
 }
 
 /// "minus 5", "negative one": negates the term and takes the word in.
-fn negative_word(text: &str, t: &mut Term) {
-    if let Some((a, b)) = prev_word(text, t.start) {
+/// `before` is the word right before the term; true when it was taken in.
+fn negative_word(text: &str, t: &mut Term, before: Option<(usize, usize)>) -> bool {
+    if let Some((a, b)) = before {
         let w = &text[a..b];
         if (w.eq_ignore_ascii_case("minus") || w.eq_ignore_ascii_case("negative")) && t.num.value > 0.0 {
             t.num.value = -t.num.value;
             t.num.exact = t.num.exact.as_ref().map(|e| format!("-{e}"));
             t.start = a;
+            return true;
         }
     }
+    false
 }
 
 fn non_figure(text: &str, nf: NonFigure, t: &Term) -> Figure {

@@ -43,10 +43,10 @@ fn is_month(lex: &Lexicon, text: &str, s: usize, e: usize) -> bool {
 }
 
 /// A lower-case "may" right before a day number still reads as a month ("may 19 ,").
-fn month_before(lex: &Lexicon, text: &str, i: usize) -> Option<usize> {
+/// `before` is the word right before `i`.
+fn month_before(lex: &Lexicon, text: &str, i: usize, before: Option<(usize, usize)>) -> Option<usize> {
     let j = if i > 0 && byte(text, i - 1) == b' ' { i - 1 } else { i };
-    let j = if j > 0 && byte(text, j - 1) == b'.' { j - 1 } else { j };
-    let (s, e) = prev_word(text, j)?;
+    let (s, e) = if j > 0 && byte(text, j - 1) == b'.' { prev_word(text, j - 1)? } else { before? };
     let w = &text[s..e];
     (is_month(lex, text, s, e) || lex.months.contains(w) && w.eq_ignore_ascii_case("may")).then_some(s)
 }
@@ -59,12 +59,14 @@ pub fn year_like(t: &Term) -> bool {
 /// Recognises a non-figure at term `t`. `counted_plural` says a plural noun
 /// follows ("2000 people" is a count, not a year).
 /// `bounded` says a bound precedes ("above 1000" is not a year).
+/// `before` is the word right before the term.
 pub fn classify(
     lex: &Lexicon,
     text: &str,
     t: &Term,
     counted_plural: bool,
     bounded: bool,
+    before: Option<(usize, usize)>,
 ) -> Option<NonFigure> {
     let n = &t.num;
     let (s, e) = (t.start, t.end);
@@ -100,7 +102,7 @@ pub fn classify(
         && n.value <= 31.0
         && n.value >= 1.0
     {
-        if let Some(ms) = month_before(lex, text, s) {
+        if let Some(ms) = month_before(lex, text, s, before) {
             return Some(NonFigure::new(Kind::Date, ms, date_year_after(text, n.end), None));
         }
         if let Some((a, b)) = next_word(text, n.end) {
@@ -114,7 +116,7 @@ pub fn classify(
     }
     if plain
         && year_like(t)
-        && let Some(ms) = month_before(lex, text, s)
+        && let Some(ms) = month_before(lex, text, s, before)
     {
         return Some(NonFigure::new(Kind::Date, ms, n.end, None));
     }
@@ -129,7 +131,7 @@ pub fn classify(
     }
     // The word before, read once for the two tests below that need it.
     let word_before = if matches!(n.form, Form::Plain | Form::Words) && matches!(t.what, What::Bare) {
-        prev_word_or_abbrev(text, s)
+        prev_word_or_abbrev(text, s, before)
     } else {
         None
     };
@@ -183,7 +185,7 @@ pub fn classify(
     // Ages: "aged 34", "age 87".
     if matches!(t.what, What::Bare)
         && n.is_integer()
-        && let Some((a, b)) = prev_word(text, s)
+        && let Some((a, b)) = before
         && lex.age_before.contains(&text[a..b])
         && n.value < 130.0
     {
@@ -210,13 +212,14 @@ fn age(s: usize, e: usize, value: f64, unit: &str) -> NonFigure {
 }
 
 /// The word before `i`, keeping a trailing "." ("No.", "nrs."): its span.
-fn prev_word_or_abbrev(text: &str, i: usize) -> Option<(usize, usize)> {
+/// `before` is the word right before `i`.
+fn prev_word_or_abbrev(text: &str, i: usize, before: Option<(usize, usize)>) -> Option<(usize, usize)> {
     let j = if i > 0 && byte(text, i - 1) == b' ' { i - 1 } else { i };
     if j > 0 && byte(text, j - 1) == b'.' {
         let (a, b) = prev_word(text, j - 1)?;
         return (b == j - 1).then_some((a, j));
     }
-    let (a, b) = prev_word(text, j)?;
+    let (a, b) = before?;
     (b == j).then_some((a, b))
 }
 

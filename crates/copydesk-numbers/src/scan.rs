@@ -193,7 +193,7 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
     // "above 1000" is a count, but "since at least 2007" a year.
     let bounded = matches!(qual, Some((qs, _, Qualifier::Bound(_)))
         if !prev_word(text, qs).is_some_and(|(a, b)| lex.year_cues.contains(&text[a..b])));
-    let mut fig = match nonfigure::classify(lex, text, &t, counted_plural, bounded) {
+    let mut fig = match nonfigure::classify(lex, text, &t, counted_plural, bounded, before) {
         Some(nf) if nf.kind != Kind::Age => {
             let end = nf.end;
             out.push(non_figure(text, nf, &t));

@@ -17,6 +17,9 @@ const MAX_ROLES: usize = 64;
 /// pronouns then cost linear time whoever they fit.
 const MAX_ANTECEDENTS: usize = 256;
 
+/// How far back, in tokens, a pronoun's own sentence is looked for.
+const SENTENCE: usize = 80;
+
 /// How many of the fullest forms of a surname are searched for another
 /// spelling of the same name: the first ones, so a story stays linear.
 const MAX_SPELLINGS: usize = 16;
@@ -325,9 +328,23 @@ impl<'s, 't> Resolver<'s, 't> {
                     names.role_name(story, &mention).or_else(|| names.body_name(story, &mention))
                 }
                 MentionKind::Pronoun => {
-                    let (last, near) = antecedent(story, &subjects, &mention);
-                    let nearby = || names.person_before(story, &mention);
-                    if near { last } else { nearby().or(last) }
+                    let (last, at) = antecedent(story, &subjects, &mention);
+                    // A person opening the pronoun's own sentence or one of
+                    // its clauses ("Bush went after Trump ..., when he
+                    // called") comes before a speaker in an earlier one.
+                    let sentence = story.sentence_start(mention.first, SENTENCE);
+                    let near = |from: usize| at.is_some_and(|a| a >= from);
+                    let before_para =
+                        story.paras[story.tok_para[mention.first].saturating_sub(1) as usize].start;
+                    if near(sentence) {
+                        last
+                    } else if let Some(own) = names.person_in_sentence(story, &mention, sentence) {
+                        Some(own)
+                    } else if near(before_para) {
+                        last
+                    } else {
+                        names.person_before(story, &mention, before_para).or(last)
+                    }
                 }
             };
             let gender = match (mention.kind, name) {
@@ -353,8 +370,8 @@ impl<'s, 't> Resolver<'s, 't> {
 
 /// The name of the last subject of a speech verb that the pronoun `p` can
 /// stand for (`None` when that subject has no name: "the senior official"),
-/// and whether it is in `p`'s paragraph or the one before.
-fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> (Option<Name>, bool) {
+/// and the token of its cue.
+fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> (Option<Name>, Option<usize>) {
     let fits = |s: &Subject| {
         let g = s.gender;
         match p.gender {
@@ -365,16 +382,15 @@ fn antecedent(story: &Story<'_>, subjects: &[Subject], p: &Mention) -> (Option<N
         }
     };
     match subjects.iter().rev().take(MAX_ANTECEDENTS).find(|s| fits(s)) {
-        Some(s) => (s.name, story.tok_para[p.first].saturating_sub(story.tok_para[s.tok]) <= 1),
-        None => (None, false),
+        Some(s) => (s.name, Some(s.tok)),
+        None => (None, None),
     }
 }
 
 impl Names {
-    /// With no speaker near, the last person named before `p` in its
-    /// paragraph or the one before ("Khalilzad returned to Doha ... he wrote").
-    fn person_before(&self, story: &Story<'_>, p: &Mention) -> Option<Name> {
-        let para = story.tok_para[p.first];
+    /// The last person named before `p`, from token `from` on, opening a
+    /// clause ("Khalilzad returned to Doha ... he wrote").
+    fn person_before(&self, story: &Story<'_>, p: &Mention, from: usize) -> Option<Name> {
         let fits = |m: &Mention, name: Name| {
             let g = self.gender(story, m, name);
             match p.gender {
@@ -388,10 +404,33 @@ impl Names {
         self.people[..at]
             .iter()
             .rev()
-            .take_while(|(m, _)| para.saturating_sub(story.tok_para[m.first]) <= 1)
+            .take_while(|(m, _)| m.first >= from)
             .take(MAX_ANTECEDENTS)
             .find(|(m, _)| fits(m, self.fullest(story, m)))
             .map(|(m, _)| self.fullest(story, m))
+    }
+
+    /// The last person named before the pronoun `p` from token `from` on,
+    /// known to be of the pronoun's sex, opening the sentence or a phrase
+    /// set off by a comma: not the subject of a clause after "that", nor a
+    /// name after "the" ("the Murdoch outlets").
+    fn person_in_sentence(&self, story: &Story<'_>, p: &Mention, from: usize) -> Option<Name> {
+        if !matches!(p.gender, Gender::Male | Gender::Female) {
+            return None;
+        }
+        let opens = |m: &Mention| {
+            let k = story.phrase_start(m.first);
+            k == m.first && (story.toks[k].sentence_start || (k > from && story.is_separator(k - 1)))
+        };
+        let at = self.people.partition_point(|(m, _)| m.last < p.first);
+        self.people[..at]
+            .iter()
+            .rev()
+            .take_while(|(m, _)| m.first >= from)
+            .filter(|(m, _)| opens(m))
+            .map(|(m, _)| (m, self.fullest(story, m)))
+            .find(|(m, name)| self.gender(story, m, *name) == p.gender)
+            .map(|(_, name)| name)
     }
 
     /// The gender of a name mention: its own ("Mr. Lang", "Ana Ruas"), or

@@ -417,3 +417,22 @@ fn body_named_after_its_article_is_who_it_stands_for() {
     let quotes = find(text);
     assert_eq!(quotes[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Harbour Safety Council"));
 }
+
+#[test]
+fn pronoun_takes_the_person_opening_its_own_sentence() {
+    let text = "Port officials looked into what would happen if their chief resigned now, a union \
+                spokesperson said.\n\n\
+                Maria Lopes went after the owners at the meeting, when she called the plan \"a disgrace to \
+                the port and everyone who works in it.\"";
+    let quotes = find(text);
+    assert_eq!(quotes[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Maria Lopes"));
+}
+
+#[test]
+fn pronoun_skips_a_name_in_a_clause_after_that() {
+    let text = "Mark Sousa's adviser, Teo Brandt, says the port has the money and the time. \
+                \"I don't think the old view\" -- that Mark Sousa is a friend of the owners -- \
+                \"is going to last,\" he says.";
+    let names: Vec<Option<String>> = find(text).into_iter().map(|q| q.speaker.and_then(|s| s.name)).collect();
+    assert!(names.iter().all(|n| n.as_deref() == Some("Teo Brandt")), "{names:?}");
+}

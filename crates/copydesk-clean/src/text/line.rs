@@ -39,6 +39,9 @@ pub(super) struct Line {
     /// The first or second word begins with a digit: a numbered item
     /// ("1) Lego Star Wars"), a dated one ("June 9 – Tampa, FL").
     pub leading_figure: bool,
+    /// The line begins with a digit: a numbered row ("1. San Jose, CA"),
+    /// a figure.
+    pub numbered: bool,
     /// How the line ends.
     pub ending: Ending,
     /// Summed weight of the cue phrases found in the line.
@@ -129,6 +132,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         digits,
         letters,
         leading_figure: leading_figure(bytes),
+        numbered: bytes.first().is_some_and(u8::is_ascii_digit),
         ending: ending(trimmed),
         cue: 0,
         start_cue: false,

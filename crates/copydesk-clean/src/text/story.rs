@@ -33,6 +33,8 @@ const TEASER_GAP: usize = 2;
 const LABEL_UNITS: u32 = 2;
 /// The cost of crossing such a label.
 const LABEL_COST: i64 = 2;
+/// A table after the story has at least this many figures.
+const TABLE_CELLS: u32 = 8;
 /// A list after the story has at least this many items.
 const LIST_ITEMS: u32 = 3;
 /// Its items have at least this many units (a bare count or phone number
@@ -65,7 +67,8 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
         }
         return Story { keep, title: None };
     };
-    let last = list_after(lines, classes, trim_tail(lines, classes, first, last));
+    let last = trim_tail(lines, classes, first, last);
+    let last = list_after(lines, classes, last).or_else(|| table_after(lines, classes, last)).unwrap_or(last);
     judge_inner_lines(lines, classes, first, last, &mut keep);
     let mut head_end = first;
     if first > 0 && is_dateline(&lines[first - 1], classes[first - 1]) {
@@ -187,13 +190,13 @@ fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> us
     }
 }
 
-/// The story's last line once a list that closes it is taken in: right
+/// The last line of a list that closes the story, if any: right
 /// after the last paragraph, a heading or lead-in perhaps, then items of
 /// [`ITEM_UNITS`] or more, numbered or dated (`leading_figure`), at least
 /// [`LIST_ITEMS`] of them, a link or label of a word or two allowed after
 /// each ("Tour dates:", "June 9 – Tampa, FL", ...). Menus and lists of
 /// headlines are not numbered; their dates stand on lines of their own.
-fn list_after(lines: &[Line], classes: &[Class], last: usize) -> usize {
+fn list_after(lines: &[Line], classes: &[Class], last: usize) -> Option<usize> {
     let plain = |i: usize| !matches!(classes[i], Class::Bad | Class::Good);
     let item = |i: usize| plain(i) && lines[i].leading_figure && lines[i].units >= ITEM_UNITS;
     let mut at = last + 1;
@@ -209,7 +212,28 @@ fn list_after(lines: &[Line], classes: &[Class], last: usize) -> usize {
             at += 1;
         }
     }
-    if items >= LIST_ITEMS { end } else { last }
+    (items >= LIST_ITEMS).then_some(end)
+}
+
+/// The last line of a table that closes the story, if any: the
+/// short lines right after the last paragraph, up to the next paragraph or
+/// furniture, when half of them or more are figures or numbered rows
+/// ("84.7", "1. San Jose, CA") and those number at least [`TABLE_CELLS`]
+/// (a share bar's three counts are no table).
+fn table_after(lines: &[Line], classes: &[Class], last: usize) -> Option<usize> {
+    let run = lines[last + 1..]
+        .iter()
+        .zip(&classes[last + 1..])
+        .take_while(|(_, c)| matches!(c, Class::Near | Class::Short | Class::Repeat));
+    let (mut len, mut figures, mut end) = (0, 0, last);
+    for (i, (line, _)) in run.enumerate() {
+        len += 1;
+        if line.is_figure() || line.numbered {
+            figures += 1;
+            end = last + 1 + i;
+        }
+    }
+    (figures >= TABLE_CELLS && figures * 2 >= len).then_some(end)
 }
 
 /// What crossing a line that is not a paragraph costs the story around it:
@@ -346,5 +370,16 @@ mod tests {
         let text = format!("{}\n{}\n589\n149\n94\n1-888-304-4674\n", paragraph(1), paragraph(2));
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn a_ranked_table_after_the_last_paragraph_closes_the_story() {
+        let mut text = format!("{}\n{}\nTop cities\nScore\n", paragraph(1), paragraph(2));
+        for (rank, city) in ["Oslo", "Lima", "Pune", "Kobe", "Graz", "Fez"].iter().enumerate() {
+            text.push_str(&format!("{}. {city}\n{}.5\n", rank + 1, 90 - rank));
+        }
+        text.push_str("Sign up for our newsletter\nHome\n");
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.ends_with("6. Fez\n\n85.5"), "{out}");
     }
 }

@@ -4,7 +4,8 @@
 
 use crate::lexicon::{Lexicon, NumberWord, ScaleWhen, WordClass, vulgar_fraction};
 use crate::text::{
-    byte, char_at, digits_end, ends_word_boundary, is_any, is_space, letters_end, prev_word, skip_spaces,
+    byte, char_at, digits_end, ends_word_boundary, is_any, is_space, letters_end, next_word, prev_word,
+    skip_spaces,
 };
 
 /// How a numeral is written; decides what it can be.
@@ -366,9 +367,12 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
     // Scales: "2 million", "45bn", "1.2m" after a currency, "322 hundred", "3 lakh crore".
     let mut scale = 1.0;
     let whole = dec.point as usize == dec.digits.len();
-    while let Some((factor, e)) = scale_word(lex, text, i)
-        .or_else(|| if scale == 1.0 { scale_suffix(lex, text, i, money, whole) } else { None })
-    {
+    // The word after, read once for the scale tests and "and a half".
+    let mut next = next_word(text, i);
+    let within = |i: usize, next: Option<(usize, usize)>, gap: usize| next.filter(|&(j, _)| j - i <= gap);
+    while let Some((factor, e)) = scale_of(lex, text, within(i, next, 2)).or_else(|| {
+        if scale == 1.0 { scale_suffix(lex, text, i, within(i, next, 1), money, whole) } else { None }
+    }) {
         scale *= factor;
         if factor.log10().fract() == 0.0 {
             dec.shift(factor.log10() as i64);
@@ -376,11 +380,12 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
             exact_ok = false;
         }
         i = e;
+        next = next_word(text, i);
     }
     value *= scale;
     // "3 million and a half", "5 and a half": the fraction is of the scale.
     if (scale > 1.0 || whole)
-        && let Some((f, e)) = and_a_fraction(lex, text, i)
+        && let Some((f, e)) = and_a_fraction(lex, text, next)
     {
         value += f * scale;
         exact_ok = false;
@@ -423,7 +428,7 @@ fn smaller_groups(lex: &Lexicon, text: &str, mut i: usize, mut last: f64) -> Opt
     let mut sum = 0.0;
     let mut end = None;
     loop {
-        let and = crate::text::next_word(text, i).filter(|&(a, b)| text[a..b].eq_ignore_ascii_case("and"));
+        let and = next_word(text, i).filter(|&(a, b)| text[a..b].eq_ignore_ascii_case("and"));
         let j = skip_spaces(text, and.map_or(i, |(_, b)| b));
         if j == i {
             break;
@@ -448,17 +453,18 @@ fn smaller_groups(lex: &Lexicon, text: &str, mut i: usize, mut last: f64) -> Opt
     end.map(|e| (sum, e))
 }
 
-/// " and a half", " and a quarter" at `i`: the fraction and where it ends.
-fn and_a_fraction(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, usize)> {
-    let (a, b) = crate::text::next_word(text, i)?;
+/// " and a half", " and a quarter" from the word `next` on: the fraction and
+/// where it ends.
+fn and_a_fraction(lex: &Lexicon, text: &str, next: Option<(usize, usize)>) -> Option<(f64, usize)> {
+    let (a, b) = next?;
     if !text[a..b].eq_ignore_ascii_case("and") {
         return None;
     }
-    let (c, d) = crate::text::next_word(text, b)?;
+    let (c, d) = next_word(text, b)?;
     if !is_any(&text[c..d], &["a", "an", "one"]) {
         return None;
     }
-    let (e, f) = crate::text::next_word(text, d)?;
+    let (e, f) = next_word(text, d)?;
     let w = lex.word(&text[e..f]).filter(|w| w.class == WordClass::Fraction && !w.plural)?;
     Some((1.0 / w.value, f))
 }
@@ -589,16 +595,28 @@ fn word_within(text: &str, i: usize, gap: usize) -> Option<(usize, usize)> {
 /// A scale word after at most one space: "million", "bn"... ("2 million",
 /// "322 hundred", "3 dozens"): its factor and end.
 pub(crate) fn scale_word(lex: &Lexicon, text: &str, i: usize) -> Option<(f64, usize)> {
-    let (j, e) = word_within(text, i, 2)?;
+    scale_of(lex, text, word_within(text, i, 2))
+}
+
+/// The factor of a scale word `word`, and its end.
+fn scale_of(lex: &Lexicon, text: &str, word: Option<(usize, usize)>) -> Option<(f64, usize)> {
+    let (j, e) = word?;
     let w = lex.word(&text[j..e])?;
     matches!(w.class, WordClass::Scale | WordClass::Hundred | WordClass::Dozen).then_some((w.value, e))
 }
 
 /// A scale abbreviation right after the digits, or after one space when it
 /// cannot be mistaken for a unit ("45bn", "1.2m" after a currency, "2.33 k").
-/// `whole` says the digits have no decimals.
-fn scale_suffix(lex: &Lexicon, text: &str, i: usize, money: bool, whole: bool) -> Option<(f64, usize)> {
-    let (j, e) = word_within(text, i, 1)?;
+/// `word` is the word after `i`; `whole` says the digits have no decimals.
+fn scale_suffix(
+    lex: &Lexicon,
+    text: &str,
+    i: usize,
+    word: Option<(usize, usize)>,
+    money: bool,
+    whole: bool,
+) -> Option<(f64, usize)> {
+    let (j, e) = word?;
     let word = &text[j..e];
     // The list is longest first: a longer word is none of them.
     if word.len() > lex.scales.first()?.surface.len() {

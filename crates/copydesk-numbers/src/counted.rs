@@ -50,11 +50,9 @@ fn plural(lex: &Lexicon, w: &str) -> bool {
     if w.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    if lex.irregular_plurals.contains(w) {
-        return true;
-    }
     let ends = |suffix: &str| ends_with_ci(w, suffix);
     w.len() >= 3 && (ends("s") && !ends("ss") && !ends("us") && !ends("is") || ends("s'"))
+        || lex.irregular_plurals.contains(w)
 }
 
 /// The end of the run of non-function words from `start` (at least to
@@ -101,7 +99,7 @@ pub fn after(lex: &Lexicon, text: &str, i: usize, value: f64) -> Option<Span> {
     while words < MAX_WORDS {
         let e = token(text, at)?;
         let w = &text[at..e];
-        if lex.stopwords.contains(w) || lex.words.contains(w) && words == 0 {
+        if lex.stopwords.contains(w) || words == 0 && lex.words.contains(w) {
             break;
         }
         words += 1;

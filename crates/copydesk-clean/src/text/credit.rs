@@ -65,8 +65,12 @@ impl Credits {
             } else if self.ends_line[m.pattern().as_usize()] {
                 rest.is_empty()
             } else {
+                // Without a colon the label reads as prose too ("the photo
+                // by the fountain"): names follow it, capitalized.
+                let named = tail[..m.end()].ends_with(':')
+                    || rest.split_whitespace().all(|w| !w.starts_with(char::is_lowercase));
                 let words = rest.split_whitespace().count();
-                (1..=CREDITED_WORDS).contains(&words) && !rest.contains(". ")
+                named && (1..=CREDITED_WORDS).contains(&words) && !rest.contains(". ")
             }
         })
     }
@@ -85,6 +89,7 @@ mod tests {
             "The lander on the pad. Credit: NASA",
             "Protesters march on the capital. Photograph: Jeenah Moon/Bloomberg via Getty Images",
             "More people are expected to receive notice (Credit: iStock)",
+            "The old mill at dusk, seen from the river. Photo by Ann Lee",
         ] {
             assert!(credits.closes(line), "{line}");
         }
@@ -98,6 +103,7 @@ mod tests {
             "Photo: the council's plan drew 300 objections. The vote is next week.",
             "Her credit: a decade of work on the estuary, and a book about it that sold well.",
             "He photographed the ice sheet for the image: every week for a year, at dawn.",
+            "The mayor said the photo by the fountain was taken last spring.",
         ] {
             assert!(!credits.closes(line), "{line}");
         }

@@ -124,3 +124,27 @@ fn headline_agreeing_with_the_whole_stated_title_wins() {
     );
     assert_eq!(meta(&page).title.as_deref(), Some("Council votes for buses and parks in new budget"));
 }
+
+#[test]
+fn dateline_shown_by_the_headline_wins_over_the_markup() {
+    let page = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2024-07-05T14:20:08Z\"></head><body><article>\
+         <h1>Council backs budget</h1><p>March 1, 2024</p>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2024-03-01"));
+}
+
+#[test]
+fn dateline_labelled_as_an_update_leaves_the_markup_date() {
+    for line in [
+        "<p>Last updated: Sep 17, 2025</p>",
+        "<p><span>Last Updated on</span> <time>September 17, 2025</time> <span>by Ann Lee</span></p>",
+        "<p>12 Comments | Ann Lee | Last Updated: September 17, 2025</p>",
+    ] {
+        let page = format!(
+            "<html><head><meta property=\"article:published_time\" content=\"2019-08-14T13:00:00Z\"></head><body><article>\
+             <h1>Council backs budget</h1>{line}{LONG_STORY}</article></body></html>"
+        );
+        assert_eq!(meta(&page).published.as_deref(), Some("2019-08-14T13:00:00Z"), "{line}");
+    }
+}

@@ -238,9 +238,15 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         .and_then(iso)
         .or_else(|| metas.first(&keys.modified, iso))
         .or_else(|| micro.modified.as_deref().and_then(iso));
-    // A page that states no date in its markup may show one by the headline.
-    let published =
-        stated.or_else(|| visible::date_near(page, headline.unwrap_or(container), container, &tables.dates));
+    // The date shown by the headline is the one readers are given: it wins
+    // over the markup's unless its label says it is an update's.
+    let shown = visible::date_near(page, headline.unwrap_or(container), container, &tables.dates);
+    let published = match (stated, shown) {
+        (Some(stated), Some(shown)) if shown.update || stated.get(..10) == Some(shown.date.as_str()) => {
+            Some(stated)
+        }
+        (stated, shown) => shown.map(|s| s.date).or(stated),
+    };
 
     let lang = s
         .lang

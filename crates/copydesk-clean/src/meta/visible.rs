@@ -1,11 +1,14 @@
 //! Metadata shown to readers between the headline and the story's first
 //! paragraph: the dateline (the first date in a `<time>` element or a short
-//! line) and the byline ("By Jane Doe", or "Written by" over the name), for
-//! pages whose markup states none.
+//! line, and whether its label calls it an update) and the byline ("By Jane
+//! Doe", or "Written by" over the name).
+
+use std::sync::OnceLock;
 
 use super::{author, date};
 use crate::html::page::{Idx, NONE, Page};
 use crate::html::tags::Role;
+use crate::table;
 use crate::text_util::DateWords;
 
 /// A line longer than this (in visible characters) is not a dateline.
@@ -25,8 +28,8 @@ const HEADER_LEVELS: usize = 2;
 
 /// What the scan meets between the headline and the story.
 enum Line<'p> {
-    /// A `<time>` element with a `datetime`.
-    Time(&'p str),
+    /// A `<time>` element, by index, with its `datetime`.
+    Time(Idx, &'p str),
     /// A short line of text, by index.
     Text(Idx),
 }
@@ -53,7 +56,7 @@ fn scan<'p, T>(
             continue;
         };
         if el.name() == "time"
-            && let Some(found) = el.attr("datetime").and_then(|v| f(Line::Time(v)))
+            && let Some(found) = el.attr("datetime").and_then(|v| f(Line::Time(i as Idx, v)))
         {
             return Some(found);
         }
@@ -97,13 +100,100 @@ fn header_start(page: &Page<'_>, headline: Idx) -> Idx {
     start
 }
 
-/// The first date shown between `start` and the story's second paragraph, as
-/// `YYYY-MM-DD`.
-pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &DateWords) -> Option<String> {
-    scan(page, start, container, |line| match line {
-        Line::Time(v) => date::to_iso(v, words).map(|d| d.get(..10).unwrap_or(&d).to_string()),
-        Line::Text(i) => date::find_in_text(&page.joined_text_of(i, " "), words),
+/// A date shown by the headline.
+pub(crate) struct Shown {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Whether a label calls it the date of an update ("Last updated:").
+    pub update: bool,
+}
+
+/// Labels of `data/date_update_labels.txt`.
+fn update_labels() -> &'static [&'static str] {
+    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LABELS.get_or_init(|| table::entries(include_str!("../../data/date_update_labels.txt")).collect())
+}
+
+/// True when `text` (lower case) holds an update label as a whole word or
+/// phrase.
+fn names_an_update(text: &str) -> bool {
+    update_labels().iter().any(|label| {
+        text.match_indices(label).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + label.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
     })
+}
+
+/// The text of a line before its first digit (where a date starts), lower
+/// case: the date's label.
+fn label_of(text: &str) -> String {
+    text[..text.find(|c: char| c.is_ascii_digit()).unwrap_or(text.len())].to_lowercase()
+}
+
+/// The first date shown between `start` and the story's second paragraph,
+/// with whether its label (on its line, or a line of its own just before)
+/// names an update.
+pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &DateWords) -> Option<Shown> {
+    let mut label_line = false;
+    scan(page, start, container, |line| {
+        let (i, date, within) = match line {
+            Line::Time(i, v) => {
+                (i, date::to_iso(v, words).map(|d| d.get(..10).unwrap_or(&d).to_string()), String::new())
+            }
+            Line::Text(i) => {
+                let text = page.joined_text_of(i, " | ");
+                let parts: Vec<&str> = text.split(" | ").collect();
+                let (date, within) = parts
+                    .iter()
+                    .enumerate()
+                    .find_map(|(k, part)| {
+                        let date = date::find_in_text(part, words)?;
+                        Some((Some(date), format!("{} {}", parts[..k].join(" "), label_of(part))))
+                    })
+                    .unwrap_or_else(|| {
+                        (date::find_in_text(&text.replace(" | ", " "), words), label_of(&text))
+                    });
+                (i, date, within)
+            }
+        };
+        let Some(date) = date else {
+            label_line = names_an_update(&label_of(&page.joined_text_of(i, " ")));
+            return None;
+        };
+        let label = format!("{} {}", text_before(page, i), within).to_lowercase();
+        let cut = (label.len().saturating_sub(LABEL_BYTES)..label.len())
+            .find(|&at| label.is_char_boundary(at))
+            .unwrap_or(label.len());
+        let label = &label[cut..];
+        Some(Shown { date, update: label_line || names_an_update(label) })
+    })
+}
+
+/// How far before a date its label is looked for, in bytes.
+const LABEL_BYTES: usize = 40;
+
+/// The last text before item `i` inside its parent, up to about
+/// [`LABEL_BYTES`]: a label set in a sibling ("<span>Last updated
+/// on</span> <time>...</time>").
+fn text_before(page: &Page<'_>, i: Idx) -> String {
+    let Some(parent) = page.items.get(i as usize).map(|t| t.parent).filter(|&p| p != NONE) else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    let mut bytes = 0;
+    for item in page.items[parent as usize..i as usize].iter().rev() {
+        if item.el.is_none() {
+            parts.push(item.text.trim());
+            bytes += item.text.len();
+            if bytes >= LABEL_BYTES {
+                break;
+            }
+        }
+    }
+    parts.reverse();
+    parts.join(" ")
 }
 
 /// The names of the first byline shown between `start` and the story's

@@ -181,10 +181,17 @@ impl Story<'_> {
             }
             let t = self.quote_tok[q];
             let para = self.para_of(t);
-            // `"A," he said. "B."`: the previous quote of the paragraph.
+            // `"A," he said. "B."`: the previous quote of the paragraph, or
+            // the last attributed one past fragments nobody was said to say.
             let same_para = q.checked_sub(1).filter(|&p| self.same_para(self.quote_tok[p], t));
+            let attributed = || {
+                (0..q)
+                    .rev()
+                    .take_while(|&p| self.same_para(self.quote_tok[p], t))
+                    .find_map(|p| out[p].attribution)
+            };
             out[q].attribution = match same_para {
-                Some(p) => out[p].attribution,
+                Some(p) => out[p].attribution.or_else(attributed),
                 None if t == para.start => self.previous_paragraph_speaker(q, out),
                 None => None,
             };

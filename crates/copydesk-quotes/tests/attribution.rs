@@ -436,3 +436,16 @@ fn pronoun_skips_a_name_in_a_clause_after_that() {
     let names: Vec<Option<String>> = find(text).into_iter().map(|q| q.speaker.and_then(|s| s.name)).collect();
     assert!(names.iter().all(|n| n.as_deref() == Some("Teo Brandt")), "{names:?}");
 }
+
+#[test]
+fn quote_after_a_programme_title_continues_the_speaker_before_it() {
+    let text = "\"Of course we will release the records,\" Ana Ruas said on Harbour TV's \"Port Today \
+                Live\" on Sunday. \"We have nothing to hide from anyone.\"";
+    assert_eq!(
+        direct(text),
+        [
+            row("\"Of course we will r", "Ana Ruas", Some("Ana Ruas"), "said"),
+            row("\"We have nothing to ", "Ana Ruas", Some("Ana Ruas"), "said"),
+        ]
+    );
+}

@@ -148,3 +148,13 @@ fn dateline_labelled_as_an_update_leaves_the_markup_date() {
         assert_eq!(meta(&page).published.as_deref(), Some("2019-08-14T13:00:00Z"), "{line}");
     }
 }
+
+#[test]
+fn name_repeated_in_a_link_label_is_one_author() {
+    let page = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"author\":[{{\"@type\":\"Person\",\"name\":\"jdoe\"}},\
+         {{\"@type\":\"Person\",\"name\":\"More About jdoe\"}}]}}</script></head>\
+         <body><article><h1>Council backs budget</h1>{STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).authors, vec!["jdoe"]);
+}

@@ -92,8 +92,17 @@ pub(crate) fn is_person(name: &str) -> bool {
 
 /// The names in a line shown on the page that opens with a byline label
 /// ("By Jane Doe", "Written by | Jane Doe"); `None` for a line without one.
+/// After the label, a short name need not be capitalised ("by ibby", "By
+/// 3i Global"): the label says it is one.
 pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
-    strip_label(text.trim()).map(|_| names(text, Source::Shown))
+    strip_label(text.trim()).map(|rest| {
+        let shown = names(text, Source::Shown);
+        if shown.is_empty() && rest.split_whitespace().count() <= 3 && !rest.contains(['.', ',', '!', '?']) {
+            names(text, Source::Declared)
+        } else {
+            shown
+        }
+    })
 }
 
 /// True for a line that is only a byline label ("Written by", "By:"): the
@@ -196,6 +205,13 @@ mod tests {
         assert_eq!(shown("Recipe by | Ann Lee"), vec!["Ann Lee"]);
         assert_eq!(shown("Written and photographed by Bo Chan"), vec!["Bo Chan"]);
         assert!(shown("Text by").is_empty());
+    }
+
+    #[test]
+    fn labelled_byline_keeps_a_short_uncapitalised_name() {
+        assert_eq!(byline("by ibby"), Some(vec!["ibby".to_string()]));
+        assert_eq!(byline("By 3i Global"), Some(vec!["3i Global".to_string()]));
+        assert_eq!(byline("By clicking here you agree."), Some(vec![]));
     }
 
     #[test]

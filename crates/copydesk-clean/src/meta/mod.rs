@@ -213,10 +213,12 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     if authors.is_empty() {
         authors = site_only;
     }
-    let mut seen = Vec::new();
+    // A name given twice, or again inside a link label ("More about Jane
+    // Doe"), is one author.
+    let mut seen: Vec<String> = Vec::new();
     authors.retain(|a| {
-        let key = normalize(a);
-        let fresh = !seen.contains(&key);
+        let key = format!(" {} ", normalize(a));
+        let fresh = !seen.iter().any(|s| key.contains(s.as_str()));
         seen.push(key);
         fresh
     });

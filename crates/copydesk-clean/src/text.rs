@@ -39,7 +39,6 @@ use copydesk_core::{Document, Metadata};
 /// ```
 pub struct TextCleaner {
     cues: cues::Cues,
-    credits: credit::Credits,
     dates: date::DateWords,
 }
 
@@ -52,11 +51,7 @@ impl Default for TextCleaner {
 impl TextCleaner {
     /// Builds the cleaner, compiling the cue tables.
     pub fn new() -> TextCleaner {
-        TextCleaner {
-            cues: cues::Cues::new(),
-            credits: credit::Credits::new(),
-            dates: date::DateWords::new(),
-        }
+        TextCleaner { cues: cues::Cues::new(), dates: date::DateWords::new() }
     }
 
     /// Keeps the story lines of `text`: the paragraphs, joined by `"\n\n"`,
@@ -65,7 +60,6 @@ impl TextCleaner {
     pub fn clean(&self, text: &str) -> Document {
         let mut lines = line::scan(text);
         self.cues.mark(text, &mut lines);
-        self.credits.mark(text, &mut lines);
         for line in lines.iter_mut().filter(|l| l.units <= date::STAMP_UNITS) {
             line.stamp = self.dates.is_stamp(&text[line.start..line.end]);
         }

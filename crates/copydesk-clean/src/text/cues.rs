@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
+use super::credit;
 use super::line::Line;
 
 const FURNITURE: &str = include_str!("../../data/text_furniture.txt");
@@ -43,8 +44,11 @@ struct Opening {
 pub(super) struct Cues {
     /// The furniture phrases, found anywhere in one pass over the text.
     anywhere: AhoCorasick,
-    /// The weight of each furniture phrase.
+    /// The weight of each furniture phrase; the photo credits follow them
+    /// in the automaton (one pass over the text finds both).
     weights: Vec<u8>,
+    /// Per photo credit: how it closes a caption.
+    credits: Vec<credit::Closing>,
     /// Line-start cues and headings, tried only where a line (or its words
     /// after a count) begins: an anchored search touches a few bytes a line.
     opening: AhoCorasick,
@@ -59,7 +63,9 @@ pub(super) struct Cues {
 impl Cues {
     /// Compiles the tables.
     pub(super) fn new() -> Cues {
-        let (phrases, weights): (Vec<String>, Vec<u8>) = entries(FURNITURE).unzip();
+        let (mut phrases, weights): (Vec<String>, Vec<u8>) = entries(FURNITURE).unzip();
+        let (credit_phrases, credits): (Vec<String>, Vec<credit::Closing>) = credit::entries().unzip();
+        phrases.extend(credit_phrases);
         let mut openings: BTreeMap<String, Opening> = BTreeMap::new();
         for (phrase, weight) in entries(LINE_START) {
             openings.entry(phrase).or_default().start = weight;
@@ -82,6 +88,7 @@ impl Cues {
         Cues {
             anywhere: builder(StartKind::Unanchored).build(&phrases).expect("the furniture table compiles"),
             weights,
+            credits,
             opening: builder(StartKind::Anchored).build(openings.keys()).expect("the opening tables compile"),
             openings: openings.into_values().collect(),
             commenter_endings: Endings::new(entries(COMMENTER).map(|(ending, _)| ending)),
@@ -89,8 +96,9 @@ impl Cues {
         }
     }
 
-    /// Adds the cue hits in `text` to the lines they fall in. `lines` are
-    /// the non-blank lines of `text`, in order.
+    /// Adds the cue hits in `text` to the lines they fall in, and marks the
+    /// lines a photo credit closes. `lines` are the non-blank lines of
+    /// `text`, in order.
     pub(super) fn mark(&self, text: &str, lines: &mut [Line]) {
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -102,8 +110,15 @@ impl Cues {
                 i += 1;
             }
             let Some(line) = lines.get_mut(i) else { break };
-            if m.start() >= line.start {
-                line.cue = line.cue.saturating_add(self.weights[m.pattern().as_usize()]);
+            if m.start() < line.start {
+                continue;
+            }
+            match self.weights.get(m.pattern().as_usize()) {
+                Some(weight) => line.cue = line.cue.saturating_add(*weight),
+                None => {
+                    let closing = self.credits[m.pattern().as_usize() - self.weights.len()];
+                    line.credit |= closing.closes(&text[m.start()..m.end()], &text[m.end()..line.end]);
+                }
             }
         }
         for line in lines.iter_mut() {

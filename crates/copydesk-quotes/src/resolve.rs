@@ -45,7 +45,7 @@ pub(crate) struct Names {
     /// Every name of two words or more, with the token where its mention
     /// starts, by its last word's key: a name is compared with its namesakes
     /// only, so many names cost linear time.
-    runs: HashMap<u64, Vec<(usize, Name)>>,
+    runs: HashMap<u64, Runs>,
     /// The roles given to names, in story order, by their role noun's key.
     roles: HashMap<u64, Vec<Role>>,
     /// Every role given to a name, in story order.
@@ -53,6 +53,16 @@ pub(crate) struct Names {
     /// Every name opening a clause outside quotes (a person or an
     /// organisation), in order, with its bare form.
     people: Vec<(Mention, Name)>,
+}
+
+/// The longest forms of the names sharing a last word, with the token where
+/// each mention starts.
+#[derive(Default)]
+struct Runs {
+    forms: Vec<(usize, Name)>,
+    /// Each way the forms are written, where there are several, with the
+    /// spelling the story uses most among those spelt alike.
+    spellings: Vec<(Name, Name)>,
 }
 
 /// A role given to a name: "Russian Foreign Minister" for Sergei Lavrov.
@@ -108,7 +118,7 @@ impl Names {
             };
             let name = story.bare_name(&m);
             if name.words() > 1 {
-                names.runs.entry(name.key).or_default().push((m.first, name));
+                names.runs.entry(name.key).or_default().forms.push((m.first, name));
             }
             // Only a name opening a clause is someone a pronoun may stand
             // for ("but Khalilzad returned"), not an object ("to Doha",
@@ -121,8 +131,9 @@ impl Names {
         }
         // Only the longest forms of each name are ever the fullest.
         for runs in names.runs.values_mut() {
-            let longest = runs.iter().map(|(_, name)| name.words()).max().unwrap_or(0);
-            runs.retain(|(_, name)| name.words() == longest);
+            let longest = runs.forms.iter().map(|(_, name)| name.words()).max().unwrap_or(0);
+            runs.forms.retain(|(_, name)| name.words() == longest);
+            runs.spellings = spellings(story, &runs.forms);
         }
         names
     }
@@ -160,7 +171,7 @@ impl Names {
     /// ("Sergei Lavrov" ... "Sergey Lavrov").
     fn fullest(&self, story: &Story<'_>, m: &Mention) -> Name {
         let own = story.bare_name(m);
-        let Some(runs) = self.runs.get(&own.key) else { return own };
+        let Some(runs) = self.runs.get(&own.key).map(|r| &r.forms) else { return own };
         let before = runs.partition_point(|(at, _)| *at <= m.first);
         let best = before.checked_sub(1).or((before < runs.len()).then_some(before)).map(|i| runs[i].1);
         match best {
@@ -174,18 +185,11 @@ impl Names {
         }
     }
 
-    /// The spelling of a full name that the story uses most (the first among
-    /// equals), of those spelt alike ("Sergei Lavrov", "Sergey Lavrov").
+    /// The spelling of a full name that the story uses most, of those spelt
+    /// alike ("Sergei Lavrov", "Sergey Lavrov").
     fn spelling(&self, story: &Story<'_>, full: Name) -> Name {
         let Some(runs) = self.runs.get(&full.key) else { return full };
-        let spellings: Vec<Name> = runs
-            .iter()
-            .take(MAX_SPELLINGS)
-            .map(|(_, name)| *name)
-            .filter(|&n| spelt_alike(story, n, full))
-            .collect();
-        let uses = |n: Name| spellings.iter().filter(|&&o| same_name(story, o, n)).count();
-        spellings.iter().rev().copied().max_by_key(|&n| uses(n)).unwrap_or(full)
+        runs.spellings.iter().find(|(form, _)| same_name(story, *form, full)).map_or(full, |(_, best)| *best)
     }
 
     /// The name a definite description stands for: the name last given the
@@ -266,6 +270,34 @@ fn spelt_alike(story: &Story<'_>, a: Name, b: Name) -> bool {
         })
 }
 
+/// Each way the first few of a surname's fullest forms are written, with the
+/// spelling the story uses most among those spelt alike (the first among
+/// equals): "Sergey Lavrov" for "Sergei Lavrov" when "Sergey" comes more often.
+fn spellings(story: &Story<'_>, runs: &[(usize, Name)]) -> Vec<(Name, Name)> {
+    let forms = || runs.iter().take(MAX_SPELLINGS).map(|(_, n)| *n);
+    // Most names are written one way: nothing to choose.
+    let first = runs.first().map(|(_, n)| *n);
+    if first.is_none_or(|f| forms().all(|n| same_name(story, n, f))) {
+        return Vec::new();
+    }
+    let uses = |n: Name| forms().filter(|&o| same_name(story, o, n)).count();
+    let mut out: Vec<(Name, Name)> = Vec::new();
+    for form in forms() {
+        if out.iter().any(|(o, _)| same_name(story, *o, form)) {
+            continue;
+        }
+        let mut best = (0, form);
+        for n in forms().filter(|&n| spelt_alike(story, n, form)) {
+            let u = uses(n);
+            if u > best.0 {
+                best = (u, n);
+            }
+        }
+        out.push((form, best.1));
+    }
+    out
+}
+
 /// Two names written alike, letter for letter.
 fn same_name(story: &Story<'_>, a: Name, b: Name) -> bool {
     a.words() == b.words()
@@ -275,6 +307,10 @@ fn same_name(story: &Story<'_>, a: Name, b: Name) -> bool {
 /// Words of five letters or more, with the same first letter, one letter
 /// apart (changed, added or dropped), case aside.
 fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if na.min(nb) < 5 || na.abs_diff(nb) > 1 {
+        return false;
+    }
     let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
     let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };

@@ -92,17 +92,32 @@ pub(crate) fn is_person(name: &str) -> bool {
 
 /// The names in a line shown on the page that opens with a byline label
 /// ("By Jane Doe", "Written by | Jane Doe"); `None` for a line without one.
-/// After the label, a short name need not be capitalised ("by ibby", "By
-/// 3i Global"): the label says it is one.
 pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
-    strip_label(text.trim()).map(|rest| {
-        let shown = names(text, Source::Shown);
-        if shown.is_empty() && rest.split_whitespace().count() <= 3 && !rest.contains(['.', ',', '!', '?']) {
-            names(text, Source::Declared)
-        } else {
-            shown
-        }
-    })
+    strip_label(text.trim()).map(|_| after_label(text))
+}
+
+/// A name after a byline label has at most this many words when it is not
+/// capitalised.
+const MAX_PLAIN_NAME_WORDS: usize = 3;
+
+/// The names in text that a byline label introduces (on its line or the
+/// line before). A short name need not be capitalised ("by ibby", "By 3i
+/// Global", "by | ALLIN ONE"): the label says it is one; but a phrase with
+/// lower-case words is not a name.
+pub(crate) fn after_label(text: &str) -> Vec<String> {
+    let shown = names(text, Source::Shown);
+    if !shown.is_empty() {
+        return shown;
+    }
+    let plain = names(text, Source::Declared);
+    let plain_name = |n: &String| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        words.len() <= MAX_PLAIN_NAME_WORDS
+            && !n.contains(['.', '!', '?'])
+            // Words of a phrase ("the Smith machine") are not a name's.
+            && (words.len() == 1 || !words.iter().any(|w| w.starts_with(char::is_lowercase)))
+    };
+    if plain.iter().all(plain_name) { plain } else { Vec::new() }
 }
 
 /// True for a line that is only a byline label ("Written by", "By:"): the
@@ -171,6 +186,10 @@ fn is_name(s: &str, source: Source) -> bool {
     {
         return false;
     }
+    // A template's unfilled key ("page.head.extra.author") names nobody.
+    if words.len() == 1 && s.matches('.').count() >= 3 && !s.ends_with('.') {
+        return false;
+    }
     match source {
         Source::Declared => true,
         Source::Shown => {
@@ -211,6 +230,7 @@ mod tests {
     fn labelled_byline_keeps_a_short_uncapitalised_name() {
         assert_eq!(byline("by ibby"), Some(vec!["ibby".to_string()]));
         assert_eq!(byline("By 3i Global"), Some(vec!["3i Global".to_string()]));
+        assert_eq!(byline("by | ALLIN ONE | on | Jan 22, 2025"), Some(vec!["ALLIN ONE".to_string()]));
         assert_eq!(byline("By clicking here you agree."), Some(vec![]));
     }
 
@@ -247,6 +267,18 @@ mod tests {
         assert_eq!(names("jdoe_admin", Source::Declared), vec!["jdoe_admin"]);
         assert_eq!(names("ANN LEE", Source::Declared), vec!["ANN LEE"]);
         assert!(shown("jdoe_admin").is_empty());
+    }
+
+    #[test]
+    fn unfilled_template_key_is_nobody() {
+        assert!(names("page.head.extra.author", Source::Declared).is_empty());
+        assert_eq!(names("sara.r.peter", Source::Declared), vec!["sara.r.peter"]);
+    }
+
+    #[test]
+    fn name_on_the_line_after_a_label_may_be_plain_but_not_a_phrase() {
+        assert_eq!(after_label("ALLIN ONE"), vec!["ALLIN ONE"]);
+        assert!(after_label("the Smith machine").is_empty());
     }
 
     #[test]

@@ -205,7 +205,7 @@ pub(crate) fn byline_near(page: &Page<'_>, start: Idx, container: Idx) -> Option
         let Line::Text(i) = line else { return None };
         let text = page.joined_text_of(i, " | ");
         let names = if labelled {
-            author::names(&text, author::Source::Shown)
+            author::after_label(&text)
         } else {
             // The byline may be a part of a line that holds the whole
             // header ("Coffee | Mar 24, 2025 | By Amy Wilhelm | 0 comments").

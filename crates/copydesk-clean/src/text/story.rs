@@ -33,6 +33,8 @@ const TEASER_GAP: usize = 2;
 const LABEL_UNITS: u32 = 2;
 /// The cost of crossing such a label.
 const LABEL_COST: i64 = 2;
+/// A table between paragraphs weighs a unit of prose per this many figures.
+const FIGURES_PER_UNIT: u32 = 4;
 /// A table after the story has at least this many figures.
 const TABLE_CELLS: u32 = 8;
 /// A list after the story has at least this many items.
@@ -156,9 +158,15 @@ impl Gap {
     }
 
     /// A table (short lines, half of them figures or more) is crossed at
-    /// the cost of its furniture alone: its cells are part of the story.
+    /// the cost of its furniture alone, less a little for each figure: its
+    /// cells are part of the story, and a story with a long table and short
+    /// prose around it must still outweigh a sidebar of blurbs.
     fn cost(&self) -> i64 {
-        if self.figures * 2 >= self.shorts { self.cost - self.short_cost } else { self.cost }
+        if self.figures * 2 >= self.shorts {
+            self.cost - self.short_cost - i64::from(self.figures / FIGURES_PER_UNIT)
+        } else {
+            self.cost
+        }
     }
 }
 
@@ -381,5 +389,23 @@ mod tests {
         text.push_str("Sign up for our newsletter\nHome\n");
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.ends_with("6. Fez\n\n85.5"), "{out}");
+    }
+
+    #[test]
+    fn a_long_table_with_little_prose_around_it_outweighs_a_sidebar() {
+        let mut text = format!("{}\nYear\nPrice\n", paragraph(1));
+        for year in 2000..2060 {
+            text.push_str(&format!("{year}\n${},000\n", 200 + year % 17));
+        }
+        text.push_str(&format!("{}\n{}\n", paragraph(2), paragraph(3)));
+        text.push_str(
+            "Sign up for our newsletter\nShare on Facebook\nShare on Twitter\nPrivacy policy\nTerms of use\n",
+        );
+        for blurb in 4..8 {
+            text.push_str(&format!("{}\n", paragraph(blurb)));
+        }
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+        assert!(out.contains("2059") && out.contains("Paragraph 3") && !out.contains("Paragraph 4"), "{out}");
     }
 }

@@ -61,9 +61,30 @@ impl Entities {
     }
 }
 
+/// `text` with UTF-8 that was read as Latin-1 put back ("Investorâ\u{80}\u{99}s"
+/// → "Investor’s"): when every character fits in a byte and those bytes are
+/// UTF-8 with a character of several bytes, they were that character.
+pub(crate) fn unmangle(text: String) -> String {
+    if text.is_ascii() || text.chars().any(|c| u32::from(c) > 0xff) {
+        return text;
+    }
+    let bytes: Vec<u8> = text.chars().map(|c| u32::from(c) as u8).collect();
+    match String::from_utf8(bytes) {
+        Ok(fixed) if !fixed.is_ascii() => fixed,
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_read_as_latin1_is_put_back() {
+        assert_eq!(unmangle("Investor\u{e2}\u{80}\u{99}s guide".to_string()), "Investor\u{2019}s guide");
+        assert_eq!(unmangle("Caf\u{e9} society".to_string()), "Caf\u{e9} society");
+        assert_eq!(unmangle("Caf\u{e9} \u{2014} society".to_string()), "Caf\u{e9} \u{2014} society");
+    }
 
     #[test]
     fn numeric_and_named_references_are_decoded() {

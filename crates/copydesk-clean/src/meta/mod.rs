@@ -105,7 +105,7 @@ impl<'a> Metas<'a> {
 pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata {
     let s = &page.signals;
     let keys = meta_keys();
-    let clean = |v: &str| Some(tables.entities.decode(v)).filter(|v| !v.is_empty());
+    let clean = |v: &str| Some(entities::unmangle(tables.entities.decode(v))).filter(|v| !v.is_empty());
     let metas = Metas::new(&s.metas);
     let ld = jsonld::read(&s.json_ld);
     let micro = Microdata::read(page);

@@ -16,11 +16,17 @@ fn pack(word: &[u8]) -> Option<u128> {
     if word.is_empty() || word.len() > PACKED {
         return None;
     }
-    let (lo, hi) = (swar::load_head(word), swar::load_head(word.get(8..).unwrap_or_default()));
+    let lo = swar::load_head(word);
+    // Most words fit the low half: the high one is read only past it.
+    let hi = match word.get(8..) {
+        Some(rest) if !rest.is_empty() => swar::load_head(rest),
+        _ => 0,
+    };
     if (lo | hi) & swar::HIGHS != 0 {
         return None;
     }
-    let key = swar::lower(lo) as u128 | (swar::lower(hi) as u128) << 64;
+    let hi = if hi == 0 { 0 } else { swar::lower(hi) };
+    let key = swar::lower(lo) as u128 | (hi as u128) << 64;
     // No entry is all NUL bytes: 0 marks an empty slot.
     (key != 0).then_some(key)
 }

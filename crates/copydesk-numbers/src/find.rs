@@ -74,14 +74,16 @@ pub fn next_start(lex: &Lexicon, text: &str, from: usize) -> usize {
                 classes(&block)
             }
         };
-        let mut words = letters & !(letters << 1 | letter_before);
+        // Words of two letters or more (every number word has two): bit
+        // `j` of `second` tells whether byte `j + 1` is a letter.
+        let second = letters >> 1 | u64::from(byte(text, i + BLOCK).is_ascii_alphabetic()) << 63;
+        let mut words = letters & !(letters << 1 | letter_before) & second;
         // Each word's first three letters against the prefix table, with
         // no branch on the outcome: most words start no number word.
         while words != 0 {
             let j = words.trailing_zeros() as usize;
             let k = i + j;
-            let (second, third) = (byte(text, k + 1), byte(text, k + 2));
-            let may = second.is_ascii_alphabetic() & lex.may_start_number_word(bytes[k], second, third);
+            let may = lex.may_start_number_word(bytes[k], byte(text, k + 1), byte(text, k + 2));
             marks |= u64::from(may) << j;
             words &= words - 1;
         }
@@ -120,6 +122,8 @@ mod tests {
         let pad = "x".repeat(BLOCK - 1);
         assert_eq!(starts(&lex, &format!("{pad}ten ten")), [BLOCK + 3]);
         assert_eq!(starts(&lex, &format!("{pad} ten")), [BLOCK]);
+        // A word whose first letter ends a block and whose second starts the next.
+        assert_eq!(starts(&lex, &format!("{} ten", &pad[1..])), [BLOCK - 1]);
         assert_eq!(starts(&lex, &format!("{pad}.7½")), [BLOCK, BLOCK + 1]);
         // The last, short block and a word cut by the text's end.
         assert_eq!(starts(&lex, "tension, 3 and twenty"), [9, 15]);

@@ -193,33 +193,35 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
     // "above 1000" is a count, but "since at least 2007" a year.
     let bounded = matches!(qual, Some((qs, _, Qualifier::Bound(_)))
         if !prev_word(text, qs).is_some_and(|(a, b)| lex.year_cues.contains(&text[a..b])));
-    let mut fig = match nonfigure::classify(lex, text, &t, counted_plural, bounded, before) {
+    let age = match nonfigure::classify(lex, text, &t, counted_plural, bounded, before) {
         Some(nf) if nf.kind != Kind::Age => {
             let end = nf.end;
             out.push(non_figure(text, nf, &t));
             return end;
         }
+        age => age,
+    };
+    // Built in its place in `out`: a figure is big, and moving it costs.
+    let is_figure = age.is_none();
+    out.push(match age {
         Some(nf) => non_figure(text, nf, &t),
         None => {
             compound_quantity(lex, text, &mut t);
             article_unit_before(lex, text, &mut t, floor, before);
             money_cents(lex, text, &mut t);
             let counted = counted.filter(|_| matches!(t.what, What::Bare));
-            let mut f = match combine(lex, text, &t) {
-                Some(f) => f,
-                None => single(lex, text, &mut t, counted),
-            };
-            if f.kind != Kind::Range {
-                f.number = Some(Mention::new(text, Span::new(t.num.start, t.num.end)));
-            }
-            f
+            combine(lex, text, &t).unwrap_or_else(|| single(lex, text, &mut t, counted))
         }
-    };
+    });
+    let fig = out.last_mut().expect("a figure was just pushed");
+    if is_figure && fig.kind != Kind::Range {
+        fig.number = Some(Mention::new(text, Span::new(t.num.start, t.num.end)));
+    }
     if let Some((qs, qe, q)) = qual {
-        apply_qualifier(text, &mut fig, qs, qe, q);
+        apply_qualifier(text, fig, qs, qe, q);
     }
     if let Some((qs, qe, q)) = qualifier::after(lex, text, fig.span.end) {
-        apply_qualifier(text, &mut fig, qs, qe, q);
+        apply_qualifier(text, fig, qs, qe, q);
         if fig.kind == Kind::Count
             && fig.counted.is_none()
             && let Some(sp) = counted::after(lex, text, qe, 2.0)
@@ -244,16 +246,14 @@ fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usi
         && char_at(text, fig.span.end) == Some(')')
     {
         fig.value = fig.value.map(|v| -v);
-        fig.exact = fig.exact.map(|e| format!("-{e}"));
+        fig.exact = fig.exact.take().map(|e| format!("-{e}"));
         fig.span = Span::new(fig.span.start - 1, fig.span.end + 1);
     }
     if matches!(fig.kind, Kind::Money | Kind::Percent | Kind::Count | Kind::Range) {
         fig.change = change_before(lex, text, word_ending_at(fig.span.start));
     }
     fig.set_text(text);
-    let end = fig.span.end;
-    out.push(fig);
-    end
+    fig.span.end
 }
 
 /// "a dozen", "a hundred", "a half": the article is part of the number;

@@ -9,15 +9,16 @@
 //!   sides before the substring test).
 //! - `clean/wcxb-dev`: word-level (bag of lower-cased `\w+` words) precision,
 //!   recall and F1 per page, averaged; the share of must-not-appear snippets
-//!   that leak; exact match of title, author (as a set of names) and date
-//!   (ISO date part) over pages that state one; dates given for pages that
-//!   state none.
+//!   that leak; exact match, after whitespace and case normalisation, of
+//!   title, author (the joiners between names, `,` `;` `&` "and", read as
+//!   one) and date (ISO date part) over pages that state one; dates given
+//!   for pages that state none.
 //!
 //! Every page is read as bytes and decoded once with `copydesk_clean::decode`;
 //! the same string goes to copydesk and to every peer. Peers' predictions come
 //! from `xtask/peers/clean_peers.py`, cached under `target/eval/clean/`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -380,9 +381,11 @@ fn norm(text: &str) -> String {
     squeeze(&text.to_lowercase())
 }
 
-/// An author field as a set of names: split on commas, semicolons,
-/// ampersands and "and".
-fn author_set(text: &str) -> HashSet<String> {
+/// An author field as the list of its names, in order, each lower-cased
+/// with its whitespace collapsed: the joiners between names (commas,
+/// semicolons, ampersands, "and") are a matter of list format, so "A, B and
+/// C" and "A; B & C" read the same, but "B, A" does not, nor "A, A".
+fn author_list(text: &str) -> Vec<String> {
     let lower = text.to_lowercase().replace(" and ", ",").replace(['&', ';'], ",");
     lower.split(',').map(squeeze).filter(|s| !s.is_empty()).collect()
 }
@@ -408,7 +411,7 @@ fn score_wcxb(tool: &str, preds: &HashMap<String, Prediction>, gold: &HashMap<St
         if let Some(a) = &g.author {
             author_n += 1;
             author_ok += usize::from(
-                !pred.authors.is_empty() && author_set(&pred.authors.join(", ")) == author_set(a),
+                !pred.authors.is_empty() && author_list(&pred.authors.join(", ")) == author_list(a),
             );
         }
         let pred_date = pred.date.as_deref().map(|d| d.get(..10).unwrap_or(d));
@@ -437,7 +440,7 @@ fn score_wcxb(tool: &str, preds: &HashMap<String, Prediction>, gold: &HashMap<St
             .note("must-not-appear snippets found"),
         Row::new(ds, "title exact", tool, util::ratio(title_ok, title_n), title_n),
         Row::new(ds, "author exact", tool, util::ratio(author_ok, author_n), author_n)
-            .note("as a set of names"),
+            .note("names in order; joiners normalised"),
         Row::new(ds, "date exact", tool, util::ratio(date_ok, date_n), date_n).note("ISO date part"),
         Row::new(ds, "invented dates", tool, invented as f64, undated).note("dates given for undated pages"),
     ]
@@ -463,7 +466,9 @@ mod tests {
     }
 
     #[test]
-    fn author_sets_ignore_order_and_joiners() {
-        assert_eq!(author_set("Ann Lee, Bo Chan, and Cy Diaz"), author_set("Bo Chan & Ann Lee, Cy Diaz"));
+    fn author_lists_normalise_joiners_but_keep_order_and_repeats() {
+        assert_eq!(author_list("Ann Lee, Bo  Chan, and Cy Diaz"), author_list("ann lee; Bo Chan & Cy Diaz"));
+        assert_ne!(author_list("Ann Lee, Bo Chan"), author_list("Bo Chan, Ann Lee"));
+        assert_ne!(author_list("Ann Lee"), author_list("Ann Lee, Ann Lee"));
     }
 }

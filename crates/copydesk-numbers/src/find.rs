@@ -1,14 +1,15 @@
 //! Where numerals may start: an ASCII digit, a number word or a vulgar
 //! fraction. One pass classifies the text 64 bytes at a time into bit
-//! masks (digits, letters, the lead bytes of vulgar fractions); every
+//! masks (digits, letters, the lead bytes of vulgar fractions; sixteen
+//! bytes a vector compare, from the `wide` crate); every
 //! word's first three letters are tested against a bit set without a
 //! branch, and only the bytes left marked are looked at one by one (the
 //! whole word against the number words). Text with none of them costs a
 //! few instructions a byte and about one mispredicted branch a block.
 
 use crate::lexicon::{Lexicon, vulgar_fraction};
-use crate::swar;
 use crate::text::{byte, letters_end, starts_word_boundary};
+use wide::{i8x16, u8x16};
 
 /// Bytes classified at a time: one bit of a `u64` each.
 const BLOCK: usize = 64;
@@ -41,17 +42,26 @@ fn starts_numeral(lex: &Lexicon, text: &str, i: usize) -> bool {
     starts_word_boundary(text, i) && lex.is_number_trigger(&text[i..letters_end(text, i)])
 }
 
-/// The ASCII letters of a block, and its ASCII digits and lead bytes of
-/// vulgar fractions (C2 and E2), as masks with bit `j` for byte `j`.
+/// The bytes of `v` from `lo` to `lo + n - 1`: moved to the bottom of
+/// the signed bytes, the range is one compare.
 #[inline]
-fn classes(block: &[u8]) -> (u64, u64) {
+fn in_range(v: i8x16, lo: u8, n: i8) -> i8x16 {
+    (v + i8x16::splat(0x80u8.wrapping_sub(lo) as i8)).simd_lt(i8x16::splat(i8::MIN + n))
+}
+
+/// The ASCII letters of a block, and its ASCII digits and lead bytes of
+/// vulgar fractions (C2 and E2), as masks with bit `j` for byte `j`:
+/// sixteen bytes a compare (SSE2 on x86_64, portable code elsewhere).
+#[inline]
+fn classes(block: &[u8; BLOCK]) -> (u64, u64) {
     let (mut letters, mut marks) = (0u64, 0u64);
-    for (c, chunk) in block.chunks_exact(8).enumerate() {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    for (c, chunk) in block.chunks_exact(16).enumerate() {
+        let v = u8x16::from(chunk).cast_signed();
+        let l = in_range(v | i8x16::splat(0x20), b'a', 26);
         // E2 with its 0x20 bit cleared is C2.
-        let m = swar::between(x, b'0' - 1, b'9' + 1) | swar::equal(x & 0xDFDF_DFDF_DFDF_DFDF, 0xC2);
-        letters |= swar::gather(swar::letters(x)) << (8 * c);
-        marks |= swar::gather(m) << (8 * c);
+        let lead = (v & i8x16::splat(0xDFu8 as i8)).simd_eq(i8x16::splat(0xC2u8 as i8));
+        letters |= u64::from(l.to_bitmask()) << (16 * c);
+        marks |= u64::from((in_range(v, b'0', 10) | lead).to_bitmask()) << (16 * c);
     }
     (letters, marks)
 }
@@ -65,7 +75,7 @@ pub fn next_start(lex: &Lexicon, text: &str, from: usize) -> usize {
     // it continues a word (at `from`, the boundary check decides).
     let mut letter_before = 0;
     while i < bytes.len() {
-        let (letters, mut marks) = match bytes.get(i..i + BLOCK) {
+        let (letters, mut marks) = match bytes.get(i..i + BLOCK).and_then(|b| b.try_into().ok()) {
             Some(b) => classes(b),
             None => {
                 // The last block, padded with zeros, which are never marked.

@@ -14,13 +14,6 @@ pub fn between(x: u64, lo: u8, hi: u8) -> u64 {
     (ONES * (127 + hi as u64)).wrapping_sub(low7) & !x & (low7 + ONES * (127 - lo as u64)) & HIGHS
 }
 
-/// The high bit of each byte of `x` equal to `b`.
-#[inline]
-pub fn equal(x: u64, b: u8) -> u64 {
-    let t = x ^ (ONES * b as u64);
-    !(((t & !HIGHS) + !HIGHS) | t) & HIGHS
-}
-
 /// The high bit of each ASCII letter of `x`.
 #[inline]
 pub fn letters(x: u64) -> u64 {
@@ -55,14 +48,6 @@ pub fn load_head(bytes: &[u8]) -> u64 {
     }
 }
 
-/// The high bit of each byte of `x` (a mask of the functions above)
-/// gathered into the low eight bits, byte `j`'s as bit `j`: one multiply
-/// moves every high bit to its place in the top byte.
-#[inline]
-pub fn gather(x: u64) -> u64 {
-    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,7 +56,6 @@ mod tests {
     fn marks_letters_and_lowers_capitals() {
         let x = load_head(b"aZ@[`{9\xC3");
         assert_eq!(letters(x), 0x0000_0000_0000_8080);
-        assert_eq!(gather(letters(x)), 0b0000_0011);
         assert_eq!(lower(x).to_le_bytes(), *b"az@[`{9\xC3");
         assert_eq!(load_head(b"ab").to_le_bytes(), *b"ab\0\0\0\0\0\0");
         for n in 0..=9 {
@@ -80,9 +64,5 @@ mod tests {
             padded[..n.min(8)].copy_from_slice(&b[..n.min(8)]);
             assert_eq!(load_head(b), u64::from_le_bytes(padded), "{n} bytes");
         }
-        let y = load_head(b"\xC2\x42\xC3\x00\xC2");
-        assert_eq!(equal(y, 0xC2), 0x0000_0080_0000_0080);
-        assert_eq!(gather(equal(y, 0xC2)), 0b0001_0001);
-        assert_eq!(gather(HIGHS), 0xFF);
     }
 }

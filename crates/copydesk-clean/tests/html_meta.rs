@@ -158,3 +158,25 @@ fn name_repeated_in_a_link_label_is_one_author() {
     );
     assert_eq!(meta(&page).authors, vec!["jdoe"]);
 }
+
+#[test]
+fn unlabelled_name_just_before_the_dateline_is_the_author() {
+    for header in [
+        "<p>Ann Lee | 23.07.2025 | 6 min read</p>",
+        "<p>Ann Lee</p><div><p><span>23.07.2025</span> <span>6 min read</span></p></div>",
+    ] {
+        let page = format!(
+            "<html><body><article><h1>Council backs budget</h1>{header}{LONG_STORY}</article></body></html>"
+        );
+        assert_eq!(meta(&page).authors, vec!["Ann Lee"], "{header}");
+    }
+}
+
+#[test]
+fn section_label_above_the_headline_is_not_an_author() {
+    let page = format!(
+        "<html><body><article><span>City Politics</span><h1>Council backs budget</h1>\
+         <p>23.07.2025</p>{LONG_STORY}</article></body></html>"
+    );
+    assert!(meta(&page).authors.is_empty());
+}

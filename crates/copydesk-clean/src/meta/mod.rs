@@ -173,7 +173,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     let publisher: Vec<String> =
         [site_name.as_deref(), ld.publisher.as_deref()].into_iter().flatten().map(normalize).collect();
     let is_publisher = |a: &String| publisher.contains(&normalize(a));
-    let sources: [&dyn Fn() -> Vec<String>; 7] = [
+    let sources: [&dyn Fn() -> Vec<String>; 8] = [
         &|| declared(&ld.authors),
         &|| {
             let mut stated: Vec<String> = metas.all(&keys.author).into_iter().map(str::to_string).collect();
@@ -188,6 +188,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         },
         &|| visible::byline_near(page, anchor, container).unwrap_or_default(),
         &|| nearest(&s.author_links, anchor).find_map(|i| shown(&page.text_of(i))).unwrap_or_default(),
+        &|| visible::name_by_dateline(page, anchor, container, &tables.dates).unwrap_or_default(),
         &|| declared(&ld.organisations),
     ];
     // The first source that names someone wins; one that names only the

@@ -9,7 +9,7 @@ use super::{author, date};
 use crate::html::page::{Idx, NONE, Page};
 use crate::html::tags::Role;
 use crate::table;
-use crate::text_util::DateWords;
+use crate::text_util::{DateWords, normalize};
 
 /// A line longer than this (in visible characters) is not a dateline.
 const MAX_LINE_CHARS: u32 = 100;
@@ -216,5 +216,39 @@ pub(crate) fn byline_near(page: &Page<'_>, start: Idx, container: Idx) -> Option
         };
         labelled = names.is_empty() && text.rsplit(" | ").next().is_some_and(author::is_byline_label);
         Some(names).filter(|n| !n.is_empty())
+    })
+}
+
+/// A person's name set without a label just before the dateline, on its
+/// line or on the line right above ("Jane Doe | 23.07.2025 | 6 min read"):
+/// the byline of a template that prints the author's name and the date side
+/// by side.
+pub(crate) fn name_by_dateline(
+    page: &Page<'_>,
+    start: Idx,
+    container: Idx,
+    words: &DateWords,
+) -> Option<Vec<String>> {
+    // The last part of the line before, and where that line ends.
+    let mut above = (String::new(), NONE);
+    scan(page, start, container, |line| {
+        let Line::Text(i) = line else { return None };
+        let text = page.joined_text_of(i, " | ");
+        let parts: Vec<&str> = text.split(" | ").map(str::trim).collect();
+        let right_above = || page.items[above.1.min(i) as usize..i as usize].iter().all(|t| t.chars == 0);
+        let found = parts.iter().position(|p| date::find_in_text(p, words).is_some()).and_then(|at| {
+            let before = if at > 0 {
+                parts[at - 1]
+            } else if right_above() {
+                above.0.as_str()
+            } else {
+                ""
+            };
+            let names = author::names(before, author::Source::Shown);
+            (names.len() == 1 && author::is_person(&names[0]) && normalize(&names[0]) == normalize(before))
+                .then_some(names)
+        });
+        above = (parts.last().map_or_else(String::new, |p| p.to_string()), page.items[i as usize].end);
+        found
     })
 }

@@ -94,17 +94,20 @@ pub enum Change {
     Down,
 }
 
-/// A piece of text inside a figure: its byte span and its surface text.
+/// A piece of text inside a figure: its byte span and its surface text,
+/// borrowed from the scanned text ([`Mention::into_owned`] copies it).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Mention {
+pub struct Mention<'a> {
     /// Byte span into the scanned text.
     #[serde(flatten)]
     pub span: Span,
     /// The text the span covers.
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
-/// One number found in a text, with what the text says about it.
+/// One number found in a text, with what the text says about it. Its
+/// text and mentions borrow from the scanned text, so scanning allocates
+/// little; [`Figure::into_owned`] gives a figure that outlives it.
 ///
 /// Serialized flat, fields absent when they do not apply:
 ///
@@ -114,13 +117,13 @@ pub struct Mention {
 ///  "qualifier":{"start":38,"end":50,"text":"an estimated"}}
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Figure {
+pub struct Figure<'a> {
     /// Byte span of the whole figure, qualifier, currency, unit and counted
     /// noun phrase included; always on `char` boundaries.
     #[serde(flatten)]
     pub span: Span,
     /// The text the span covers.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// What kind of figure this is.
     pub kind: Kind,
     /// The value, in the unit or currency the text uses (`120` for `120 km`,
@@ -133,7 +136,7 @@ pub struct Figure {
     /// `22,174` in `22,174 Humvees`); absent for ranges and for dates,
     /// times, phone numbers and scores.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub number: Option<Mention>,
+    pub number: Option<Mention<'a>>,
     /// The value as an exact decimal string, when the text gives it exactly
     /// (`"7120000000"` for `$7.12 billion`; absent for `two-thirds`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -182,11 +185,11 @@ pub struct Figure {
     /// `share` in `$1.40 a share`, `day` in `500,000 barrels a day`; the
     /// unit of a quantity rate names it too: `"barrel per day"`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub per: Option<Mention>,
+    pub per: Option<Mention<'a>>,
     /// The noun phrase a count (or a ratio, or a range of counts) counts,
     /// with its span (`Humvees`, `pairs of night vision goggles`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub counted: Option<Mention>,
+    pub counted: Option<Mention<'a>>,
     /// True when the text says the figure is approximate (`about`,
     /// `nearly`, `an estimated`, `some`, `roughly`, `hundreds of`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -201,16 +204,16 @@ pub struct Figure {
     pub change: Option<Change>,
     /// The qualifier words themselves (`an estimated`, `up to`, `between`), with their span.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<Mention>,
+    pub qualifier: Option<Mention<'a>>,
 }
 
-impl Figure {
+impl<'a> Figure<'a> {
     /// A figure of `kind` over `span`, with nothing else known yet: its
     /// text is written once its span is final ([`Figure::set_text`]).
-    pub(crate) fn new(span: Span, kind: Kind) -> Figure {
+    pub(crate) fn new(span: Span, kind: Kind) -> Figure<'a> {
         Figure {
             span,
-            text: String::new(),
+            text: Cow::Borrowed(""),
             kind,
             value: None,
             number: None,
@@ -237,8 +240,40 @@ impl Figure {
     }
 
     /// Writes the text of the figure's span of `text`.
-    pub(crate) fn set_text(&mut self, text: &str) {
-        self.text = text.get(self.span.start..self.span.end).unwrap_or_default().to_string();
+    pub(crate) fn set_text(&mut self, text: &'a str) {
+        self.text = Cow::Borrowed(text.get(self.span.start..self.span.end).unwrap_or_default());
+    }
+
+    /// The figure with its text and mentions copied: one that outlives the
+    /// scanned text.
+    pub fn into_owned(self) -> Figure<'static> {
+        let owned = |m: Option<Mention<'a>>| m.map(Mention::into_owned);
+        Figure {
+            span: self.span,
+            text: Cow::Owned(self.text.into_owned()),
+            kind: self.kind,
+            value: self.value,
+            number: owned(self.number),
+            exact: self.exact,
+            low: self.low,
+            high: self.high,
+            range_of: self.range_of,
+            part: self.part,
+            whole: self.whole,
+            currency: self.currency,
+            unit: self.unit,
+            dimension: self.dimension,
+            si_value: self.si_value,
+            si_low: self.si_low,
+            si_high: self.si_high,
+            si_unit: self.si_unit,
+            per: owned(self.per),
+            counted: owned(self.counted),
+            approx: self.approx,
+            bound: self.bound,
+            change: self.change,
+            qualifier: owned(self.qualifier),
+        }
     }
 
     /// The span without a qualifier at either end: the figure proper
@@ -259,9 +294,14 @@ impl Figure {
     }
 }
 
-impl Mention {
+impl<'a> Mention<'a> {
     /// The mention of `span` in `text`.
-    pub(crate) fn new(text: &str, span: Span) -> Mention {
-        Mention { span, text: text.get(span.start..span.end).unwrap_or_default().to_string() }
+    pub(crate) fn new(text: &'a str, span: Span) -> Mention<'a> {
+        Mention { span, text: Cow::Borrowed(text.get(span.start..span.end).unwrap_or_default()) }
+    }
+
+    /// The mention with its text copied.
+    pub fn into_owned(self) -> Mention<'static> {
+        Mention { span: self.span, text: Cow::Owned(self.text.into_owned()) }
     }
 }

@@ -63,7 +63,7 @@ impl FigureScanner {
 
     /// Every figure (and every recognised non-figure) of `text`, in text
     /// order, with byte spans on `char` boundaries.
-    pub fn scan(&self, text: &str) -> Vec<Figure> {
+    pub fn scan<'a>(&self, text: &'a str) -> Vec<Figure<'a>> {
         scan::scan(&self.lexicon, text)
     }
 }

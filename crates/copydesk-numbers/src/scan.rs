@@ -18,7 +18,7 @@ use crate::text::{
 };
 
 /// Scans `text` for figures, in text order.
-pub fn scan(lex: &Lexicon, text: &str) -> Vec<Figure> {
+pub fn scan<'a>(lex: &Lexicon, text: &'a str) -> Vec<Figure<'a>> {
     // News text has about a figure every 200 bytes, tables of figures one
     // every 20: room for most up front saves moving the figures each time
     // the list grows (capped for huge texts, where growing is cheap beside
@@ -41,7 +41,7 @@ pub fn scan(lex: &Lexicon, text: &str) -> Vec<Figure> {
 
 /// "more than 10 and fewer than 20", "above 1000 but below 1500": a lower
 /// and an upper bound next to each other make one range.
-fn two_sided_bounds(text: &str, mut figs: Vec<Figure>) -> Vec<Figure> {
+fn two_sided_bounds<'a>(text: &'a str, mut figs: Vec<Figure<'a>>) -> Vec<Figure<'a>> {
     if figs.iter().filter(|f| f.bound.is_some()).nth(1).is_none() {
         return figs;
     }
@@ -63,7 +63,7 @@ fn two_sided_bounds(text: &str, mut figs: Vec<Figure>) -> Vec<Figure> {
     figs
 }
 
-fn join_bounds(text: &str, a: &Figure, b: &Figure) -> Option<Figure> {
+fn join_bounds<'a>(text: &'a str, a: &Figure<'a>, b: &Figure<'a>) -> Option<Figure<'a>> {
     let lower = |f: &Figure| matches!(f.bound, Some(Bound::Above | Bound::AtLeast));
     let upper = |f: &Figure| matches!(f.bound, Some(Bound::Below | Bound::AtMost));
     let (lo, hi) = if lower(a) && upper(b) {
@@ -143,7 +143,7 @@ fn digit_start(lex: &Lexicon, text: &str, d: usize) -> Option<usize> {
 
 /// Reads the figure at `at`, pushes it (or the non-figure) to `out`, and
 /// returns where scanning resumes.
-fn candidate(lex: &Lexicon, text: &str, at: usize, out: &mut Vec<Figure>) -> usize {
+fn candidate<'a>(lex: &Lexicon, text: &'a str, at: usize, out: &mut Vec<Figure<'a>>) -> usize {
     let start = if byte(text, at).is_ascii_digit() {
         match digit_start(lex, text, at) {
             Some(s) => s,
@@ -437,7 +437,7 @@ fn negative_word(text: &str, t: &mut Term, before: Option<(usize, usize)>) -> bo
     false
 }
 
-fn non_figure(text: &str, nf: NonFigure, t: &Term) -> Figure {
+fn non_figure<'a>(text: &'a str, nf: NonFigure, t: &Term) -> Figure<'a> {
     let mut f = Figure::new(Span::new(nf.start, nf.end), nf.kind);
     if nf.value.is_some() && Span::new(nf.start, nf.end).contains(Span::new(t.num.start, t.num.end)) {
         // A decade's number is its digits: "1960" in "1960s".
@@ -460,7 +460,7 @@ fn change_before(lex: &Lexicon, text: &str, word: Option<(usize, usize)>) -> Opt
 }
 
 /// "twice", "tenfold", "doubled".
-fn multiplier_word(lex: &Lexicon, text: &str, at: usize) -> Option<Figure> {
+fn multiplier_word<'a>(lex: &Lexicon, text: &'a str, at: usize) -> Option<Figure<'a>> {
     let e = letters_end(text, at);
     if !ends_word_boundary(text, e) {
         return None;
@@ -475,7 +475,7 @@ fn multiplier_word(lex: &Lexicon, text: &str, at: usize) -> Option<Figure> {
 /// Sets the qualifier at `qs..qe`, before or after the figure, and takes it
 /// into the figure's span. A figure qualified on both sides keeps the one
 /// before as its `qualifier`; "or equal" after makes a bound inclusive.
-fn apply_qualifier(text: &str, fig: &mut Figure, qs: usize, qe: usize, q: Qualifier) {
+fn apply_qualifier<'a>(text: &'a str, fig: &mut Figure<'a>, qs: usize, qe: usize, q: Qualifier) {
     match q {
         Qualifier::Approx => fig.approx = true,
         Qualifier::Bound(Bound::Exactly) if qs >= fig.span.end => {
@@ -497,7 +497,7 @@ fn apply_qualifier(text: &str, fig: &mut Figure, qs: usize, qe: usize, q: Qualif
 /// A figure of one term: money, percent, quantity, multiplier, ratio or count.
 /// `counted` is what a bare number counts, when anything. The term's exact
 /// string moves to the figure.
-fn single(lex: &Lexicon, text: &str, t: &mut Term, counted: Option<Span>) -> Figure {
+fn single<'a>(lex: &Lexicon, text: &'a str, t: &mut Term, counted: Option<Span>) -> Figure<'a> {
     let mut f = Figure::new(Span::new(t.start, t.end), Kind::Count);
     set_value(&mut f, t);
     match &t.what {
@@ -526,7 +526,7 @@ fn single(lex: &Lexicon, text: &str, t: &mut Term, counted: Option<Span>) -> Fig
 
 /// "30 centimetres of snow", "500 grams of strawberries": what a quantity
 /// measures, kept in `counted`.
-fn measured(lex: &Lexicon, text: &str, f: &mut Figure) {
+fn measured<'a>(lex: &Lexicon, text: &'a str, f: &mut Figure<'a>) {
     let Some((a, b)) =
         next_word(text, f.span.end).filter(|&(a, b)| a > f.span.end && text[a..b].eq_ignore_ascii_case("of"))
     else {
@@ -539,7 +539,7 @@ fn measured(lex: &Lexicon, text: &str, f: &mut Figure) {
     }
 }
 
-fn set_value(f: &mut Figure, t: &mut Term) {
+fn set_value(f: &mut Figure<'_>, t: &mut Term) {
     f.value = Some(t.value());
     f.exact = match t.what {
         What::Money { factor, .. } if factor != 1.0 => None,
@@ -549,7 +549,7 @@ fn set_value(f: &mut Figure, t: &mut Term) {
 
 /// A bare number: a multiplier ("three times larger", "3x"), a fraction of
 /// something ("two-thirds of the members"), or a count.
-fn bare(lex: &Lexicon, text: &str, t: &Term, f: &mut Figure, counted: Option<Span>) {
+fn bare<'a>(lex: &Lexicon, text: &'a str, t: &Term, f: &mut Figure<'a>, counted: Option<Span>) {
     let e = t.end;
     // "3x", "3×", "3-fold", "three times larger"
     if matches!(char_at(text, e), Some('x' | '×'))
@@ -699,12 +699,12 @@ fn numeral_after(lex: &Lexicon, text: &str, i: usize) -> Option<Term> {
 
 /// Ranges ("two to four weeks", "10-15%"), ratios ("one in five",
 /// "8 million out of 39 million") and "times" multipliers.
-fn combine(lex: &Lexicon, text: &str, t: &Term) -> Option<Figure> {
+fn combine<'a>(lex: &Lexicon, text: &'a str, t: &Term) -> Option<Figure<'a>> {
     let e = if matches!(t.what, What::Bare) { t.num.end } else { t.end };
     range(lex, text, t, e).or_else(|| ratio(lex, text, t, e))
 }
 
-fn range(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
+fn range<'a>(lex: &Lexicon, text: &'a str, t: &Term, e: usize) -> Option<Figure<'a>> {
     // The joiner: a dash, "~", "to", "through", "and" after "between".
     let mut j = skip_spaces(text, e);
     let c = char_at(text, j)?;
@@ -793,7 +793,7 @@ fn same_kind(a: &What, b: &What) -> bool {
     }
 }
 
-fn ratio(lex: &Lexicon, text: &str, t: &Term, e: usize) -> Option<Figure> {
+fn ratio<'a>(lex: &Lexicon, text: &'a str, t: &Term, e: usize) -> Option<Figure<'a>> {
     if !matches!(t.what, What::Bare) || nonfigure::year_like(t) {
         return None;
     }

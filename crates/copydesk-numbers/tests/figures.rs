@@ -5,18 +5,18 @@ use copydesk_numbers::{Bound, Figure, FigureScanner, Kind};
 /// One scanner for every test: building its automata is the slow part.
 static SCANNER: std::sync::LazyLock<FigureScanner> = std::sync::LazyLock::new(FigureScanner::new);
 
-fn scan(text: &str) -> Vec<Figure> {
+fn scan(text: &str) -> Vec<Figure<'_>> {
     SCANNER.scan(text)
 }
 
 /// The only figure of `kind` in `text`.
-fn one(text: &str, kind: Kind) -> Figure {
+fn one(text: &str, kind: Kind) -> Figure<'_> {
     let found: Vec<Figure> = scan(text).into_iter().filter(|f| f.kind == kind).collect();
     assert_eq!(found.len(), 1, "{kind:?} in {text:?}: {found:#?}");
     found.into_iter().next().unwrap()
 }
 
-fn figures(text: &str) -> Vec<Figure> {
+fn figures(text: &str) -> Vec<Figure<'_>> {
     scan(text).into_iter().filter(|f| f.kind.is_figure()).collect()
 }
 
@@ -102,7 +102,8 @@ fn lower_bound_on_a_count() {
 #[test]
 fn approximate_qualifiers() {
     for q in ["about", "nearly", "roughly", "some", "an estimated"] {
-        let f = one(&format!("The town lost {q} 700 homes."), Kind::Count);
+        let text = format!("The town lost {q} 700 homes.");
+        let f = one(&text, Kind::Count);
         assert!(f.approx, "{q}");
     }
 }
@@ -326,7 +327,7 @@ fn halves_and_quarters_of_a_year_are_not_figures() {
 #[test]
 fn a_currency_after_one_amount_is_not_read_before_the_next() {
     let f = figures("It cost 10 rmb 20 usd in all.");
-    let got: Vec<_> = f.iter().map(|f| (f.text.as_str(), f.currency.as_deref())).collect();
+    let got: Vec<_> = f.iter().map(|f| (&*f.text, f.currency.as_deref())).collect();
     assert_eq!(got, vec![("10 rmb", Some("CNY")), ("20 usd", Some("USD"))]);
 }
 
@@ -529,7 +530,7 @@ fn a_qualifier_of_the_next_figure_stays_with_it() {
     let f = figures("It left 22,174 Humvees and up to 50,000 armored vehicles.");
     assert_eq!(f[0].text, "22,174 Humvees");
     assert_eq!(f[0].bound, None);
-    assert_eq!((f[1].text.as_str(), f[1].bound), ("up to 50,000 armored vehicles", Some(Bound::AtMost)));
+    assert_eq!((&*f[1].text, f[1].bound), ("up to 50,000 armored vehicles", Some(Bound::AtMost)));
 }
 
 #[test]

@@ -48,7 +48,7 @@ pub struct Extraction {
     /// Quotes, with spans into `document.text`.
     pub quotes: Vec<Quote>,
     /// Figures, with spans into `document.text`.
-    pub figures: Vec<Figure>,
+    pub figures: Vec<Figure<'static>>,
 }
 
 impl Default for Pipeline {
@@ -137,9 +137,9 @@ impl Pipeline {
         self.quotes.find(text, sentences)
     }
 
-    /// Figures in `text`.
-    pub fn figures(&self, text: &str) -> Vec<Figure> {
-        self.figures.scan(text)
+    /// Figures in `text`, owning their text (the scanner's borrow it).
+    pub fn figures(&self, text: &str) -> Vec<Figure<'static>> {
+        self.figures.scan(text).into_iter().map(Figure::into_owned).collect()
     }
 }
 

@@ -40,7 +40,7 @@ pub struct Record {
     pub quotes: Option<Vec<Quote>>,
     /// Figures.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub figures: Option<Vec<Figure>>,
+    pub figures: Option<Vec<Figure<'static>>>,
 }
 
 /// Where a record's document came from.
@@ -186,7 +186,7 @@ impl Record {
     }
 
     /// Sets the figures.
-    pub fn with_figures(mut self, figures: Vec<Figure>) -> Record {
+    pub fn with_figures(mut self, figures: Vec<Figure<'static>>) -> Record {
         self.figures = Some(figures);
         self
     }

@@ -139,8 +139,8 @@ fn from_figure(f: &Figure, text: &str) -> Pred {
             .bound
             .and_then(|b| serde_json::to_value(b).ok())
             .and_then(|v| v.as_str().map(str::to_string)),
-        counted: f.counted.as_ref().map(|c| c.text.clone()),
-        per: f.per.as_ref().map(|p| p.text.clone()),
+        counted: f.counted.as_ref().map(|c| c.text.to_string()),
+        per: f.per.as_ref().map(|p| p.text.to_string()),
         part: f.part,
         whole: f.whole,
         range_of: f
@@ -979,11 +979,8 @@ impl SiTable {
             .entry(unit.to_string())
             .or_insert_with(|| {
                 let read = |v: u32| {
-                    let f = scanner
-                        .scan(&format!("{v} {unit}"))
-                        .into_iter()
-                        .next()
-                        .filter(|f| f.span.start == 0)?;
+                    let text = format!("{v} {unit}");
+                    let f = scanner.scan(&text).into_iter().next().filter(|f| f.span.start == 0)?;
                     Some((f.si_value?, f.dimension?))
                 };
                 let ((zero, _), (one, dim)) = (read(0)?, read(1)?);

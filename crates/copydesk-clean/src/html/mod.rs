@@ -4,8 +4,8 @@
 
 mod furniture;
 mod lead;
-mod nesting;
 pub(crate) mod page;
+mod prescan;
 mod render;
 mod score;
 pub(crate) mod tags;
@@ -21,7 +21,7 @@ use crate::text_util::normalize;
 
 /// Cleans a decoded HTML page.
 pub(crate) fn clean(html: &str, tables: &Tables) -> Document {
-    let parsed = Html::parse_document(&nesting::cap_depth(html));
+    let parsed = Html::parse_document(&prescan::prepare(html, &tables.tags));
     let mut page = Page::build(&parsed, tables);
     let container = score::score(&mut page);
     let mut meta = crate::meta::read(&page, container, tables);

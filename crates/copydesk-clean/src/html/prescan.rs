@@ -1,0 +1,615 @@
+//! A cheap byte scan ahead of the parser. The HTML tree builder costs most
+//! of the cleaner's time, per tag and per run of text, so the scan hands it
+//! only what the cleaner reads:
+//!
+//! - The bodies of elements whose subtrees the walk skips are emptied when
+//!   they are raw text (scripts but JSON-LD, style sheets, `<noscript>`) or
+//!   SVG drawings made only of shapes, and so are comments. The elements
+//!   stay, so the tree keeps its shape and every other node.
+//! - Nesting is capped: the tree builder does work proportional to the depth
+//!   for every tag, so a page of 100,000 nested elements would take minutes.
+//!   Pages nested deeper than [`MAX_DEPTH`] (no real page is) lose the start
+//!   and end tags beyond it; their text stays.
+//!
+//! The scan follows the tokenizer where it decides what is markup: quoted
+//! attribute values, comments, raw text and the escapes of script text.
+//! Where the tree builder could read the bytes another way (foreign content
+//! other than a plain drawing, framesets, `<plaintext>`) it stops emptying.
+
+use std::borrow::Cow;
+
+use memchr::{memchr, memchr2, memmem};
+
+use super::tags::{Role, Tags};
+
+/// Deepest nesting kept. Browsers' parsers cap the DOM at a similar depth.
+const MAX_DEPTH: usize = 512;
+
+/// Elements that never have an end tag.
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr",
+];
+
+/// Elements whose end tag may be left out: the parser closes one when a
+/// sibling opens, so they never nest by themselves, and counting them would
+/// take 512 unclosed `<p>`s (or `<li>`s, `<td>`s) for 512 levels.
+const OPTIONAL_END: &[&[u8]] =
+    &[b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"optgroup", b"rt", b"rp"];
+
+/// Elements whose content the tokenizer reads as text up to their end tag
+/// (RAWTEXT and RCDATA; scripts have rules of their own).
+const RAW: &[&[u8]] =
+    &[b"style", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript", b"title", b"textarea"];
+
+/// SVG elements that draw and hold nothing the tree builder reads as HTML:
+/// a drawing made only of these ends at its `</svg>`.
+const DRAWING: &[&[u8]] = &[
+    b"a",
+    b"animate",
+    b"animatemotion",
+    b"animatetransform",
+    b"circle",
+    b"clippath",
+    b"defs",
+    b"ellipse",
+    b"feblend",
+    b"fecolormatrix",
+    b"fecomposite",
+    b"feflood",
+    b"fegaussianblur",
+    b"femerge",
+    b"femergenode",
+    b"feoffset",
+    b"filter",
+    b"g",
+    b"image",
+    b"line",
+    b"lineargradient",
+    b"marker",
+    b"mask",
+    b"path",
+    b"pattern",
+    b"polygon",
+    b"polyline",
+    b"radialgradient",
+    b"rect",
+    b"set",
+    b"stop",
+    b"symbol",
+    b"text",
+    b"tspan",
+    b"use",
+    b"view",
+];
+
+/// SVG elements that hold text the metadata reader may read (`<title>`
+/// counts as the page title when the page has none): a drawing with one is
+/// kept whole.
+const LABELS: &[&[u8]] = &[b"title", b"desc"];
+
+/// What the scan empties and cuts, in document order.
+struct Cuts {
+    ranges: Vec<(usize, usize)>,
+}
+
+/// `html` as the parser should see it, borrowed unchanged when nothing is
+/// cut.
+pub(crate) fn prepare<'a>(html: &'a str, tags: &Tags) -> Cow<'a, str> {
+    let bytes = html.as_bytes();
+    let mut cuts = Cuts { ranges: Vec::new() };
+    let mut emptying = true;
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(lt) = memchr(b'<', &bytes[at..]).map(|i| at + i) {
+        let markup = Markup::read(bytes, lt);
+        let tag = match markup {
+            Markup::Text => {
+                at = lt + 1;
+                continue;
+            }
+            Markup::Comment { body, end } => {
+                if emptying {
+                    cuts.empty(body, end.body);
+                }
+                at = end.after;
+                continue;
+            }
+            Markup::Bogus { after } => {
+                at = after;
+                continue;
+            }
+            Markup::Unfinished => break,
+            Markup::Tag(tag) => tag,
+        };
+        at = tag.end;
+        let name = tag.name.lower();
+        if tag.closing {
+            if !name.is_in(OPTIONAL_END) {
+                if depth > MAX_DEPTH {
+                    cuts.ranges.push((lt, tag.end));
+                }
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if !name.is_in(OPTIONAL_END) && !tag.self_closing && !name.is_in(VOID) {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                cuts.ranges.push((lt, tag.end));
+            }
+        }
+        let body = tag.end;
+        let body_end = match name.bytes() {
+            b"script" => script_end(bytes, body),
+            b"plaintext" => break,
+            b"math" | b"frameset" => {
+                emptying = false;
+                continue;
+            }
+            b"svg" if !tag.self_closing => {
+                if emptying {
+                    match drawing_end(bytes, body) {
+                        Some((end, plain)) => {
+                            if plain && skipped(tags, &name) {
+                                cuts.empty(body, end);
+                            }
+                            at = end;
+                        }
+                        None => emptying = false,
+                    }
+                }
+                continue;
+            }
+            raw if name.is_in(RAW) => raw_text_end(bytes, body, raw),
+            _ => continue,
+        };
+        // A raw text element left open runs to the end of the page.
+        let Some(body_end) = body_end else { break };
+        if emptying && skipped(tags, &name) && !is_read(&name, &bytes[lt..tag.end]) {
+            cuts.empty(body, body_end);
+        }
+        at = body_end;
+    }
+    cuts.apply(html)
+}
+
+impl Cuts {
+    /// Empties `start..end` when it holds anything.
+    fn empty(&mut self, start: usize, end: usize) {
+        if end > start {
+            self.ranges.push((start, end));
+        }
+    }
+
+    fn apply(self, html: &str) -> Cow<'_, str> {
+        if self.ranges.is_empty() {
+            return Cow::Borrowed(html);
+        }
+        let removed: usize = self.ranges.iter().map(|(s, e)| e - s).sum();
+        let mut out = String::with_capacity(html.len() - removed);
+        let mut from = 0;
+        for (start, end) in self.ranges {
+            // Cuts start and end at ASCII markup, so on char boundaries.
+            out.push_str(&html[from..start]);
+            from = end;
+        }
+        out.push_str(&html[from..]);
+        Cow::Owned(out)
+    }
+}
+
+/// The walk skips the element's subtree (see `data/tags.txt`).
+fn skipped(tags: &Tags, name: &Name) -> bool {
+    name.as_str().is_some_and(|n| tags.role(n) == Role::Skip)
+}
+
+/// Raw text the metadata reader reads from a skipped element (see
+/// `page::collect_head_signal`): the title, and JSON-LD scripts (or a
+/// script whose type may be spelled with a character reference).
+fn is_read(name: &Name, start_tag: &[u8]) -> bool {
+    match name.bytes() {
+        b"title" => true,
+        b"script" => {
+            start_tag.contains(&b'&') || start_tag.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+        }
+        _ => false,
+    }
+}
+
+/// A tag name, ASCII lower-cased as the tokenizer does. Names too long for
+/// the buffer are none of the elements the scan knows.
+struct Name {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Name {
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    fn is_in(&self, list: &[&[u8]]) -> bool {
+        list.contains(&self.bytes())
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.bytes()).ok()
+    }
+}
+
+/// The raw bytes of a tag name.
+struct RawName<'a>(&'a [u8]);
+
+impl RawName<'_> {
+    fn lower(&self) -> Name {
+        let mut name = Name { buf: [0; 16], len: 0 };
+        if self.0.len() <= name.buf.len() {
+            name.len = self.0.len();
+            name.buf[..name.len].copy_from_slice(self.0);
+            name.buf.make_ascii_lowercase();
+        } else {
+            // No known name is this long: a marker no list holds.
+            name.buf[0] = b'<';
+            name.len = 1;
+        }
+        name
+    }
+}
+
+/// A start or end tag.
+struct Tag<'a> {
+    name: RawName<'a>,
+    closing: bool,
+    /// Ends with `/>` (outside an unquoted attribute value).
+    self_closing: bool,
+    /// One past the tag's `>`.
+    end: usize,
+}
+
+/// Where a comment's text ends and the comment does.
+struct CommentEnd {
+    /// The `--` that closes it (the text's end).
+    body: usize,
+    /// One past its `>`.
+    after: usize,
+}
+
+/// What starts at a `<`, as the tokenizer reads it in HTML content.
+enum Markup<'a> {
+    /// A `<` that is text.
+    Text,
+    /// `<!--` ... `-->`: its text starts at `body`.
+    Comment { body: usize, end: CommentEnd },
+    /// A doctype, a bogus comment (`<!x>`, `<?x>`, `</1>`) or `</>`.
+    Bogus { after: usize },
+    /// A tag.
+    Tag(Tag<'a>),
+    /// Markup the page ends inside of: the tokenizer drops it.
+    Unfinished,
+}
+
+impl<'a> Markup<'a> {
+    fn read(bytes: &'a [u8], lt: usize) -> Markup<'a> {
+        let up_to_gt = |from: usize| memchr(b'>', &bytes[from..]).map_or(bytes.len(), |g| from + g + 1);
+        match bytes.get(lt + 1) {
+            Some(b'!') if bytes[lt + 2..].starts_with(b"--") => {
+                let body = lt + 4;
+                match comment_end(bytes, body) {
+                    Some(end) => Markup::Comment { body, end },
+                    None => Markup::Unfinished,
+                }
+            }
+            Some(b'!' | b'?') => Markup::Bogus { after: up_to_gt(lt + 2) },
+            Some(b'/') => match bytes.get(lt + 2) {
+                Some(b'>') => Markup::Bogus { after: lt + 3 },
+                Some(b) if b.is_ascii_alphabetic() => Tag::read(bytes, lt + 2, true),
+                Some(_) => Markup::Bogus { after: up_to_gt(lt + 2) },
+                None => Markup::Unfinished,
+            },
+            Some(b) if b.is_ascii_alphabetic() => Tag::read(bytes, lt + 1, false),
+            _ => Markup::Text,
+        }
+    }
+}
+
+/// The tokenizer's whitespace (a carriage return is a line feed to it).
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+impl<'a> Tag<'a> {
+    /// Reads the tag whose name starts at `start`.
+    fn read(bytes: &'a [u8], start: usize, closing: bool) -> Markup<'a> {
+        let name_end = bytes[start..]
+            .iter()
+            .position(|&b| is_space(b) || b == b'/' || b == b'>')
+            .map_or(bytes.len(), |i| start + i);
+        match attributes_end(bytes, name_end) {
+            Some((end, self_closing)) => {
+                Markup::Tag(Tag { name: RawName(&bytes[start..name_end]), closing, self_closing, end })
+            }
+            None => Markup::Unfinished,
+        }
+    }
+}
+
+/// Where a tag ends, reading its attributes from `at` (just past its name)
+/// as the tokenizer does: a `>` ends it except inside a quoted value.
+/// Returns one past the `>` and whether the tag closes itself (`/>`).
+fn attributes_end(bytes: &[u8], mut at: usize) -> Option<(usize, bool)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        /// Between attributes (and after a quoted value).
+        Between,
+        /// In a name, or after one: an `=` starts its value.
+        Name,
+        /// After the `=`.
+        BeforeValue,
+        /// In an unquoted value.
+        Unquoted,
+    }
+    let mut state = State::Between;
+    while let Some(&b) = bytes.get(at) {
+        at += 1;
+        if b == b'>' {
+            return Some((at, false));
+        }
+        state = match (state, b) {
+            (State::Unquoted, b) if is_space(b) => State::Between,
+            (State::Unquoted, _) => State::Unquoted,
+            (_, b'/') if state != State::BeforeValue => {
+                if bytes.get(at) == Some(&b'>') {
+                    return Some((at + 1, true));
+                }
+                State::Between
+            }
+            (State::Name, b'=') => State::BeforeValue,
+            (State::BeforeValue, b'"' | b'\'') => {
+                at += memchr(b, &bytes[at..])? + 1;
+                State::Between
+            }
+            (State::BeforeValue, b) if is_space(b) => State::BeforeValue,
+            (State::BeforeValue, _) => State::Unquoted,
+            (State::Between, b) if is_space(b) => State::Between,
+            (_, _) => State::Name,
+        };
+    }
+    None
+}
+
+/// Where a comment whose text starts at `body` ends (`<!-->` and `<!--->`
+/// are empty comments; otherwise `-->` or `--!>`).
+fn comment_end(bytes: &[u8], body: usize) -> Option<CommentEnd> {
+    let rest = &bytes[body..];
+    if rest.starts_with(b">") {
+        return Some(CommentEnd { body, after: body + 1 });
+    }
+    if rest.starts_with(b"->") {
+        return Some(CommentEnd { body, after: body + 2 });
+    }
+    let mut from = 0;
+    while let Some(i) = memmem::find(&rest[from..], b"--").map(|i| from + i) {
+        let after = &rest[i + 2..];
+        if after.starts_with(b">") {
+            return Some(CommentEnd { body: body + i, after: body + i + 3 });
+        }
+        if after.starts_with(b"!>") {
+            return Some(CommentEnd { body: body + i, after: body + i + 4 });
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// `</name` followed by what ends a tag name, at `at`.
+fn is_end_tag(bytes: &[u8], at: usize, name: &[u8]) -> bool {
+    bytes.get(at..at + 2) == Some(b"</")
+        && bytes.get(at + 2..at + 2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name))
+        && bytes.get(at + 2 + name.len()).is_some_and(|&b| is_space(b) || b == b'/' || b == b'>')
+}
+
+/// Where the text of a RAWTEXT or RCDATA element named `name` ends: at the
+/// `<` of its end tag.
+fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let lt = at + memchr(b'<', &bytes[at..])?;
+        if is_end_tag(bytes, lt, name) {
+            return Some(lt);
+        }
+        at = lt + 1;
+    }
+}
+
+/// Where a script's text ends: at the `<` of its `</script>`, which does
+/// not count inside `<!--` ... `<script>` ... `-->` (the tokenizer's
+/// escaped and double-escaped script states).
+fn script_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    'data: loop {
+        let lt = at + memchr(b'<', &bytes[at..])?;
+        if is_end_tag(bytes, lt, b"script") {
+            return Some(lt);
+        }
+        at = lt + 1;
+        if !bytes[at..].starts_with(b"!--") {
+            continue;
+        }
+        at += 3;
+        // Escaped: `-->` ends the escape; inside it `<script` starts a
+        // double escape, in which `</script` is text and ends the double
+        // escape instead of the script.
+        let mut dashes = 2;
+        let mut double = false;
+        loop {
+            match *bytes.get(at)? {
+                b'-' => {
+                    dashes += 1;
+                    at += 1;
+                }
+                b'>' if dashes >= 2 => {
+                    at += 1;
+                    continue 'data;
+                }
+                b'<' => {
+                    dashes = 0;
+                    if !double && is_end_tag(bytes, at, b"script") {
+                        return Some(at);
+                    }
+                    let letters = if double { at + 2 } else { at + 1 };
+                    let starts_name = if double {
+                        bytes.get(at + 1) == Some(&b'/')
+                    } else {
+                        bytes.get(letters).is_some_and(u8::is_ascii_alphabetic)
+                    };
+                    if !starts_name {
+                        at += 1;
+                        continue;
+                    }
+                    let end = bytes[letters..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphabetic())
+                        .map_or(bytes.len(), |i| letters + i);
+                    let next = *bytes.get(end)?;
+                    if is_space(next) || next == b'/' || next == b'>' {
+                        if bytes[letters..end].eq_ignore_ascii_case(b"script") {
+                            double = !double;
+                        }
+                        at = end + 1;
+                    } else {
+                        at = end;
+                    }
+                }
+                _ => {
+                    dashes = 0;
+                    at += 1 + memchr2(b'-', b'<', &bytes[at + 1..])?;
+                }
+            }
+        }
+    }
+}
+
+/// Where an SVG drawing whose content starts at `from` ends (the `<` of its
+/// `</svg>`) and whether it is plain: only [`DRAWING`] elements and
+/// comments. `None` when it holds anything else the tree builder could read
+/// another way.
+fn drawing_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
+    let mut plain = true;
+    let mut at = from;
+    loop {
+        let lt = at + memchr(b'<', &bytes[at..])?;
+        let tag = match Markup::read(bytes, lt) {
+            Markup::Text => {
+                at = lt + 1;
+                continue;
+            }
+            Markup::Comment { end, .. } => {
+                at = end.after;
+                continue;
+            }
+            Markup::Tag(tag) => tag,
+            Markup::Bogus { .. } | Markup::Unfinished => return None,
+        };
+        let name = tag.name.lower();
+        if tag.closing && name.bytes() == b"svg" {
+            return Some((lt, plain));
+        }
+        at = tag.end;
+        if name.is_in(DRAWING) {
+            continue;
+        }
+        // A label holds text alone, up to its end tag.
+        if !name.is_in(LABELS) || tag.closing || tag.self_closing {
+            return None;
+        }
+        let close = at + memchr(b'<', &bytes[at..])?;
+        let Markup::Tag(end_tag) = Markup::read(bytes, close) else { return None };
+        if !end_tag.closing || end_tag.name.lower().bytes() != name.bytes() {
+            return None;
+        }
+        plain = false;
+        at = end_tag.end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prep(html: &str) -> String {
+        prepare(html, &Tags::new()).into_owned()
+    }
+
+    #[test]
+    fn page_without_scripts_or_comments_is_borrowed_unchanged() {
+        let page = "<html><body><div><p>a<br>b</p><img src=x></div></body></html>";
+        assert!(matches!(prepare(page, &Tags::new()), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn scripts_styles_and_comments_are_emptied() {
+        let page = "<head><style>p{color:red}</style><script src=a.js>if (a<b) {}</script></head>\
+                    <body><!-- ad slot --><p>Text</p><noscript><img src=x></noscript></body>";
+        assert_eq!(
+            prep(page),
+            "<head><style></style><script src=a.js></script></head>\
+             <body><!----><p>Text</p><noscript></noscript></body>"
+        );
+    }
+
+    #[test]
+    fn title_and_json_ld_are_kept() {
+        let page = "<title>A &amp; B</title><script type=\"application/LD+JSON\">{\"a\":1}</script>\
+                    <script type=\"application/ld&#43;json\">{}</script>";
+        assert_eq!(prep(page), page);
+    }
+
+    #[test]
+    fn script_ends_at_its_end_tag_outside_a_double_escape() {
+        let page = "<script><!-- document.write('<script>x</script>'); --></script><p>Text</p>";
+        assert_eq!(prep(page), "<script></script><p>Text</p>");
+        let page = "<script>a = '</scripts>'; b = 1 <!--2; </script ><p>Text</p>";
+        assert_eq!(prep(page), "<script></script ><p>Text</p>");
+    }
+
+    #[test]
+    fn quoted_attribute_value_may_hold_markup() {
+        let page = "<div title='<script>'>Text</div><script>x</script>";
+        assert_eq!(prep(page), "<div title='<script>'>Text</div><script></script>");
+    }
+
+    #[test]
+    fn markup_in_comments_and_raw_text_is_text() {
+        let page = "<!-- <script> --><p>A</p><textarea><style></textarea><p>B</p><style>x</style>";
+        assert_eq!(prep(page), "<!----><p>A</p><textarea></textarea><p>B</p><style></style>");
+    }
+
+    #[test]
+    fn plain_drawing_is_emptied_and_labelled_one_kept() {
+        let page = "<svg viewBox=\"0 0 1 1\"><g><path d=\"M0 0\"/></g></svg><p>A</p>\
+                    <svg><title>Logo</title><path d=\"M0\"/></svg><script>x</script>";
+        assert_eq!(
+            prep(page),
+            "<svg viewBox=\"0 0 1 1\"></svg><p>A</p><svg><title>Logo</title><path d=\"M0\"/></svg>\
+             <script></script>"
+        );
+    }
+
+    #[test]
+    fn foreign_content_the_scan_does_not_know_stops_the_emptying() {
+        let page = "<svg><foreignObject><style>x</style></foreignObject></svg><script>y</script>";
+        assert_eq!(prep(page), page);
+        let page = "<math><mi>x</mi></math><script>y</script>";
+        assert_eq!(prep(page), page);
+    }
+
+    #[test]
+    fn tags_beyond_the_cap_are_removed_and_text_kept() {
+        let page = format!("{}text{}", "<div>".repeat(MAX_DEPTH + 10), "</div>".repeat(MAX_DEPTH + 10));
+        let capped = prep(&page);
+        assert_eq!(capped.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(capped.matches("</div>").count(), MAX_DEPTH);
+        assert!(capped.contains("text"));
+    }
+}

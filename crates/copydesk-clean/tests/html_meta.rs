@@ -180,3 +180,34 @@ fn section_label_above_the_headline_is_not_an_author() {
     );
     assert!(meta(&page).authors.is_empty());
 }
+
+#[test]
+fn headline_running_on_from_the_stated_title_is_kept_whole() {
+    for h1 in [
+        "Council backs new budget: what changes for schools",
+        "Council backs new budget, after a long night",
+        "2025 Council backs new budget",
+    ] {
+        let page = format!(
+            "<html><head><title>Council backs new budget | Daily Example</title></head><body><article>\
+             <h1>{h1}</h1>{STORY}</article></body></html>"
+        );
+        assert_eq!(meta(&page).title.as_deref(), Some(h1));
+    }
+}
+
+#[test]
+fn label_or_date_set_off_in_the_headline_gives_way_to_the_stated_title() {
+    for h1 in [
+        "Blog: Council backs new budget",
+        "Council backs new budget | Opinion",
+        "Council backs new budget (example.com) 87",
+        "Dec 18 2025 Council backs new budget",
+    ] {
+        let page = format!(
+            "<html><head><title>Council backs new budget | Daily Example</title></head><body><article>\
+             <h1>{h1}</h1>{STORY}</article></body></html>"
+        );
+        assert_eq!(meta(&page).title.as_deref(), Some("Council backs new budget"), "{h1}");
+    }
+}

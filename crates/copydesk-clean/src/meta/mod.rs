@@ -132,8 +132,10 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     // (it is what readers see, without the SEO rewording), trimmed or whole;
     // an <h1> that agrees with none is a section or widget heading.
     // Of several <h1>s, one that says a stated title word for word is the
-    // story's; a headline that holds a stated title and more (a date, a
-    // comment count set inside the <h1>) gives way to that title.
+    // story's; a headline that holds a stated title and more set off from
+    // it (a date, a section label, a comment count inside the <h1>) gives
+    // way to that title, while one whose words run on from the title is the
+    // fuller headline.
     let same = |a: &str, b: &str| normalize(a) == normalize(b);
     let exact = s.h1.iter().find_map(|&i| {
         clean(&page.first_line_of(i)).filter(|h| stated.iter().any(|t| same(h, t))).map(|h| (i, h))
@@ -146,19 +148,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
             headline
                 .and_then(|h| clean(&page.first_line_of(h)))
                 .filter(|h| h.len() <= MAX_HEADLINE && stated.iter().chain(&raw).any(|t| agree(h, t)))
-                .map(|h| {
-                    let long = normalize(&h);
-                    stated
-                        .iter()
-                        .find(|t| {
-                            let t = normalize(t);
-                            t.split(' ').count() >= MIN_TITLE_WORDS
-                                && t.len() < long.len()
-                                && long.contains(&t)
-                        })
-                        .cloned()
-                        .unwrap_or(h)
-                })
+                .map(|h| stated.iter().find(|t| holds_set_off(&h, t, &tables.dates)).cloned().unwrap_or(h))
         })
         .or_else(|| stated.into_iter().next());
 
@@ -292,6 +282,54 @@ fn agree(headline: &str, title: &str) -> bool {
 /// A stated title found inside a longer headline replaces it only when it
 /// has at least this many words.
 const MIN_TITLE_WORDS: usize = 3;
+
+/// Characters that set a label, a date or a count off a headline ("Blog:
+/// Title", "Title | Opinion", "Title (example.com) 87").
+const SET_OFF_BEFORE: &[char] = &['|', ':', '-', '–', '—', '•', '·'];
+const SET_OFF_AFTER: &[char] = &['|', '-', '–', '—', '•', '·', '(', '['];
+
+/// True when `headline` holds the whole of `title`, word for word, plus
+/// words set off from it: a date, or a label or count after a separator.
+/// Words that run on from the title (": Room-by-Room Breakdown", ", Reviewed
+/// by a Student", a leading year) are the headline's own: the stated title
+/// is the shortened one.
+fn holds_set_off(headline: &str, title: &str, dates: &crate::text_util::DateWords) -> bool {
+    let spans = word_spans(headline);
+    let words: Vec<String> = spans.iter().map(|&(a, b)| headline[a..b].to_lowercase()).collect();
+    let wanted: Vec<String> =
+        normalize(title).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    if wanted.len() < MIN_TITLE_WORDS || wanted.len() >= words.len() {
+        return false;
+    }
+    let Some(at) = words.windows(wanted.len()).position(|w| w == wanted.as_slice()) else { return false };
+    let before = headline[..spans[at].0].trim();
+    let after = headline[spans[at + wanted.len() - 1].1..].trim();
+    // Punctuation alone (the title's closing bracket) adds nothing.
+    let nothing = |s: &str| !s.chars().any(char::is_alphanumeric);
+    let is_date = |s: &str| date::find_in_text(s, dates).is_some();
+    (nothing(before) || before.ends_with(SET_OFF_BEFORE) || is_date(before))
+        && (nothing(after) || after.starts_with(SET_OFF_AFTER) || is_date(after))
+}
+
+/// Byte spans of the words of `text`, as [`normalize`] splits them.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                spans.push((s, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
 
 /// A headline longer than this (in bytes) is a paragraph in an `<h1>`.
 const MAX_HEADLINE: usize = 300;

@@ -8,7 +8,7 @@
 //! few instructions a byte and about one mispredicted branch a block.
 
 use crate::lexicon::{Lexicon, vulgar_fraction};
-use crate::text::{byte, letters_end, starts_word_boundary};
+use crate::text::{letters_end, starts_word_boundary};
 use wide::{i8x16, u8x16};
 
 /// Bytes classified at a time: one bit of a `u64` each.
@@ -74,26 +74,31 @@ pub fn next_start(lex: &Lexicon, text: &str, from: usize) -> usize {
     // Whether the byte before the block is an ASCII letter: a letter after
     // it continues a word (at `from`, the boundary check decides).
     let mut letter_before = 0;
+    let mut tail: [u8; BLOCK + 2];
     while i < bytes.len() {
-        let (letters, mut marks) = match bytes.get(i..i + BLOCK).and_then(|b| b.try_into().ok()) {
-            Some(b) => classes(b),
+        // The block and the two bytes after it (a word's first three
+        // letters), read with no bounds check; near the end, a copy padded
+        // with zeros, which are never marked.
+        let window: &[u8; BLOCK + 2] = match bytes.get(i..i + BLOCK + 2).and_then(|w| w.try_into().ok()) {
+            Some(w) => w,
             None => {
-                // The last block, padded with zeros, which are never marked.
-                let mut block = [0; BLOCK];
-                block[..bytes.len() - i].copy_from_slice(&bytes[i..]);
-                classes(&block)
+                let n = bytes.len() - i;
+                tail = [0; BLOCK + 2];
+                tail[..n].copy_from_slice(&bytes[i..]);
+                &tail
             }
         };
+        let (block, _) = window.split_first_chunk::<BLOCK>().expect("a window holds a block");
+        let (letters, mut marks) = classes(block);
         // Words of two letters or more (every number word has two): bit
         // `j` of `second` tells whether byte `j + 1` is a letter.
-        let second = letters >> 1 | u64::from(byte(text, i + BLOCK).is_ascii_alphabetic()) << 63;
+        let second = letters >> 1 | u64::from(window[BLOCK].is_ascii_alphabetic()) << 63;
         let mut words = letters & !(letters << 1 | letter_before) & second;
         // Each word's first three letters against the prefix table, with
         // no branch on the outcome: most words start no number word.
         while words != 0 {
-            let j = words.trailing_zeros() as usize;
-            let k = i + j;
-            let may = lex.may_start_number_word(bytes[k], byte(text, k + 1), byte(text, k + 2));
+            let j = words.trailing_zeros() as usize % BLOCK;
+            let may = lex.may_start_number_word(window[j], window[j + 1], window[j + 2]);
             marks |= u64::from(may) << j;
             words &= words - 1;
         }

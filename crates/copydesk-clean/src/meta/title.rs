@@ -47,7 +47,10 @@ impl Separators {
         for sep in &self.list {
             if let Some(at) = title.rfind(sep.as_str()) {
                 let (head, tail) = (&title[..at], &title[at + sep.len()..]);
-                if is_site(tail) || ((site.is_none() || sep == " | ") && looks_like_suffix(head, tail)) {
+                if is_site(tail)
+                    || ((site.is_none() || sep == " | ") && looks_like_suffix(head, tail))
+                    || (looks_like_host(tail) && !head.trim().is_empty())
+                {
                     return self.trim_site(head, site.as_deref(), url);
                 }
             }
@@ -67,6 +70,16 @@ fn looks_like_suffix(head: &str, tail: &str) -> bool {
     let tail_words = tail.split_whitespace().count();
     let head_words = head.split_whitespace().count();
     tail_words > 0 && tail_words <= SITE_NAME_WORDS && head_words >= 2 * tail_words && head_words >= 3
+}
+
+/// A side that names a host ("Example.com", "News.example.co.uk"): a site
+/// name, whatever its length beside the headline.
+fn looks_like_host(side: &str) -> bool {
+    let side = side.trim();
+    !side.contains(' ')
+        && side.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty() && (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
 }
 
 /// The host of a URL without `www.` and the top-level domain, squeezed:
@@ -136,6 +149,14 @@ mod tests {
             s.trim_site("Web design portfolio | Thrive Marketing", Some("Thrive Marketing Agency"), None),
             "Web design portfolio"
         );
+    }
+
+    #[test]
+    fn host_name_suffix_is_trimmed_after_a_short_headline() {
+        let s = Separators::new();
+        assert_eq!(s.trim_site("Game changer | Example.com", None, None), "Game changer");
+        assert_eq!(s.trim_site("Budget vote - news.example.co.uk", None, None), "Budget vote");
+        assert_eq!(s.trim_site("Example.com", None, None), "Example.com");
     }
 
     #[test]

@@ -66,64 +66,108 @@ fn classes(block: &[u8; BLOCK]) -> (u64, u64) {
     (letters, marks)
 }
 
-/// The first byte at or after `from` where a numeral may start (a digit,
-/// a number word, a vulgar fraction), or `usize::MAX`.
-pub fn next_start(lex: &Lexicon, text: &str, from: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    // Whether the byte before the block is an ASCII letter: a letter after
-    // it continues a word (at `from`, the boundary check decides).
-    let mut letter_before = 0;
-    let mut tail: [u8; BLOCK + 2];
-    while i < bytes.len() {
-        // The block and the two bytes after it (a word's first three
-        // letters), read with no bounds check; near the end, a copy padded
-        // with zeros, which are never marked.
-        let window: &[u8; BLOCK + 2] = match bytes.get(i..i + BLOCK + 2).and_then(|w| w.try_into().ok()) {
-            Some(w) => w,
-            None => {
-                let n = bytes.len() - i;
-                tail = [0; BLOCK + 2];
-                tail[..n].copy_from_slice(&bytes[i..]);
-                &tail
-            }
-        };
-        let (block, _) = window.split_first_chunk::<BLOCK>().expect("a window holds a block");
-        let (letters, mut marks) = classes(block);
-        // Words of two letters or more (every number word has two): bit
-        // `j` of `second` tells whether byte `j + 1` is a letter.
-        let second = letters >> 1 | u64::from(window[BLOCK].is_ascii_alphabetic()) << 63;
-        let mut words = letters & !(letters << 1 | letter_before) & second;
-        // Each word's first three letters against the prefix table, with
-        // no branch on the outcome: most words start no number word.
-        while words != 0 {
-            let j = words.trailing_zeros() as usize % BLOCK;
-            let may = lex.may_start_number_word(window[j], window[j + 1], window[j + 2]);
-            marks |= u64::from(may) << j;
-            words &= words - 1;
-        }
-        while marks != 0 {
-            let k = i + marks.trailing_zeros() as usize;
-            if starts_numeral(lex, text, k) {
+/// The numeral starts of one text, in order. The block classified last is
+/// kept with its marks not yet looked at: the scan resuming after a figure
+/// (most often in the same block) goes on from them instead of classifying
+/// that block again.
+#[derive(Default)]
+pub struct Starts {
+    /// The first byte of the block classified last.
+    block: usize,
+    /// Its marks past the start returned last, bit `j` for byte `block + j`.
+    marks: u64,
+    /// Whether its last byte is an ASCII letter.
+    letter_last: u64,
+    /// Whether a block was classified.
+    primed: bool,
+}
+
+impl Starts {
+    /// The first byte at or after `from` where a numeral may start (a
+    /// digit, a number word, a vulgar fraction), or `usize::MAX`. `from`
+    /// never goes back.
+    pub fn next(&mut self, lex: &Lexicon, text: &str, from: usize) -> usize {
+        let bytes = text.as_bytes();
+        // Whether the byte before the block is an ASCII letter: a letter
+        // after it continues a word (at `from`, the boundary check decides).
+        let (mut i, mut letter_before) = (from, 0);
+        if self.primed && (self.block..self.block + BLOCK).contains(&from) {
+            let marks = self.marks & !0 << (from - self.block);
+            if let Some(k) = self.first_start(lex, text, self.block, marks, self.letter_last) {
                 return k;
             }
-            marks &= marks - 1;
+            (i, letter_before) = (self.block + BLOCK, self.letter_last);
         }
-        letter_before = letters >> 63;
-        i += BLOCK;
+        let mut tail: [u8; BLOCK + 2];
+        while i < bytes.len() {
+            // The block and the two bytes after it (a word's first three
+            // letters), read with no bounds check; near the end, a copy
+            // padded with zeros, which are never marked.
+            let window: &[u8; BLOCK + 2] = match bytes.get(i..i + BLOCK + 2).and_then(|w| w.try_into().ok()) {
+                Some(w) => w,
+                None => {
+                    let n = bytes.len() - i;
+                    tail = [0; BLOCK + 2];
+                    tail[..n].copy_from_slice(&bytes[i..]);
+                    &tail
+                }
+            };
+            let (block, _) = window.split_first_chunk::<BLOCK>().expect("a window holds a block");
+            let (letters, mut marks) = classes(block);
+            // Words of two letters or more (every number word has two): bit
+            // `j` of `second` tells whether byte `j + 1` is a letter.
+            let second = letters >> 1 | u64::from(window[BLOCK].is_ascii_alphabetic()) << 63;
+            let mut words = letters & !(letters << 1 | letter_before) & second;
+            // Each word's first three letters against the prefix table, with
+            // no branch on the outcome: most words start no number word.
+            while words != 0 {
+                let j = words.trailing_zeros() as usize % BLOCK;
+                let may = lex.may_start_number_word(window[j], window[j + 1], window[j + 2]);
+                marks |= u64::from(may) << j;
+                words &= words - 1;
+            }
+            letter_before = letters >> 63;
+            if let Some(k) = self.first_start(lex, text, i, marks, letter_before) {
+                return k;
+            }
+            i += BLOCK;
+        }
+        usize::MAX
     }
-    usize::MAX
+
+    /// The first of `marks` (of the block at `block`, whose last byte is a
+    /// letter when `letter_last` is 1) that starts a numeral; the block is
+    /// kept with the marks after it.
+    #[inline]
+    fn first_start(
+        &mut self,
+        lex: &Lexicon,
+        text: &str,
+        block: usize,
+        mut marks: u64,
+        letter_last: u64,
+    ) -> Option<usize> {
+        while marks != 0 {
+            let k = block + marks.trailing_zeros() as usize;
+            marks &= marks - 1;
+            if starts_numeral(lex, text, k) {
+                *self = Starts { block, marks, letter_last, primed: true };
+                return Some(k);
+            }
+        }
+        None
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Every start `next_start` finds in `text`, in order.
+    /// Every start [`Starts`] finds in `text`, in order.
     fn starts(lex: &Lexicon, text: &str) -> Vec<usize> {
-        let mut out = Vec::new();
+        let (mut out, mut found) = (Vec::new(), Starts::default());
         let mut i = 0;
-        while let Some(k) = Some(next_start(lex, text, i)).filter(|&k| k < text.len()) {
+        while let Some(k) = Some(found.next(lex, text, i)).filter(|&k| k < text.len()) {
             out.push(k);
             i = k + 1;
         }
@@ -144,5 +188,21 @@ mod tests {
         assert_eq!(starts(&lex, "tension, 3 and twenty"), [9, 15]);
         assert_eq!(starts(&lex, "to"), Vec::<usize>::new());
         assert_eq!(starts(&lex, "thirty-one"), [0, 7]);
+    }
+
+    #[test]
+    fn resuming_after_a_figure_skips_only_what_it_took() {
+        let lex = Lexicon::new();
+        let text = format!("1 two 3 and 45 six{}7", " ".repeat(BLOCK));
+        let mut found = Starts::default();
+        assert_eq!(found.next(&lex, &text, 0), 0);
+        // Resumed inside the block classified last: past a start ("two"),
+        // at one, mid-way through a word ("six" seen from its "i")...
+        assert_eq!(found.next(&lex, &text, 3), 6);
+        assert_eq!(found.next(&lex, &text, 12), 12);
+        assert_eq!(found.next(&lex, &text, 14), 15);
+        assert_eq!(found.next(&lex, &text, 16), BLOCK + 18);
+        // ...and past the block's end.
+        assert_eq!(found.next(&lex, &text, BLOCK + 19), usize::MAX);
     }
 }

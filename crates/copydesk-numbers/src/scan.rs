@@ -24,9 +24,9 @@ pub fn scan<'a>(lex: &Lexicon, text: &'a str) -> Vec<Figure<'a>> {
     // the list grows (capped for huge texts, where growing is cheap beside
     // the scan).
     let mut out = Vec::with_capacity((text.len() / 64).min(4096));
-    let mut pos = 0;
+    let (mut pos, mut starts) = (0, find::Starts::default());
     loop {
-        let at = find::next_start(lex, text, pos);
+        let at = starts.next(lex, text, pos);
         if at >= text.len() {
             break;
         }

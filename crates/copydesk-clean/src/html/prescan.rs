@@ -20,31 +20,31 @@ use std::borrow::Cow;
 
 use memchr::{memchr, memchr2, memmem};
 
-use super::tags::{Role, Tags};
+use super::tags::{NameKey, Role, Tags};
 
 /// Deepest nesting kept. Browsers' parsers cap the DOM at a similar depth.
 const MAX_DEPTH: usize = 512;
 
 /// Elements that never have an end tag.
-const VOID: &[&[u8]] = &[
+const VOID: [NameKey; 14] = NameKey::all([
     b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
     b"source", b"track", b"wbr",
-];
+]);
 
 /// Elements whose end tag may be left out: the parser closes one when a
 /// sibling opens, so they never nest by themselves, and counting them would
 /// take 512 unclosed `<p>`s (or `<li>`s, `<td>`s) for 512 levels.
-const OPTIONAL_END: &[&[u8]] =
-    &[b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"optgroup", b"rt", b"rp"];
+const OPTIONAL_END: [NameKey; 11] =
+    NameKey::all([b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"optgroup", b"rt", b"rp"]);
 
 /// Elements whose content the tokenizer reads as text up to their end tag
 /// (RAWTEXT and RCDATA; scripts have rules of their own).
-const RAW: &[&[u8]] =
-    &[b"style", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript", b"title", b"textarea"];
+const RAW: [NameKey; 8] =
+    NameKey::all([b"style", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript", b"title", b"textarea"]);
 
 /// SVG elements that draw and hold nothing the tree builder reads as HTML:
 /// a drawing made only of these ends at its `</svg>`.
-const DRAWING: &[&[u8]] = &[
+const DRAWING: [NameKey; 36] = NameKey::all([
     b"a",
     b"animate",
     b"animatemotion",
@@ -81,12 +81,19 @@ const DRAWING: &[&[u8]] = &[
     b"tspan",
     b"use",
     b"view",
-];
+]);
 
-/// SVG elements that hold text the metadata reader may read (`<title>`
-/// counts as the page title when the page has none): a drawing with one is
-/// kept whole.
-const LABELS: &[&[u8]] = &[b"title", b"desc"];
+/// SVG elements that hold text alone, up to their end tag. The metadata
+/// reader reads a `<title>` (as the page title when the page has none): a
+/// drawing with one is kept whole.
+const TEXT_ONLY: [NameKey; 3] = NameKey::all([b"desc", b"style", b"title"]);
+
+const SCRIPT: NameKey = NameKey::new(b"script");
+const TITLE: NameKey = NameKey::new(b"title");
+const SVG: NameKey = NameKey::new(b"svg");
+const MATH: NameKey = NameKey::new(b"math");
+const FRAMESET: NameKey = NameKey::new(b"frameset");
+const PLAINTEXT: NameKey = NameKey::new(b"plaintext");
 
 /// What the scan empties and cuts, in document order.
 struct Cuts {
@@ -123,9 +130,9 @@ pub(crate) fn prepare<'a>(html: &'a str, tags: &Tags) -> Cow<'a, str> {
             Markup::Tag(tag) => tag,
         };
         at = tag.end;
-        let name = tag.name.lower();
+        let name = NameKey::new(tag.name);
         if tag.closing {
-            if !name.is_in(OPTIONAL_END) {
+            if !OPTIONAL_END.contains(&name) {
                 if depth > MAX_DEPTH {
                     cuts.ranges.push((lt, tag.end));
                 }
@@ -133,25 +140,25 @@ pub(crate) fn prepare<'a>(html: &'a str, tags: &Tags) -> Cow<'a, str> {
             }
             continue;
         }
-        if !name.is_in(OPTIONAL_END) && !tag.self_closing && !name.is_in(VOID) {
+        if !OPTIONAL_END.contains(&name) && !tag.self_closing && !VOID.contains(&name) {
             depth += 1;
             if depth > MAX_DEPTH {
                 cuts.ranges.push((lt, tag.end));
             }
         }
         let body = tag.end;
-        let body_end = match name.bytes() {
-            b"script" => script_end(bytes, body),
-            b"plaintext" => break,
-            b"math" | b"frameset" => {
+        let body_end = match name {
+            SCRIPT => script_end(bytes, body),
+            PLAINTEXT => break,
+            MATH | FRAMESET => {
                 emptying = false;
                 continue;
             }
-            b"svg" if !tag.self_closing => {
+            SVG if !tag.self_closing => {
                 if emptying {
                     match drawing_end(bytes, body) {
                         Some((end, plain)) => {
-                            if plain && skipped(tags, &name) {
+                            if plain && tags.role_of(name) == Role::Skip {
                                 cuts.empty(body, end);
                             }
                             at = end;
@@ -161,12 +168,12 @@ pub(crate) fn prepare<'a>(html: &'a str, tags: &Tags) -> Cow<'a, str> {
                 }
                 continue;
             }
-            raw if name.is_in(RAW) => raw_text_end(bytes, body, raw),
+            _ if RAW.contains(&name) => raw_text_end(bytes, body, tag.name),
             _ => continue,
         };
         // A raw text element left open runs to the end of the page.
         let Some(body_end) = body_end else { break };
-        if emptying && skipped(tags, &name) && !is_read(&name, &bytes[lt..tag.end]) {
+        if emptying && tags.role_of(name) == Role::Skip && !is_read(name, &bytes[lt..tag.end]) {
             cuts.empty(body, body_end);
         }
         at = body_end;
@@ -199,67 +206,23 @@ impl Cuts {
     }
 }
 
-/// The walk skips the element's subtree (see `data/tags.txt`).
-fn skipped(tags: &Tags, name: &Name) -> bool {
-    name.as_str().is_some_and(|n| tags.role(n) == Role::Skip)
-}
-
 /// Raw text the metadata reader reads from a skipped element (see
 /// `page::collect_head_signal`): the title, and JSON-LD scripts (or a
 /// script whose type may be spelled with a character reference).
-fn is_read(name: &Name, start_tag: &[u8]) -> bool {
-    match name.bytes() {
-        b"title" => true,
-        b"script" => {
+fn is_read(name: NameKey, start_tag: &[u8]) -> bool {
+    match name {
+        TITLE => true,
+        SCRIPT => {
             start_tag.contains(&b'&') || start_tag.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"))
         }
         _ => false,
     }
 }
 
-/// A tag name, ASCII lower-cased as the tokenizer does. Names too long for
-/// the buffer are none of the elements the scan knows.
-struct Name {
-    buf: [u8; 16],
-    len: usize,
-}
-
-impl Name {
-    fn bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
-    }
-
-    fn is_in(&self, list: &[&[u8]]) -> bool {
-        list.contains(&self.bytes())
-    }
-
-    fn as_str(&self) -> Option<&str> {
-        std::str::from_utf8(self.bytes()).ok()
-    }
-}
-
-/// The raw bytes of a tag name.
-struct RawName<'a>(&'a [u8]);
-
-impl RawName<'_> {
-    fn lower(&self) -> Name {
-        let mut name = Name { buf: [0; 16], len: 0 };
-        if self.0.len() <= name.buf.len() {
-            name.len = self.0.len();
-            name.buf[..name.len].copy_from_slice(self.0);
-            name.buf.make_ascii_lowercase();
-        } else {
-            // No known name is this long: a marker no list holds.
-            name.buf[0] = b'<';
-            name.len = 1;
-        }
-        name
-    }
-}
-
 /// A start or end tag.
 struct Tag<'a> {
-    name: RawName<'a>,
+    /// The name as written.
+    name: &'a [u8],
     closing: bool,
     /// Ends with `/>` (outside an unquoted attribute value).
     self_closing: bool,
@@ -327,7 +290,7 @@ impl<'a> Tag<'a> {
             .map_or(bytes.len(), |i| start + i);
         match attributes_end(bytes, name_end) {
             Some((end, self_closing)) => {
-                Markup::Tag(Tag { name: RawName(&bytes[start..name_end]), closing, self_closing, end })
+                Markup::Tag(Tag { name: &bytes[start..name_end], closing, self_closing, end })
             }
             None => Markup::Unfinished,
         }
@@ -337,45 +300,40 @@ impl<'a> Tag<'a> {
 /// Where a tag ends, reading its attributes from `at` (just past its name)
 /// as the tokenizer does: a `>` ends it except inside a quoted value.
 /// Returns one past the `>` and whether the tag closes itself (`/>`).
-fn attributes_end(bytes: &[u8], mut at: usize) -> Option<(usize, bool)> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        /// Between attributes (and after a quoted value).
-        Between,
-        /// In a name, or after one: an `=` starts its value.
-        Name,
-        /// After the `=`.
-        BeforeValue,
-        /// In an unquoted value.
-        Unquoted,
-    }
-    let mut state = State::Between;
-    while let Some(&b) = bytes.get(at) {
-        at += 1;
-        if b == b'>' {
-            return Some((at, false));
+///
+/// Between values only `=` and `>` matter. An `=` starts a value when it
+/// follows an attribute name, that is when the last byte before it that is
+/// not a space (since the last value) is there and is not a `/`; otherwise
+/// it starts a name itself (`<a ="x">` has an attribute named `="x"`).
+fn attributes_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
+    // Where the bytes outside any value start.
+    let mut outside = at;
+    let mut i = at;
+    loop {
+        // Names and gaps are short: a plain loop beats a memchr call.
+        let j = i + bytes[i..].iter().position(|&b| b == b'>' || b == b'=')?;
+        if bytes[j] == b'>' {
+            return Some((j + 1, j > outside && bytes[j - 1] == b'/'));
         }
-        state = match (state, b) {
-            (State::Unquoted, b) if is_space(b) => State::Between,
-            (State::Unquoted, _) => State::Unquoted,
-            (_, b'/') if state != State::BeforeValue => {
-                if bytes.get(at) == Some(&b'>') {
-                    return Some((at + 1, true));
+        i = j + 1;
+        let after_name = bytes[outside..j].iter().rev().find(|&&b| !is_space(b)).is_some_and(|&b| b != b'/');
+        if !after_name {
+            continue;
+        }
+        let value = i + bytes[i..].iter().position(|&b| !is_space(b))?;
+        match bytes[value] {
+            quote @ (b'"' | b'\'') => i = value + 1 + memchr(quote, &bytes[value + 1..])? + 1,
+            b'>' => return Some((value + 1, false)),
+            _ => {
+                // Unquoted: up to a space or the `>` (a `/` in it is text).
+                i = value + bytes[value..].iter().position(|&b| is_space(b) || b == b'>')?;
+                if bytes[i] == b'>' {
+                    return Some((i + 1, false));
                 }
-                State::Between
             }
-            (State::Name, b'=') => State::BeforeValue,
-            (State::BeforeValue, b'"' | b'\'') => {
-                at += memchr(b, &bytes[at..])? + 1;
-                State::Between
-            }
-            (State::BeforeValue, b) if is_space(b) => State::BeforeValue,
-            (State::BeforeValue, _) => State::Unquoted,
-            (State::Between, b) if is_space(b) => State::Between,
-            (_, _) => State::Name,
-        };
+        }
+        outside = i;
     }
-    None
 }
 
 /// Where a comment whose text starts at `body` ends (`<!-->` and `<!--->`
@@ -491,11 +449,12 @@ fn script_end(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Where an SVG drawing whose content starts at `from` ends (the `<` of its
-/// `</svg>`) and whether it is plain: only [`DRAWING`] elements and
-/// comments. `None` when it holds anything else the tree builder could read
-/// another way.
+/// `</svg>`) and whether it is plain: only [`DRAWING`] elements, nested
+/// drawings, comments and [`TEXT_ONLY`] elements but `<title>`. `None`
+/// when it holds anything else the tree builder could read another way.
 fn drawing_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
     let mut plain = true;
+    let mut depth = 0usize;
     let mut at = from;
     loop {
         let lt = at + memchr(b'<', &bytes[at..])?;
@@ -511,24 +470,29 @@ fn drawing_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
             Markup::Tag(tag) => tag,
             Markup::Bogus { .. } | Markup::Unfinished => return None,
         };
-        let name = tag.name.lower();
-        if tag.closing && name.bytes() == b"svg" {
-            return Some((lt, plain));
-        }
+        let name = NameKey::new(tag.name);
         at = tag.end;
-        if name.is_in(DRAWING) {
+        if name == SVG {
+            match (tag.closing, depth) {
+                (true, 0) => return Some((lt, plain)),
+                (true, _) => depth -= 1,
+                (false, _) if !tag.self_closing => depth += 1,
+                (false, _) => {}
+            }
             continue;
         }
-        // A label holds text alone, up to its end tag.
-        if !name.is_in(LABELS) || tag.closing || tag.self_closing {
+        if DRAWING.contains(&name) {
+            continue;
+        }
+        if !TEXT_ONLY.contains(&name) || tag.closing || tag.self_closing {
             return None;
         }
         let close = at + memchr(b'<', &bytes[at..])?;
         let Markup::Tag(end_tag) = Markup::read(bytes, close) else { return None };
-        if !end_tag.closing || end_tag.name.lower().bytes() != name.bytes() {
+        if !end_tag.closing || NameKey::new(end_tag.name) != name {
             return None;
         }
-        plain = false;
+        plain &= name != TITLE;
         at = end_tag.end;
     }
 }
@@ -580,6 +544,17 @@ mod tests {
     }
 
     #[test]
+    fn tag_ends_where_the_tokenizer_ends_it() {
+        let end = |tag: &str| attributes_end(tag.as_bytes(), 2);
+        for tag in ["<a href=\"x>y\" title = 'z>'>", "<a =\"x>", "<a b/=\"x>", "<a b=c=\"d>", "<a href=/x/>"]
+        {
+            assert_eq!(end(tag), Some((tag.len(), false)), "{tag}");
+        }
+        assert_eq!(end("<a b='c'/>"), Some((10, true)));
+        assert_eq!(end("<a b='c"), None);
+    }
+
+    #[test]
     fn markup_in_comments_and_raw_text_is_text() {
         let page = "<!-- <script> --><p>A</p><textarea><style></textarea><p>B</p><style>x</style>";
         assert_eq!(prep(page), "<!----><p>A</p><textarea></textarea><p>B</p><style></style>");
@@ -594,6 +569,12 @@ mod tests {
             "<svg viewBox=\"0 0 1 1\"></svg><p>A</p><svg><title>Logo</title><path d=\"M0\"/></svg>\
              <script></script>"
         );
+    }
+
+    #[test]
+    fn drawing_with_nested_drawings_and_styles_is_emptied() {
+        let page = "<svg><symbol><svg><style>.a{fill:red}</style><path/></svg></symbol></svg><p>A</p>";
+        assert_eq!(prep(page), "<svg></svg><p>A</p>");
     }
 
     #[test]

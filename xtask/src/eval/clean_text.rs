@@ -225,10 +225,25 @@ fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
 /// row written out as "Label: value".
 const LABELLED_TOKENS: usize = 8;
 
+/// A line of this many tokens or fewer is placed in the gold body by every
+/// place its tokens occur there; a longer one by the places its trigrams
+/// agree on most.
+const PLACED_BY_TOKENS: usize = 2;
+/// At most this many places are tried for one line (a table's "Yes" cells).
+const PLACES: usize = 256;
+
 /// The gold body, indexed for labelling.
 struct Gold {
     trigrams: HashSet<u64>,
     paragraphs: HashSet<u64>,
+    /// The body's tokens end to end, as written.
+    stream: Vec<String>,
+    /// Where each token trigram of `stream` starts.
+    trigram_at: HashMap<u64, Vec<usize>>,
+    /// Where each token of `stream` is.
+    token_at: HashMap<String, Vec<usize>>,
+    /// The tokens of the body's longest line.
+    longest: usize,
 }
 
 impl Gold {
@@ -245,6 +260,15 @@ impl Gold {
             let toks: Vec<String> = text.iter().flat_map(|l| tokens(l)).collect();
             trigrams.extend(toks.windows(3).map(hash_of));
         }
+        let stream: Vec<String> = lines.iter().flat_map(|l| tokens(l)).collect();
+        let mut trigram_at: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (at, w) in stream.windows(3).enumerate() {
+            trigram_at.entry(hash_of(w)).or_default().push(at);
+        }
+        let mut token_at: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, t) in stream.iter().enumerate() {
+            token_at.entry(t.clone()).or_default().push(at);
+        }
         let mut paragraphs = HashSet::new();
         for (line, unmarked) in lines.iter().zip(&unmarked) {
             let value = unmarked
@@ -258,7 +282,100 @@ impl Gold {
                 }
             }
         }
-        Gold { trigrams, paragraphs }
+        let longest = lines.iter().map(|l| tokens(l).len()).max().unwrap_or(0);
+        Gold { trigrams, paragraphs, stream, trigram_at, token_at, longest }
+    }
+
+    /// Where `toks` may start in the body: every place a short line's
+    /// tokens occur together, else the starts most of its trigrams agree on
+    /// (a line with a word the body lacks still lines up). Empty when the
+    /// line is nowhere (matched through a dropped list marker or a table
+    /// value only).
+    fn places(&self, toks: &[String]) -> Vec<usize> {
+        if toks.len() <= PLACED_BY_TOKENS {
+            let Some(at) = self.token_at.get(&toks[0]) else { return Vec::new() };
+            return at
+                .iter()
+                .copied()
+                .filter(|&p| self.stream.get(p..p + toks.len()).is_some_and(|w| w == toks))
+                .take(PLACES)
+                .collect();
+        }
+        let mut votes: HashMap<usize, usize> = HashMap::new();
+        for (k, w) in toks.windows(3).enumerate() {
+            for &p in self.trigram_at.get(&hash_of(w)).into_iter().flatten().take(PLACES) {
+                *votes.entry(p.saturating_sub(k)).or_default() += 1;
+            }
+        }
+        let most = votes.values().copied().max().unwrap_or(0);
+        let mut places: Vec<usize> = votes.into_iter().filter(|&(_, v)| v == most).map(|(p, _)| p).collect();
+        places.sort_unstable();
+        places.truncate(PLACES);
+        places
+    }
+
+    /// Each place in the body is the story of one line only: a heading the
+    /// body holds once is story where the story has it, and its copy in a
+    /// table of contents or a menu above the story, like a second copy of a
+    /// paragraph, is furniture. Which copy is the story's: the chain of
+    /// story lines, in page order with places rising, that holds the most
+    /// tokens (a weighted longest increasing subsequence). A story line
+    /// outside the chain is furniture when a line of the chain holds its
+    /// place; one that no other line claims (a caption the body puts
+    /// elsewhere) stays story. A line that is nowhere in the body as
+    /// written stays as labelled, and so does one longer than any line of
+    /// the body (the whole story on one line, as a page's "copy as text"
+    /// payload holds it: no place to rank it by).
+    fn align(&self, lines: &[Vec<String>], labels: &mut [bool]) {
+        // Prefix maximum over places (a Fenwick tree): the heaviest chain
+        // ending before a place, and the candidate that ends it.
+        let size = self.stream.len() + 1;
+        let mut tree: Vec<(usize, usize)> = vec![(0, usize::MAX); size + 1];
+        // Per candidate: its line and place, and the candidate before it in
+        // its chain.
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        let mut best = (0, usize::MAX);
+        let mut placed: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (i, toks) in lines.iter().enumerate() {
+            if !labels[i] || toks.is_empty() || toks.len() > self.longest {
+                continue;
+            }
+            let places = self.places(toks);
+            if places.is_empty() {
+                continue;
+            }
+            // Every place of a line is read before any is written: a line
+            // does not chain onto itself.
+            let ends: Vec<(usize, (usize, usize))> = places
+                .iter()
+                .map(|&p| {
+                    let (weight, prev) = prefix_max(&tree, p);
+                    (p, (weight + toks.len(), prev))
+                })
+                .collect();
+            for (p, (weight, prev)) in ends {
+                let id = cands.len();
+                cands.push((i, p, prev));
+                raise(&mut tree, p + 1, (weight, id));
+                if weight > best.0 {
+                    best = (weight, id);
+                }
+            }
+            placed.push((i, places));
+        }
+        let mut held = vec![false; size];
+        let mut chained = HashSet::new();
+        let mut at = best.1;
+        while let Some(&(i, p, prev)) = cands.get(at) {
+            held[p..(p + lines[i].len()).min(size)].fill(true);
+            chained.insert(i);
+            at = prev;
+        }
+        for (i, places) in placed {
+            let len = lines[i].len();
+            labels[i] = chained.contains(&i)
+                || !places.iter().any(|&p| held[p..(p + len).min(size)].iter().any(|&h| h));
+        }
     }
 
     /// At least half of the line's token trigrams occur in the gold body.
@@ -283,7 +400,9 @@ impl Gold {
     /// fragment of a paragraph split by inline markup; table cells, each
     /// read on from the one before). A word of the gold body met alone
     /// ("Share", "Media" in a menu) is not enough, nor is a menu of short
-    /// lines that happens to name things in the gold body's order.
+    /// lines that happens to name things in the gold body's order. Last,
+    /// each place in the body is the story of one line only
+    /// ([`Gold::align`]).
     fn label(&self, lines: &[Vec<String>]) -> Vec<bool> {
         let scored: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).collect();
         let mut labels = vec![false; lines.len()];
@@ -319,7 +438,31 @@ impl Gold {
                 labels[i] = self.joins_at(&stream, starts[k + 1]);
             }
         }
+        self.align(lines, &mut labels);
         labels
+    }
+}
+
+/// The heaviest chain, and its last candidate, over places below `end`.
+fn prefix_max(tree: &[(usize, usize)], end: usize) -> (usize, usize) {
+    let mut best = (0, usize::MAX);
+    let mut i = end;
+    while i > 0 {
+        if tree[i].0 > best.0 {
+            best = tree[i];
+        }
+        i &= i - 1;
+    }
+    best
+}
+
+/// Records a chain of `value` ending at place `i - 1` (1-based index `i`).
+fn raise(tree: &mut [(usize, usize)], mut i: usize, value: (usize, usize)) {
+    while i < tree.len() {
+        if value.0 > tree[i].0 {
+            tree[i] = value;
+        }
+        i += i & i.wrapping_neg();
     }
 }
 
@@ -462,6 +605,24 @@ mod tests {
     fn list_numbers_and_labels_written_into_the_gold_body_do_not_hide_a_line() {
         let gold = "Easy crops:\n1. Lettuce\n2. Green beans\nMaterials: Stainless steel";
         assert_eq!(labels(gold, "Lettuce\nGreen beans\nStainless steel"), [true, true, true]);
+    }
+
+    #[test]
+    fn a_table_of_contents_or_a_second_copy_is_not_story_but_a_caption_out_of_order_is() {
+        let gold = "Rivers rose again on Monday across the north.\nWhat comes next\n\
+                    Forecasters expect more rain this week, officials said.\nA flooded road near the town";
+        let rendered = "What comes next\nRivers rose again on Monday across the north.\nA flooded road near the town\n\
+                        What comes next\nForecasters expect more rain this week, officials said.\n\
+                        Rivers rose again on Monday across the north.";
+        assert_eq!(labels(gold, rendered), [false, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn the_whole_story_on_one_line_does_not_hide_its_paragraphs() {
+        let gold = "Rivers rose again on Monday across the north.\nForecasters expect more rain this week.";
+        let rendered = "Rivers rose again on Monday across the north.\nForecasters expect more rain this week.\n\
+                        Rivers rose again on Monday across the north. Forecasters expect more rain this week.";
+        assert_eq!(labels(gold, rendered), [true, true, true]);
     }
 
     #[test]

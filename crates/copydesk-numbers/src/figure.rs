@@ -140,7 +140,7 @@ pub struct Figure<'a> {
     /// The value as an exact decimal string, when the text gives it exactly
     /// (`"7120000000"` for `$7.12 billion`; absent for `two-thirds`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exact: Option<String>,
+    pub exact: Option<Cow<'a, str>>,
     /// For a range, its lower end.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub low: Option<f64>,
@@ -254,7 +254,7 @@ impl<'a> Figure<'a> {
             kind: self.kind,
             value: self.value,
             number: owned(self.number),
-            exact: self.exact,
+            exact: self.exact.map(|e| Cow::Owned(e.into_owned())),
             low: self.low,
             high: self.high,
             range_of: self.range_of,

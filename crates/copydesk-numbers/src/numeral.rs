@@ -2,6 +2,8 @@
 //! spelled numbers ("twenty-five", "one and a half million", "two-thirds",
 //! "a dozen"), parsed into a value with its exact decimal string.
 
+use std::borrow::Cow;
+
 use crate::lexicon::{Lexicon, NumberWord, ScaleWhen, WordClass, vulgar_fraction};
 use crate::text::{
     byte, char_at, digits_end, ends_word_boundary, is_any, is_space, letters_end, next_word, prev_word,
@@ -40,7 +42,7 @@ pub struct Numeral {
     /// The value (for an ordinal, its number: 3 for "third").
     pub value: f64,
     /// The value as an exact decimal string, when known exactly.
-    pub exact: Option<String>,
+    pub exact: Option<Exact>,
     /// How it is written.
     pub form: Form,
     /// The scale word or suffix it was multiplied by ("million", "bn",
@@ -59,6 +61,35 @@ impl Numeral {
     /// True for a whole number.
     pub fn is_integer(&self) -> bool {
         self.value.fract() == 0.0
+    }
+}
+
+/// A numeral's exact decimal string. Most often it is the digits as
+/// written ("2019", "700"), kept as their span so that nothing is copied.
+#[derive(Clone, Debug)]
+pub enum Exact {
+    /// The bytes `start..end` of the text.
+    Written(usize, usize),
+    /// Any other string ("7120000000" for "7.12 billion").
+    Rendered(String),
+}
+
+impl Exact {
+    /// The string, borrowed from `text` when written there.
+    pub fn resolve(self, text: &str) -> Cow<'_, str> {
+        match self {
+            Exact::Written(s, e) => Cow::Borrowed(&text[s..e]),
+            Exact::Rendered(r) => Cow::Owned(r),
+        }
+    }
+
+    /// The string of the negated value.
+    pub fn negated(&self, text: &str) -> Exact {
+        let digits = match self {
+            Exact::Written(s, e) => &text[*s..*e],
+            Exact::Rendered(r) => r,
+        };
+        Exact::Rendered(format!("-{digits}"))
     }
 }
 
@@ -174,8 +205,8 @@ fn decimal_value(digits: &Digits, point: usize) -> Option<f64> {
 }
 
 /// The exact string of a whole value, when it is one.
-pub(crate) fn exact_of(value: f64) -> Option<String> {
-    (value.fract() == 0.0 && value.abs() < 1e15).then(|| integer_string(value as i64))
+pub(crate) fn exact_of(value: f64) -> Option<Exact> {
+    (value.fract() == 0.0 && value.abs() < 1e15).then(|| Exact::Rendered(integer_string(value as i64)))
 }
 
 /// `n` in decimal, written without the formatting machinery.
@@ -403,7 +434,14 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
     if !value.is_finite() {
         return None;
     }
-    let exact = if exact_ok { dec.render() } else { exact_of(value) };
+    // Plain digits with no leading zero are their own exact string.
+    let exact = if !exact_ok {
+        exact_of(value)
+    } else if form == Form::Plain && (i - start == 1 || byte(text, start) != b'0') {
+        Some(Exact::Written(start, i))
+    } else {
+        dec.render().map(Exact::Rendered)
+    };
     Some(Numeral { start, end: i, value, exact, form, scale, vague: false })
 }
 

@@ -2,6 +2,8 @@
 //! memchr-like speed; number words, found by one Aho-Corasick automaton),
 //! and turns each into a figure with what surrounds it.
 
+use std::borrow::Cow;
+
 use copydesk_core::Span;
 
 use crate::counted;
@@ -246,7 +248,7 @@ fn candidate<'a>(lex: &Lexicon, text: &'a str, at: usize, out: &mut Vec<Figure<'
         && char_at(text, fig.span.end) == Some(')')
     {
         fig.value = fig.value.map(|v| -v);
-        fig.exact = fig.exact.take().map(|e| format!("-{e}"));
+        fig.exact = fig.exact.take().map(|e| Cow::Owned(format!("-{e}")));
         fig.span = Span::new(fig.span.start - 1, fig.span.end + 1);
     }
     if matches!(fig.kind, Kind::Money | Kind::Percent | Kind::Count | Kind::Range) {
@@ -429,7 +431,7 @@ fn negative_word(text: &str, t: &mut Term, before: Option<(usize, usize)>) -> bo
         let w = &text[a..b];
         if (w.eq_ignore_ascii_case("minus") || w.eq_ignore_ascii_case("negative")) && t.num.value > 0.0 {
             t.num.value = -t.num.value;
-            t.num.exact = t.num.exact.as_ref().map(|e| format!("-{e}"));
+            t.num.exact = t.num.exact.as_ref().map(|e| e.negated(text));
             t.start = a;
             return true;
         }
@@ -499,7 +501,7 @@ fn apply_qualifier<'a>(text: &'a str, fig: &mut Figure<'a>, qs: usize, qe: usize
 /// string moves to the figure.
 fn single<'a>(lex: &Lexicon, text: &'a str, t: &mut Term, counted: Option<Span>) -> Figure<'a> {
     let mut f = Figure::new(Span::new(t.start, t.end), Kind::Count);
-    set_value(&mut f, t);
+    set_value(text, &mut f, t);
     match &t.what {
         What::Money { code, .. } => {
             f.kind = Kind::Money;
@@ -539,11 +541,11 @@ fn measured<'a>(lex: &Lexicon, text: &'a str, f: &mut Figure<'a>) {
     }
 }
 
-fn set_value(f: &mut Figure<'_>, t: &mut Term) {
+fn set_value<'a>(text: &'a str, f: &mut Figure<'a>, t: &mut Term) {
     f.value = Some(t.value());
     f.exact = match t.what {
         What::Money { factor, .. } if factor != 1.0 => None,
-        _ => t.num.exact.take(),
+        _ => t.num.exact.take().map(|e| e.resolve(text)),
     };
 }
 

@@ -146,7 +146,7 @@ fn below_zero(lex: &Lexicon, text: &str, t: &mut Term) {
         t.what = What::Unit(unit_ref(u));
     }
     t.num.value = -t.num.value;
-    t.num.exact = t.num.exact.as_ref().map(|e| format!("-{e}"));
+    t.num.exact = t.num.exact.as_ref().map(|e| e.negated(text));
     t.end = d;
 }
 

@@ -416,6 +416,20 @@ fn exact_and_inclusive_bounds() {
 }
 
 #[test]
+fn exact_string_is_the_value_in_plain_decimals() {
+    for (text, exact) in [
+        ("They sold 700 cars.", "700"),
+        ("They sold 0 cars.", "0"),
+        ("It weighs 0.50 kg.", "0.5"),
+        ("They sold 1,250 cars.", "1250"),
+        ("It fell to minus 40 degrees.", "-40"),
+    ] {
+        let f = &figures(text)[0];
+        assert_eq!(f.exact.as_deref(), Some(exact), "{text}");
+    }
+}
+
+#[test]
 fn a_bounded_year_like_number_is_a_count() {
     let f = one("Above 1200 and below 1500 were seen.", Kind::Range);
     assert_eq!((f.low, f.high), (Some(1200.0), Some(1500.0)));

@@ -56,16 +56,14 @@ pub fn year_like(t: &Term) -> bool {
     t.num.plain_len() == Some(4) && (1000.0..=2100.0).contains(&t.num.value)
 }
 
-/// Recognises a non-figure at term `t`. `counted_plural` says a plural noun
-/// follows ("2000 people" is a count, not a year).
-/// `bounded` says a bound precedes ("above 1000" is not a year).
-/// `before` is the word right before the term.
-pub fn classify(
+/// Recognises a non-figure at term `t` that is one whatever qualifies it
+/// or what it counts (dates, times, ordinals, decades, dotted and slashed
+/// groups, abbreviated ages): no qualifier or counted noun need be read
+/// for these. `before` is the word right before the term.
+pub fn classify_alone(
     lex: &Lexicon,
     text: &str,
     t: &Term,
-    counted_plural: bool,
-    bounded: bool,
     before: Option<(usize, usize)>,
 ) -> Option<NonFigure> {
     let n = &t.num;
@@ -129,6 +127,25 @@ pub fn classify(
     {
         return Some(NonFigure::new(Kind::Date, s, end, None));
     }
+    None
+}
+
+/// Recognises the other non-figures at term `t` (identifiers, years, ages),
+/// once [`classify_alone`] found none. `counted_plural` says a plural noun
+/// follows ("2000 people" is a count, not a year).
+/// `bounded` says a bound precedes ("above 1000" is not a year).
+/// `before` is the word right before the term.
+pub fn classify(
+    lex: &Lexicon,
+    text: &str,
+    t: &Term,
+    counted_plural: bool,
+    bounded: bool,
+    before: Option<(usize, usize)>,
+) -> Option<NonFigure> {
+    let n = &t.num;
+    let (s, e) = (t.start, t.end);
+    let plain = n.form == Form::Plain && matches!(t.what, What::Bare);
     // The word before, read once for the two tests below that need it.
     let word_before = if matches!(n.form, Form::Plain | Form::Words) && matches!(t.what, What::Bare) {
         prev_word_or_abbrev(text, s, before)

@@ -184,6 +184,16 @@ fn candidate<'a>(lex: &Lexicon, text: &'a str, at: usize, out: &mut Vec<Figure<'
     }
     let start = t.start;
     let word_ending_at = |i: usize| if i == start { before } else { prev_word(text, i) };
+    // A date, a time or an ordinal is one whatever qualifies it or follows
+    // it: set aside before those are read.
+    let alone = match nonfigure::classify_alone(lex, text, &t, before) {
+        Some(nf) if nf.kind != Kind::Age => {
+            let end = nf.end;
+            out.push(non_figure(text, nf, &t));
+            return end;
+        }
+        alone => alone,
+    };
     let qual = qualifier::before(lex, text, t.start, before).filter(|&(qs, _, _)| qs >= floor);
     // What a bare number counts, read once: it decides a year from a count too.
     let counted =
@@ -195,7 +205,7 @@ fn candidate<'a>(lex: &Lexicon, text: &'a str, at: usize, out: &mut Vec<Figure<'
     // "above 1000" is a count, but "since at least 2007" a year.
     let bounded = matches!(qual, Some((qs, _, Qualifier::Bound(_)))
         if !prev_word(text, qs).is_some_and(|(a, b)| lex.year_cues.contains(&text[a..b])));
-    let age = match nonfigure::classify(lex, text, &t, counted_plural, bounded, before) {
+    let age = match alone.or_else(|| nonfigure::classify(lex, text, &t, counted_plural, bounded, before)) {
         Some(nf) if nf.kind != Kind::Age => {
             let end = nf.end;
             out.push(non_figure(text, nf, &t));

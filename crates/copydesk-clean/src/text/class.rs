@@ -35,7 +35,13 @@ pub(super) enum Class {
 
 /// Classifies `line` from its own measures.
 pub(super) fn classify(line: &Line) -> Class {
-    if line.units == 0 || line.section || line.thread || condemned_by_cues(line) || line.stamp || line.credit
+    if line.units == 0
+        || line.section
+        || line.thread
+        || line.contents
+        || condemned_by_cues(line)
+        || line.stamp
+        || line.credit
     {
         Class::Bad
     } else if line.repeated {

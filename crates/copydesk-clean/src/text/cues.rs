@@ -12,6 +12,7 @@ const FURNITURE: &str = include_str!("../../data/text_furniture.txt");
 const LINE_START: &str = include_str!("../../data/text_line_start.txt");
 const SECTION: &str = include_str!("../../data/text_section.txt");
 const THREAD: &str = include_str!("../../data/text_thread.txt");
+const CONTENTS: &str = include_str!("../../data/text_contents.txt");
 const COMMENTER: &str = include_str!("../../data/text_commenter.txt");
 
 /// Headings are short: a longer line that begins with "Related" or
@@ -38,6 +39,8 @@ struct Opening {
     section: bool,
     /// The phrase opens the comment thread when it heads a short line.
     thread: bool,
+    /// The phrase heads a table of contents when it heads a short line.
+    contents: bool,
 }
 
 /// The compiled cue tables.
@@ -75,6 +78,9 @@ impl Cues {
         }
         for (phrase, _) in entries(THREAD) {
             openings.entry(phrase).or_default().thread = true;
+        }
+        for (phrase, _) in entries(CONTENTS) {
+            openings.entry(phrase).or_default().contents = true;
         }
         let builder = |start| {
             let mut b = AhoCorasickBuilder::new();
@@ -131,6 +137,7 @@ impl Cues {
             let heading = line.units <= HEADING_UNITS || (counted && line.units <= COUNTED_HEADING_UNITS);
             if let Some(o) = heading.then(|| self.opening_at(text, words, line.end)).flatten() {
                 line.section |= o.section;
+                line.contents |= o.contents;
                 line.thread |= o.thread;
             }
         }
@@ -234,7 +241,7 @@ mod tests {
 
     #[test]
     fn every_table_entry_is_lowercase_ascii_or_symbol() {
-        for table in [FURNITURE, LINE_START, SECTION, THREAD, COMMENTER] {
+        for table in [FURNITURE, LINE_START, SECTION, THREAD, COMMENTER, CONTENTS] {
             for (phrase, weight) in entries(table) {
                 assert!(!phrase.is_empty());
                 assert!(weight == 1 || weight == 2, "{phrase}: weight {weight}");

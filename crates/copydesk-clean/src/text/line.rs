@@ -52,6 +52,8 @@ pub(super) struct Line {
     pub section: bool,
     /// The line is a heading that opens the comment thread.
     pub thread: bool,
+    /// The line heads a table of contents ("On this page").
+    pub contents: bool,
     /// The same short line occurs elsewhere in the text (menus, labels).
     pub repeated: bool,
     /// The line is a date or time stamp and nothing else.
@@ -138,6 +140,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         start_cue: false,
         section: false,
         thread: false,
+        contents: false,
         repeated: false,
         stamp: false,
         credit: false,

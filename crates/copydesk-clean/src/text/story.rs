@@ -251,6 +251,7 @@ fn cost(line: &Line, class: Class) -> i64 {
     let units = i64::from(line.units);
     match class {
         Class::Bad if line.credit => SHORT_COST,
+        Class::Bad if line.contents => LABEL_COST,
         Class::Bad if line.units <= LABEL_UNITS && !(line.section || line.thread || line.stamp) => LABEL_COST,
         Class::Bad if line.section => SECTION_COST + 2 * units,
         Class::Bad => FURNITURE_COST + 2 * units,
@@ -262,7 +263,8 @@ fn cost(line: &Line, class: Class) -> i64 {
 /// Decides the lines between the first and last paragraph: paragraphs stay,
 /// furniture goes, and the short lines between paragraphs (subheadings,
 /// quote intros, list items, table cells, even repeated ones like "Pros")
-/// stay unless they follow a section heading such as "Related".
+/// stay unless they follow a section heading such as "Related" or the
+/// heading of a table of contents (its entries).
 fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usize, keep: &mut [bool]) {
     let mut in_section = false;
     for i in first..=last {
@@ -271,7 +273,7 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
                 keep[i] = true;
                 in_section = false;
             }
-            Class::Bad => in_section |= lines[i].section,
+            Class::Bad => in_section |= lines[i].section || lines[i].contents,
             Class::Near | Class::Short | Class::Repeat => keep[i] = !in_section,
         }
     }
@@ -347,6 +349,19 @@ mod tests {
         );
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.contains("Paragraph 1") && out.contains("Paragraph 3"), "{out}");
+    }
+
+    #[test]
+    fn a_table_of_contents_is_dropped_but_crossed() {
+        let text = format!(
+            "{}\nTable of Contents\nWhere prices rose\nWhat buyers want\n{}\n{}\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 3"), "{out}");
+        assert!(!out.contains("Contents") && !out.contains("Where prices rose"), "{out}");
     }
 
     #[test]

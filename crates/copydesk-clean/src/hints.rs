@@ -108,6 +108,46 @@ impl Hints {
     }
 }
 
+/// How many values [`Memo`] remembers.
+const MEMO_SLOTS: usize = 256;
+
+/// The weights of the attribute values a page has lately used: templates
+/// put the same classes on many elements (menu items, cards), and reading
+/// a value with the automaton costs far more than recognising it.
+/// Direct-mapped, so no page can make it slow: a value whose slot another
+/// took is simply read again.
+pub(crate) struct Memo<'a> {
+    slots: Vec<(&'a str, Weights)>,
+}
+
+impl<'a> Memo<'a> {
+    pub(crate) fn new() -> Memo<'a> {
+        // The empty value weighs nothing: a fine filler.
+        Memo { slots: vec![("", Weights::default()); MEMO_SLOTS] }
+    }
+
+    /// [`Hints::weigh`], remembered.
+    pub(crate) fn weigh(&mut self, hints: &Hints, value: &'a str) -> Weights {
+        let slot = &mut self.slots[slot_of(value.as_bytes())];
+        if slot.0 != value {
+            *slot = (value, hints.weigh(value));
+        }
+        slot.1
+    }
+}
+
+/// A value's slot, from its length and its first and last eight bytes.
+fn slot_of(value: &[u8]) -> usize {
+    let word = |bytes: &[u8]| {
+        let mut buf = [0u8; 8];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(buf)
+    };
+    let n = value.len();
+    let mix = word(&value[..n.min(8)]) ^ word(&value[n.saturating_sub(8)..]).rotate_left(29) ^ n as u64;
+    (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % MEMO_SLOTS
+}
+
 /// True when the match `start..end` in `value` sits where `anchor` allows.
 fn anchored(value: &[u8], start: usize, end: usize, anchor: Anchor) -> bool {
     match anchor {
@@ -208,6 +248,15 @@ mod tests {
         assert!(hints.weigh("article-header__lead").lead > 0);
         assert!(hints.weigh("entry-excerpt").lead > 0);
         assert_eq!(hints.weigh("leader-board").lead, 0);
+    }
+
+    #[test]
+    fn remembered_weights_are_the_weights() {
+        let hints = Hints::new();
+        let mut memo = Memo::new();
+        for value in ["share-bar", "article-body", "share-bar", "", "x", "article-body"] {
+            assert_eq!(memo.weigh(&hints, value), hints.weigh(value), "{value}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use scraper::{Html, Node};
 
 use super::tags::Role;
 use crate::Tables;
-use crate::hints::Weights;
+use crate::hints::{Memo, Weights};
 
 /// Index of an item in [`Page::items`].
 pub(crate) type Idx = u32;
@@ -129,6 +129,7 @@ impl<'a> Page<'a> {
         let mut links_open = 0usize;
         // Block that owns the text being read, per open element.
         let mut owners: Vec<Idx> = Vec::new();
+        let mut memo = Memo::new();
         for edge in html.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -139,7 +140,7 @@ impl<'a> Page<'a> {
                             skipping += 1;
                             continue;
                         }
-                        let attrs = Attrs::scan(el, tables);
+                        let attrs = Attrs::scan(el, tables, &mut memo);
                         if role == Role::Skip || attrs.hidden {
                             skipping = 1;
                             stack.push((NONE, node.id()));
@@ -286,23 +287,92 @@ impl Page<'_> {
 }
 
 /// Appends `text` to `out` with runs of whitespace turned into one space,
-/// and no space at the start of `out`.
+/// and no space at the start of `out` or after a space or line break there.
+/// [`INVISIBLE`] characters are dropped. One pass over the bytes, copying
+/// each word whole.
 pub(crate) fn push_collapsed(out: &mut String, text: &str) {
-    let ascii = text.is_ascii();
-    for (i, word) in text.split_whitespace().enumerate() {
-        let space_before = i > 0 || text.starts_with(char::is_whitespace);
-        if space_before && !out.is_empty() && !out.ends_with([' ', '\n']) {
-            out.push(' ');
+    let bytes = text.as_bytes();
+    // Whitespace since the last word; inside a word, where its bytes not
+    // yet copied start.
+    let mut space = false;
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of visible ASCII, most of any text, in a tight loop.
+        if word.is_some() && bytes[i] > b' ' && bytes[i] < 0x80 {
+            i += 1 + bytes[i + 1..]
+                .iter()
+                .position(|&b| b <= b' ' || b >= 0x80)
+                .unwrap_or(bytes.len() - i - 1);
+            continue;
         }
-        if ascii || !word.contains(INVISIBLE) {
-            out.push_str(word);
-        } else {
-            out.extend(word.chars().filter(|c| !INVISIBLE.contains(c)));
+        let (len, class) = classify(bytes, i);
+        match (class, word) {
+            (Class::Space, Some(start)) => {
+                out.push_str(&text[start..i]);
+                word = None;
+                space = true;
+            }
+            (Class::Space, None) => space = true,
+            (_, None) => {
+                if space && !out.is_empty() && !out.ends_with([' ', '\n']) {
+                    out.push(' ');
+                }
+                space = false;
+                word = Some(if class == Class::Invisible { i + len } else { i });
+            }
+            (Class::Invisible, Some(start)) => {
+                out.push_str(&text[start..i]);
+                word = Some(i + len);
+            }
+            (Class::Visible, Some(_)) => {}
         }
+        i += len;
     }
-    if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with([' ', '\n']) {
-        out.push(' ');
+    match word {
+        Some(start) => out.push_str(&text[start..]),
+        None if space && !out.is_empty() && !out.ends_with([' ', '\n']) => out.push(' '),
+        None => {}
     }
+}
+
+/// What a character is to [`push_collapsed`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Whitespace (`char::is_whitespace`).
+    Space,
+    /// One of [`INVISIBLE`].
+    Invisible,
+    /// Anything else.
+    Visible,
+}
+
+/// The length and class of the character starting at `bytes[i]`, read
+/// from its UTF-8 bytes.
+fn classify(bytes: &[u8], i: usize) -> (usize, Class) {
+    let b = bytes[i];
+    if b < 0x80 {
+        let class = if matches!(b, b'\t'..=b'\r' | b' ') { Class::Space } else { Class::Visible };
+        return (1, class);
+    }
+    let len = match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    };
+    let class = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+        (0xC2, Some(0x85 | 0xA0), _)
+        | (0xE1, Some(0x9A), Some(0x80))
+        | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+        | (0xE2, Some(0x81), Some(0x9F))
+        | (0xE3, Some(0x80), Some(0x80)) => Class::Space,
+        (0xC2, Some(0xAD), _)
+        | (0xE2, Some(0x80), Some(0x8B))
+        | (0xE2, Some(0x81), Some(0xA0))
+        | (0xEF, Some(0xBB), Some(0xBF)) => Class::Invisible,
+        _ => Class::Visible,
+    };
+    (len, class)
 }
 
 /// Characters that are in the markup but not on the screen: soft hyphens,
@@ -361,13 +431,13 @@ struct Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
-    fn scan(el: &'a Element, tables: &Tables) -> Attrs<'a> {
+    fn scan(el: &'a Element, tables: &Tables, memo: &mut Memo<'a>) -> Attrs<'a> {
         let page_level = matches!(el.name(), "html" | "body" | "article" | "main");
         let mut out = Attrs { hints: Weights::default(), hidden: false, marked: false, href: None };
         for (name, value) in el.attrs() {
             match name {
                 "class" | "id" | "itemprop" => {
-                    let w = tables.hints.weigh(value);
+                    let w = memo.weigh(&tables.hints, value);
                     if !page_level {
                         out.hints.negative = out.hints.negative.max(w.negative);
                     }
@@ -435,4 +505,49 @@ fn collect_body_signal(
 /// The text directly inside a node (a `<title>` or `<script>`).
 fn node_text(node: ego_tree::NodeRef<'_, Node>) -> String {
     node.children().filter_map(|c| c.value().as_text().map(|t| &**t)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The definition [`push_collapsed`] keeps: words split on whitespace,
+    /// invisible characters filtered out of them.
+    fn collapsed_by_words(out: &mut String, text: &str) {
+        for (i, word) in text.split_whitespace().enumerate() {
+            let space_before = i > 0 || text.starts_with(char::is_whitespace);
+            if space_before && !out.is_empty() && !out.ends_with([' ', '\n']) {
+                out.push(' ');
+            }
+            out.extend(word.chars().filter(|c| !INVISIBLE.contains(c)));
+        }
+        if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with([' ', '\n']) {
+            out.push(' ');
+        }
+    }
+
+    #[test]
+    fn every_unicode_space_is_a_space_and_nothing_else_is() {
+        for c in (0..0x11000).filter_map(char::from_u32) {
+            let text = c.to_string();
+            let class = classify(text.as_bytes(), 0).1;
+            assert_eq!(class == Class::Space, c.is_whitespace(), "{c:?}");
+            assert_eq!(class == Class::Invisible, INVISIBLE.contains(&c), "{c:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn collapsing_matches_the_word_definition(
+            before in "[a \n]{0,2}",
+            text in "[ab \t\n\u{0b}\u{a0}\u{ad}\u{200b}\u{2009}\u{3000}\u{feff}é’]{0,12}",
+        ) {
+            let (mut fast, mut slow) = (before.clone(), before);
+            push_collapsed(&mut fast, &text);
+            collapsed_by_words(&mut slow, &text);
+            prop_assert_eq!(fast, slow);
+        }
+    }
 }

@@ -119,8 +119,14 @@ where
 
 /// `text` past bullets and other leading symbols, and its lower-cased start.
 fn head(text: &str) -> (&str, String) {
+    const HEAD_CHARS: usize = 64;
     let start = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
-    (start, start.chars().take(64).flat_map(char::to_lowercase).collect())
+    let ascii = &start.as_bytes()[..start.len().min(HEAD_CHARS)];
+    if ascii.is_ascii() {
+        // Mostly so: a byte is a character, lower-cased without tables.
+        return (start, String::from_utf8(ascii.to_ascii_lowercase()).unwrap_or_default());
+    }
+    (start, start.chars().take(HEAD_CHARS).flat_map(char::to_lowercase).collect())
 }
 
 /// What the cleaner knows about the page when tidying its paragraphs.

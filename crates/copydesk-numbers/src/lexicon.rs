@@ -197,6 +197,10 @@ pub struct Lexicon {
     /// case), a bit for each third (its five low bits, 1 to 26) and bit 0
     /// for a word of two letters.
     word_starts: Box<[u32; 1 << 10]>,
+    /// The same for the second to fourth letters, each counting as 0 past
+    /// the word's end: with `word_starts`, four letters ("for", "this",
+    /// "those") rule a word out before it is looked up.
+    word_continues: Box<[u32; 1 << 10]>,
     /// Scale abbreviations, longest first.
     pub scales: Vec<ScaleSuffix>,
     /// Currencies, indexed by [`After::Currency`] and the `before` table.
@@ -293,6 +297,15 @@ fn prefix_index(a: u8, b: u8, c: u8) -> (usize, u32) {
     (((a & 31) as usize) << 5 | (b & 31) as usize, third as u32)
 }
 
+/// The place of a word's second to fourth bytes in the continuation table:
+/// `b` is a letter; `c`, and `d` after it, count as 0 past the word's end.
+#[inline]
+fn continuation_index(b: u8, c: u8, d: u8) -> (usize, u32) {
+    let third = if c.is_ascii_alphabetic() { c & 31 } else { 0 };
+    let fourth = if third != 0 && d.is_ascii_alphabetic() { d & 31 } else { 0 };
+    (((b & 31) as usize) << 5 | third as usize, fourth as u32)
+}
+
 /// The value of a vulgar fraction character at the start of `s`, with its length.
 pub fn vulgar_fraction(s: &str) -> Option<(f64, usize)> {
     // Every one starts with the byte C2 or E2.
@@ -379,14 +392,18 @@ impl Lexicon {
             words.iter().map(|w| w.0).chain(multipliers.iter().map(|m| m.0)).collect();
         let triggers = Set::new(trigger_words.iter().map(|&w| (w, ())));
         let mut word_starts = Box::new([0u32; 1 << 10]);
+        let mut word_continues = Box::new([0u32; 1 << 10]);
         for t in &trigger_words {
             let b = t.as_bytes();
             assert!(
                 b.len() >= 2 && b[..2].iter().all(u8::is_ascii_alphabetic),
                 "number word {t:?} does not start with two letters"
             );
-            let (i, bit) = prefix_index(b[0], b[1], b.get(2).copied().unwrap_or(0));
+            let at = |k: usize| b.get(k).copied().unwrap_or(0);
+            let (i, bit) = prefix_index(b[0], b[1], at(2));
             word_starts[i] |= 1 << bit;
+            let (i, bit) = continuation_index(b[1], at(2), at(3));
+            word_continues[i] |= 1 << bit;
         }
 
         let mut scales: Vec<ScaleSuffix> = rows(include_str!("../data/scale_suffixes.txt"))
@@ -524,6 +541,7 @@ impl Lexicon {
             words: WordMap::new(words),
             triggers,
             word_starts,
+            word_continues,
             scales,
             currencies,
             before,
@@ -573,6 +591,14 @@ impl Lexicon {
     pub fn may_start_number_word(&self, a: u8, b: u8, c: u8) -> bool {
         let (i, bit) = prefix_index(a, b, c);
         self.word_starts[i] >> bit & 1 != 0
+    }
+
+    /// True when a word whose second to fourth bytes are `b`, `c` and `d`
+    /// (any non-letters past its end) may be a number word.
+    #[inline]
+    pub fn may_continue_number_word(&self, b: u8, c: u8, d: u8) -> bool {
+        let (i, bit) = continuation_index(b, c, d);
+        self.word_continues[i] >> bit & 1 != 0
     }
 
     /// True when `word` (any case) is a number word or a multiplier word.

@@ -211,3 +211,22 @@ fn label_or_date_set_off_in_the_headline_gives_way_to_the_stated_title() {
         assert_eq!(meta(&page).title.as_deref(), Some("Council backs new budget"), "{h1}");
     }
 }
+
+#[test]
+fn markup_timestamp_a_day_off_the_shown_date_wins_unless_the_url_agrees_with_the_page() {
+    let page = |url: &str| {
+        format!(
+            "<html><head><meta property=\"article:published_time\" content=\"2025-07-05T00:04:00+00:00\">\
+             <meta property=\"og:url\" content=\"{url}\"></head><body><article>\
+             <h1>Council backs budget</h1><p>July 4, 2025</p>{LONG_STORY}</article></body></html>"
+        )
+    };
+    assert_eq!(
+        meta(&page("https://example.com/news/council-budget")).published.as_deref(),
+        Some("2025-07-05T00:04:00+00:00")
+    );
+    assert_eq!(
+        meta(&page("https://example.com/2025/07/04/council-budget")).published.as_deref(),
+        Some("2025-07-04")
+    );
+}

@@ -141,6 +141,45 @@ fn num(s: &str) -> Option<u32> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
+/// The date a URL's path files the page under: `/2025/12/18/`,
+/// `/2025-12-18-title`, as `YYYY-MM-DD`.
+pub(crate) fn in_url(url: &str) -> Option<String> {
+    let path = url.split("://").nth(1).map_or(url, |rest| rest.find('/').map_or("", |at| &rest[at..]));
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let b = path.as_bytes();
+    (0..b.len().saturating_sub(10)).find_map(|at| {
+        let digits = |r: std::ops::Range<usize>| r.clone().all(|k| b[at + k].is_ascii_digit());
+        let sep = b[at + 5];
+        (b[at] == b'/'
+            && digits(1..5)
+            && matches!(sep, b'/' | b'-')
+            && digits(6..8)
+            && b[at + 8] == sep
+            && b.get(at + 11).is_none_or(|c| !c.is_ascii_digit())
+            && digits(9..11))
+        .then(|| ymd(num(&path[at + 1..at + 5])?, num(&path[at + 6..at + 8])?, num(&path[at + 9..at + 11])?))
+        .flatten()
+    })
+}
+
+/// Days from 1970-01-01 to the date that opens `iso` (`YYYY-MM-DD...`).
+fn day_number(iso: &str) -> Option<i64> {
+    let (y, m, d) = (num(iso.get(0..4)?)? as i64, num(iso.get(5..7)?)? as i64, num(iso.get(8..10)?)? as i64);
+    // Days from civil (H. Hinnant): years start in March.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// True when two ISO dates are a day apart: one instant written in two time
+/// zones (a UTC timestamp in the markup, the local date on the page).
+pub(crate) fn a_day_apart(a: &str, b: &str) -> bool {
+    day_number(a).zip(day_number(b)).is_some_and(|(a, b)| (a - b).abs() == 1)
+}
+
 /// `YYYY-MM-DD` for a plausible date.
 fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
     let days = match m {
@@ -204,6 +243,24 @@ mod tests {
         assert_eq!(iso("\u{e9}12-45-78"), None);
         assert_eq!(iso("2024-03-05T10:0\u{b7}").as_deref(), Some("2024-03-05"));
         assert_eq!(iso("2024-03-05T10:00:0\u{b7}").as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn dates_a_day_apart_across_a_month_and_a_year() {
+        assert!(a_day_apart("2025-07-05T00:04:00+00:00", "2025-07-04"));
+        assert!(a_day_apart("2024-03-01", "2024-02-29"));
+        assert!(a_day_apart("2025-01-01", "2024-12-31"));
+        assert!(!a_day_apart("2025-07-05", "2025-07-05"));
+        assert!(!a_day_apart("2025-07-05", "2025-07-07"));
+    }
+
+    #[test]
+    fn url_paths_file_pages_under_dates() {
+        assert_eq!(in_url("https://example.com/2025/12/18/a-story").as_deref(), Some("2025-12-18"));
+        assert_eq!(in_url("https://example.com/notes/2025-12-15-rust").as_deref(), Some("2025-12-15"));
+        assert_eq!(in_url("https://example.com/2025/12/a-story"), None);
+        assert_eq!(in_url("https://example.com/a?d=/2025/12/18/"), None);
+        assert_eq!(in_url("https://example.com/id/2025/13/40/"), None);
     }
 
     #[test]

@@ -232,10 +232,19 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         .or_else(|| metas.first(&keys.modified, iso))
         .or_else(|| micro.modified.as_deref().and_then(iso));
     // The date shown by the headline is the one readers are given: it wins
-    // over the markup's unless its label says it is an update's.
+    // over the markup's unless its label says it is an update's, or it is
+    // the markup's a day off (the same instant in the site's time zone: the
+    // markup's timestamp is the precise one).
     let shown = visible::date_near(page, headline.unwrap_or(container), container, &tables.dates);
+    // The date the URL files the page under is the site's own local date:
+    // a shown date that agrees with it stays.
+    let filed = url.as_deref().and_then(date::in_url);
     let published = match (stated, shown) {
-        (Some(stated), Some(shown)) if shown.update || stated.get(..10) == Some(shown.date.as_str()) => {
+        (Some(stated), Some(shown))
+            if shown.update
+                || stated.get(..10) == Some(shown.date.as_str())
+                || (date::a_day_apart(&stated, &shown.date) && filed.as_ref() != Some(&shown.date)) =>
+        {
             Some(stated)
         }
         (stated, shown) => shown.map(|s| s.date).or(stated),

@@ -4,8 +4,9 @@
 //!
 //! - The bodies of elements whose subtrees the walk skips are emptied when
 //!   they are raw text (scripts but JSON-LD, style sheets, `<noscript>`) or
-//!   SVG drawings made only of shapes, and so are comments. The elements
-//!   stay, so the tree keeps its shape and every other node.
+//!   SVG drawings made only of shapes, and so are comments and the values
+//!   of attributes only scripts read ([`UNREAD`]). The elements and
+//!   attributes stay, so the tree keeps its shape and every other node.
 //! - Nesting is capped: the tree builder does work proportional to the depth
 //!   for every tag, so a page of 100,000 nested elements would take minutes.
 //!   Pages nested deeper than [`MAX_DEPTH`] (no real page is) lose the start
@@ -36,6 +37,13 @@ const VOID: [NameKey; 14] = NameKey::all([
 /// take 512 unclosed `<p>`s (or `<li>`s, `<td>`s) for 512 levels.
 const OPTIONAL_END: [NameKey; 11] =
     NameKey::all([b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"optgroup", b"rt", b"rp"]);
+
+/// Attributes no part of the cleaner reads, by the start of their names:
+/// data for scripts (`data-props`, Vue's `:items` and `@click`, `v-bind`),
+/// often whole JSON documents full of character references. Their values
+/// are emptied (the attributes stay). A reader of one of them must take it
+/// out of this list.
+const UNREAD: &[&[u8]] = &[b"data-", b":", b"@", b"v-"];
 
 /// Elements whose content the tokenizer reads as text up to their end tag
 /// (RAWTEXT and RCDATA; scripts have rules of their own).
@@ -109,7 +117,9 @@ pub(crate) fn prepare<'a>(html: &'a str, tags: &Tags) -> Cow<'a, str> {
     let mut depth = 0usize;
     let mut at = 0;
     while let Some(lt) = memchr(b'<', &bytes[at..]).map(|i| at + i) {
-        let markup = Markup::read(bytes, lt);
+        // A tag cut whole for depth keeps no cut inside it.
+        let before = cuts.ranges.len();
+        let markup = Markup::read(bytes, lt, emptying.then_some(&mut cuts.ranges));
         let tag = match markup {
             Markup::Text => {
                 at = lt + 1;
@@ -126,7 +136,10 @@ pub(crate) fn prepare<'a>(html: &'a str, tags: &Tags) -> Cow<'a, str> {
                 at = after;
                 continue;
             }
-            Markup::Unfinished => break,
+            Markup::Unfinished => {
+                cuts.ranges.truncate(before);
+                break;
+            }
             Markup::Tag(tag) => tag,
         };
         at = tag.end;
@@ -143,6 +156,7 @@ pub(crate) fn prepare<'a>(html: &'a str, tags: &Tags) -> Cow<'a, str> {
         if !OPTIONAL_END.contains(&name) && !tag.self_closing && !VOID.contains(&name) {
             depth += 1;
             if depth > MAX_DEPTH {
+                cuts.ranges.truncate(before);
                 cuts.ranges.push((lt, tag.end));
             }
         }
@@ -253,7 +267,9 @@ enum Markup<'a> {
 }
 
 impl<'a> Markup<'a> {
-    fn read(bytes: &'a [u8], lt: usize) -> Markup<'a> {
+    /// Reads the markup at `lt`; the quoted values of unread attributes of
+    /// a start tag go to `unread`, when given.
+    fn read(bytes: &'a [u8], lt: usize, unread: Option<&mut Vec<(usize, usize)>>) -> Markup<'a> {
         let up_to_gt = |from: usize| memchr(b'>', &bytes[from..]).map_or(bytes.len(), |g| from + g + 1);
         match bytes.get(lt + 1) {
             Some(b'!') if bytes[lt + 2..].starts_with(b"--") => {
@@ -266,11 +282,11 @@ impl<'a> Markup<'a> {
             Some(b'!' | b'?') => Markup::Bogus { after: up_to_gt(lt + 2) },
             Some(b'/') => match bytes.get(lt + 2) {
                 Some(b'>') => Markup::Bogus { after: lt + 3 },
-                Some(b) if b.is_ascii_alphabetic() => Tag::read(bytes, lt + 2, true),
+                Some(b) if b.is_ascii_alphabetic() => Tag::read(bytes, lt + 2, true, None),
                 Some(_) => Markup::Bogus { after: up_to_gt(lt + 2) },
                 None => Markup::Unfinished,
             },
-            Some(b) if b.is_ascii_alphabetic() => Tag::read(bytes, lt + 1, false),
+            Some(b) if b.is_ascii_alphabetic() => Tag::read(bytes, lt + 1, false, unread),
             _ => Markup::Text,
         }
     }
@@ -283,12 +299,17 @@ fn is_space(b: u8) -> bool {
 
 impl<'a> Tag<'a> {
     /// Reads the tag whose name starts at `start`.
-    fn read(bytes: &'a [u8], start: usize, closing: bool) -> Markup<'a> {
+    fn read(
+        bytes: &'a [u8],
+        start: usize,
+        closing: bool,
+        unread: Option<&mut Vec<(usize, usize)>>,
+    ) -> Markup<'a> {
         let name_end = bytes[start..]
             .iter()
             .position(|&b| is_space(b) || b == b'/' || b == b'>')
             .map_or(bytes.len(), |i| start + i);
-        match attributes_end(bytes, name_end) {
+        match attributes_end(bytes, name_end, unread) {
             Some((end, self_closing)) => {
                 Markup::Tag(Tag { name: &bytes[start..name_end], closing, self_closing, end })
             }
@@ -299,13 +320,18 @@ impl<'a> Tag<'a> {
 
 /// Where a tag ends, reading its attributes from `at` (just past its name)
 /// as the tokenizer does: a `>` ends it except inside a quoted value.
-/// Returns one past the `>` and whether the tag closes itself (`/>`).
+/// Returns one past the `>` and whether the tag closes itself (`/>`); the
+/// quoted values of [`UNREAD`] attributes go to `unread`, when given.
 ///
 /// Between values only `=` and `>` matter. An `=` starts a value when it
 /// follows an attribute name, that is when the last byte before it that is
 /// not a space (since the last value) is there and is not a `/`; otherwise
 /// it starts a name itself (`<a ="x">` has an attribute named `="x"`).
-fn attributes_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
+fn attributes_end(
+    bytes: &[u8],
+    at: usize,
+    mut unread: Option<&mut Vec<(usize, usize)>>,
+) -> Option<(usize, bool)> {
     // Where the bytes outside any value start.
     let mut outside = at;
     let mut i = at;
@@ -316,13 +342,32 @@ fn attributes_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
             return Some((j + 1, j > outside && bytes[j - 1] == b'/'));
         }
         i = j + 1;
-        let after_name = bytes[outside..j].iter().rev().find(|&&b| !is_space(b)).is_some_and(|&b| b != b'/');
-        if !after_name {
+        let Some(name_end) = bytes[outside..j]
+            .iter()
+            .rposition(|&b| !is_space(b))
+            .map(|k| outside + k + 1)
+            .filter(|&end| bytes[end - 1] != b'/')
+        else {
             continue;
-        }
+        };
         let value = i + bytes[i..].iter().position(|&b| !is_space(b))?;
         match bytes[value] {
-            quote @ (b'"' | b'\'') => i = value + 1 + memchr(quote, &bytes[value + 1..])? + 1,
+            quote @ (b'"' | b'\'') => {
+                let close = value + 1 + memchr(quote, &bytes[value + 1..])?;
+                if let Some(unread) = unread.as_deref_mut()
+                    && close > value + 1
+                {
+                    let name_start = bytes[outside..name_end]
+                        .iter()
+                        .rposition(|&b| is_space(b) || b == b'/')
+                        .map_or(outside, |k| outside + k + 1);
+                    let name = &bytes[name_start..name_end];
+                    if UNREAD.iter().any(|p| name.get(..p.len()).is_some_and(|n| n.eq_ignore_ascii_case(p))) {
+                        unread.push((value + 1, close));
+                    }
+                }
+                i = close + 1;
+            }
             b'>' => return Some((value + 1, false)),
             _ => {
                 // Unquoted: up to a space or the `>` (a `/` in it is text).
@@ -458,7 +503,7 @@ fn drawing_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
     let mut at = from;
     loop {
         let lt = at + memchr(b'<', &bytes[at..])?;
-        let tag = match Markup::read(bytes, lt) {
+        let tag = match Markup::read(bytes, lt, None) {
             Markup::Text => {
                 at = lt + 1;
                 continue;
@@ -488,7 +533,7 @@ fn drawing_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
             return None;
         }
         let close = at + memchr(b'<', &bytes[at..])?;
-        let Markup::Tag(end_tag) = Markup::read(bytes, close) else { return None };
+        let Markup::Tag(end_tag) = Markup::read(bytes, close, None) else { return None };
         if !end_tag.closing || NameKey::new(end_tag.name) != name {
             return None;
         }
@@ -523,6 +568,16 @@ mod tests {
     }
 
     #[test]
+    fn script_data_in_attributes_is_emptied() {
+        let page = "<div class=\"card\" data-props=\"{&quot;a&quot;:1}\" :items='[1]' DATA-X=\"y\" \
+                    title=\"data-x='1'\" data-n=3>Text</div>";
+        assert_eq!(
+            prep(page),
+            "<div class=\"card\" data-props=\"\" :items='' DATA-X=\"\" title=\"data-x='1'\" data-n=3>Text</div>"
+        );
+    }
+
+    #[test]
     fn title_and_json_ld_are_kept() {
         let page = "<title>A &amp; B</title><script type=\"application/LD+JSON\">{\"a\":1}</script>\
                     <script type=\"application/ld&#43;json\">{}</script>";
@@ -545,7 +600,7 @@ mod tests {
 
     #[test]
     fn tag_ends_where_the_tokenizer_ends_it() {
-        let end = |tag: &str| attributes_end(tag.as_bytes(), 2);
+        let end = |tag: &str| attributes_end(tag.as_bytes(), 2, None);
         for tag in ["<a href=\"x>y\" title = 'z>'>", "<a =\"x>", "<a b/=\"x>", "<a b=c=\"d>", "<a href=/x/>"]
         {
             assert_eq!(end(tag), Some((tag.len(), false)), "{tag}");

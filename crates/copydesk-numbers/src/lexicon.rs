@@ -218,8 +218,9 @@ pub struct Lexicon {
     after_exact_what: Vec<Vec<After>>,
     after_ci: NFA,
     after_ci_what: Vec<Vec<After>>,
-    /// The byte pairs a reading after a number can start with.
-    after_pairs: Vec<u64>,
+    /// The byte pairs a reading after a number can start with, for each
+    /// automaton (exact, then any case).
+    after_pairs: [Vec<u64>; 2],
     /// Qualifiers written before a figure, by lower-case phrase.
     pub qualifiers: WordMap<Qualifier>,
     /// Qualifiers written after a figure ("or more"), by lower-case phrase.
@@ -495,7 +496,7 @@ impl Lexicon {
         }
         let (exact_pats, after_exact_what) = group(exact, false);
         let (ci_pats, after_ci_what) = group(ci, true);
-        let after_pairs = pair_table(&exact_pats, &ci_pats);
+        let after_pairs = [pair_table(&exact_pats, false), pair_table(&ci_pats, true)];
 
         let mut qualifiers = Vec::new();
         let mut qualifiers_after = Vec::new();
@@ -617,17 +618,22 @@ impl Lexicon {
     pub fn after_all(&self, text: &str, i: usize) -> Vec<(After, usize)> {
         let mut out = Vec::new();
         let bytes = text.as_bytes();
-        // Most words after a number start no unit, currency or marker: two
-        // bits of a table rule them out before any automaton runs.
+        // Most words after a number start no unit, currency or marker: their
+        // first two bytes rule them out before any automaton runs, and each
+        // automaton runs only on the pairs its own patterns start with.
         let Some(&first) = bytes.get(i) else { return out };
         let second = bytes.get(i + 1).copied().unwrap_or(0);
-        if !bit(&self.after_pairs, pair(first, second)) {
+        let p = pair(first, second);
+        if !self.after_pairs.iter().any(|t| bit(t, p)) {
             return out;
         }
         let Some(hay) = text.get(i..) else { return out };
         let hay = &hay[..floor_boundary(hay, 64)];
-        for (ac, what) in [(&self.after_exact, &self.after_exact_what), (&self.after_ci, &self.after_ci_what)]
-        {
+        let automata = [(&self.after_exact, &self.after_exact_what), (&self.after_ci, &self.after_ci_what)];
+        for ((ac, what), pairs) in automata.into_iter().zip(&self.after_pairs) {
+            if !bit(pairs, p) {
+                continue;
+            }
             // A leftmost-longest automaton gives one match: shorter ones are
             // found by searching again within the longest's prefix.
             let mut limit = hay.len();
@@ -661,27 +667,25 @@ fn bit(table: &[u64], i: usize) -> bool {
 /// The table of the byte pairs that start a pattern (a one-byte pattern
 /// starts every pair with its byte; 0 stands for the end of the text),
 /// both cases of a letter when the patterns match in any case.
-fn pair_table(exact: &[&str], ci: &[&str]) -> Vec<u64> {
+fn pair_table(pats: &[&str], any_case: bool) -> Vec<u64> {
     let mut table = vec![0u64; 65536 / 64];
-    let cases = |b: u8, any_case: bool| {
+    let cases = |b: u8| {
         if any_case && b.is_ascii_alphabetic() {
             vec![b.to_ascii_lowercase(), b.to_ascii_uppercase()]
         } else {
             vec![b]
         }
     };
-    for (pats, any_case) in [(exact, false), (ci, true)] {
-        for p in pats {
-            let b = p.as_bytes();
-            let seconds: Vec<u8> = match b.get(1) {
-                Some(&c) => cases(c, any_case),
-                None => (0..=255).collect(),
-            };
-            for a in cases(b[0], any_case) {
-                for &c in &seconds {
-                    let i = pair(a, c);
-                    table[i / 64] |= 1 << (i % 64);
-                }
+    for p in pats {
+        let b = p.as_bytes();
+        let seconds: Vec<u8> = match b.get(1) {
+            Some(&c) => cases(c),
+            None => (0..=255).collect(),
+        };
+        for a in cases(b[0]) {
+            for &c in &seconds {
+                let i = pair(a, c);
+                table[i / 64] |= 1 << (i % 64);
             }
         }
     }

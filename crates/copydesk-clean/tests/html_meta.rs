@@ -230,3 +230,21 @@ fn markup_timestamp_a_day_off_the_shown_date_wins_unless_the_url_agrees_with_the
         Some("2025-07-04")
     );
 }
+
+#[test]
+fn one_date_labelled_as_published_anywhere_dates_a_page_without_a_dateline() {
+    let page = format!(
+        "<html><body><article><h1>Council backs budget</h1>{LONG_STORY}\
+         <div><span>Download PDF</span><p>Published Feb 2, 2023</p></div></article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2023-02-02"));
+}
+
+#[test]
+fn posts_listed_with_their_own_dates_date_nothing() {
+    let page = format!(
+        "<html><body><article><h1>Council backs budget</h1>{LONG_STORY}</article>\
+         <aside><p>Posted on April 13, 2023</p><p>Posted on May 2, 2023</p></aside></body></html>"
+    );
+    assert_eq!(meta(&page).published, None);
+}

@@ -248,7 +248,8 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
             Some(stated)
         }
         (stated, shown) => shown.map(|s| s.date).or(stated),
-    };
+    }
+    .or_else(|| visible::labelled_publication(page, &tables.dates));
 
     let lang = s
         .lang

@@ -114,16 +114,64 @@ fn update_labels() -> &'static [&'static str] {
     LABELS.get_or_init(|| table::entries(include_str!("../../data/date_update_labels.txt")).collect())
 }
 
+/// Labels of `data/date_published_labels.txt`.
+fn published_labels() -> &'static [&'static str] {
+    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LABELS.get_or_init(|| table::entries(include_str!("../../data/date_published_labels.txt")).collect())
+}
+
+/// Where each of `labels` occurs in `text` (lower case) as a whole word or
+/// phrase: the byte offset just past it.
+fn label_ends<'t>(text: &'t str, labels: &'t [&'static str]) -> impl Iterator<Item = usize> + 't {
+    labels.iter().flat_map(move |label| {
+        text.match_indices(label).filter_map(move |(at, _)| {
+            let end = at + label.len();
+            let before = text[..at].chars().next_back();
+            let after = text[end..].chars().next();
+            (!before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric))
+                .then_some(end)
+        })
+    })
+}
+
 /// True when `text` (lower case) holds an update label as a whole word or
 /// phrase.
 fn names_an_update(text: &str) -> bool {
-    update_labels().iter().any(|label| {
-        text.match_indices(label).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + label.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
+    label_ends(text, update_labels()).next().is_some()
+}
+
+/// How far after a publication label its date may run, in bytes ("on
+/// Thursday, 13 September 2023").
+const LABELLED_DATE_BYTES: usize = 40;
+
+/// The one date the page labels as its publication date anywhere on a
+/// short line ("Published Feb 2, 2023", "Posted on April 13, 2023"); `None`
+/// when no line or lines with different dates do (a list of posts).
+pub(crate) fn labelled_publication(page: &Page<'_>, words: &DateWords) -> Option<String> {
+    let mut found: Option<String> = None;
+    for (i, item) in page.items.iter().enumerate() {
+        if item.el.is_none() || item.chars == 0 || item.chars > MAX_LINE_CHARS {
+            continue;
+        }
+        // Read each line once: at the outermost short element.
+        let parent = page.items.get(item.parent as usize);
+        if parent.is_some_and(|p| p.chars <= MAX_LINE_CHARS) {
+            continue;
+        }
+        let text = page.joined_text_of(i as Idx, " ").to_lowercase();
+        for end in label_ends(&text, published_labels()) {
+            let cut = (end..=(end + LABELLED_DATE_BYTES).min(text.len()))
+                .rfind(|&at| text.is_char_boundary(at))
+                .unwrap_or(end);
+            if let Some(date) = date::find_in_text(&text[end..cut], words) {
+                match &found {
+                    Some(other) if *other != date => return None,
+                    _ => found = Some(date),
+                }
+            }
+        }
+    }
+    found
 }
 
 /// The text of a line before its first digit (where a date starts), lower

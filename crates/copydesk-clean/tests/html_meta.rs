@@ -248,3 +248,13 @@ fn posts_listed_with_their_own_dates_date_nothing() {
     );
     assert_eq!(meta(&page).published, None);
 }
+
+#[test]
+fn time_element_inside_a_dateline_written_in_an_unread_form_is_read() {
+    let page = format!(
+        "<html><body><article><h1>Council backs budget</h1>\
+         <div><time datetime=\"2025-12-19T15:55:39-08:00\">12/19 &mdash; 2025</time> <span>by Ann Lee</span></div>\
+         {LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2025-12-19"));
+}

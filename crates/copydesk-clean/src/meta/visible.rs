@@ -203,6 +203,9 @@ pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &Dat
                     .unwrap_or_else(|| {
                         (date::find_in_text(&text.replace(" | ", " "), words), label_of(&text))
                     });
+                // A date written in a form not read ("12/19 — 2025") may
+                // be in a <time> of the line.
+                let date = date.or_else(|| time_within(page, i, words));
                 (i, date, within)
             }
         };
@@ -217,6 +220,16 @@ pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &Dat
         let label = &label[cut..];
         Some(Shown { date, update: label_line || names_an_update(label) })
     })
+}
+
+/// The date of the first `<time datetime>` inside item `i`.
+fn time_within(page: &Page<'_>, i: Idx, words: &DateWords) -> Option<String> {
+    let end = page.items.get(i as usize).map_or(i, |t| t.end);
+    page.items[i as usize..end as usize]
+        .iter()
+        .filter_map(|t| t.el.filter(|el| el.name() == "time")?.attr("datetime"))
+        .find_map(|v| date::to_iso(v, words))
+        .map(|d| d.get(..10).unwrap_or(&d).to_string())
 }
 
 /// How far before a date its label is looked for, in bytes.

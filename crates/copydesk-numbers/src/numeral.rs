@@ -191,6 +191,18 @@ impl Decimal {
     }
 }
 
+/// 1e0 to 1e22, each exact in an `f64`: read from a table, not computed
+/// for each numeral (`powi` is a call, and most numerals need 1).
+const POWERS_OF_TEN: [f64; 23] = {
+    let mut p = [1.0; 23];
+    let mut i = 1;
+    while i < 23 {
+        p[i] = p[i - 1] * 10.0;
+        i += 1;
+    }
+    p
+};
+
 /// The value of decimal `digits` with the point after `point` of them.
 /// Up to 15 digits and 22 decimals, an exact integer divided by an exact
 /// power of ten is correctly rounded, with no string to build.
@@ -198,7 +210,7 @@ fn decimal_value(digits: &Digits, point: usize) -> Option<f64> {
     let decimals = digits.len() - point;
     if digits.len() <= 15 && decimals <= 22 {
         let m = digits.bytes().iter().fold(0u64, |m, &d| m * 10 + (d - b'0') as u64);
-        return Some(m as f64 / 10f64.powi(decimals as i32));
+        return Some(m as f64 / POWERS_OF_TEN[decimals]);
     }
     let digits = digits.as_str();
     format!("{}.{}", &digits[..point], &digits[point..]).trim_end_matches('.').parse().ok()

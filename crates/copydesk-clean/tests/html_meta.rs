@@ -258,3 +258,13 @@ fn time_element_inside_a_dateline_written_in_an_unread_form_is_read() {
     );
     assert_eq!(meta(&page).published.as_deref(), Some("2025-12-19"));
 }
+
+#[test]
+fn scholarly_author_list_wins_over_a_first_author_creator() {
+    let page = format!(
+        "<html><head><meta name=\"DC.Creator\" content=\"Ann Lee\">\
+         <meta name=\"citation_authors\" content=\"Ann Lee\"><meta name=\"citation_authors\" content=\"Bo Chan\">\
+         </head><body><article><h1>Council backs budget</h1>{STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).authors, vec!["Ann Lee", "Bo Chan"]);
+}

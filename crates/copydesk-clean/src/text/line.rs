@@ -56,6 +56,9 @@ pub(super) struct Line {
     pub contents: bool,
     /// The same short line occurs elsewhere in the text (menus, labels).
     pub repeated: bool,
+    /// A hash of a short line's text, equal for its repeats (0 for a
+    /// longer line).
+    pub key: u64,
     /// The line is a date or time stamp and nothing else.
     pub stamp: bool,
     /// A photo credit closes the line: a caption.
@@ -142,6 +145,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         thread: false,
         contents: false,
         repeated: false,
+        key: 0,
         stamp: false,
         credit: false,
         bio: false,
@@ -268,6 +272,7 @@ fn mark_repeats(text: &str, lines: &mut [Line]) {
     sorted.sort_unstable();
     for line in lines.iter_mut().filter(|l| short(l)) {
         let h = hash(line);
+        line.key = h;
         let first = sorted.partition_point(|&x| x < h);
         line.repeated = sorted.get(first + 1) == Some(&h);
     }

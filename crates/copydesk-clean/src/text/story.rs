@@ -264,8 +264,18 @@ fn cost(line: &Line, class: Class) -> i64 {
 /// furniture goes, and the short lines between paragraphs (subheadings,
 /// quote intros, list items, table cells, even repeated ones like "Pros")
 /// stay unless they follow a section heading such as "Related" or the
-/// heading of a table of contents (its entries).
+/// heading of a table of contents (its entries), or are labels of a word
+/// or two met outside the story too (a menu's "Business", "Video", even
+/// when the story has it twice: a menu inside the story is no rarer).
 fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usize, keep: &mut [bool]) {
+    let mut outside: Vec<u64> = lines[..first]
+        .iter()
+        .chain(&lines[last + 1..])
+        .filter(|l| l.repeated && l.units <= LABEL_UNITS)
+        .map(|l| l.key)
+        .collect();
+    outside.sort_unstable();
+    let menu_label = |l: &Line| l.units <= LABEL_UNITS && outside.binary_search(&l.key).is_ok();
     let mut in_section = false;
     for i in first..=last {
         match classes[i] {
@@ -274,7 +284,8 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
                 in_section = false;
             }
             Class::Bad => in_section |= lines[i].section || lines[i].contents,
-            Class::Near | Class::Short | Class::Repeat => keep[i] = !in_section,
+            Class::Repeat => keep[i] = !in_section && !menu_label(&lines[i]),
+            Class::Near | Class::Short => keep[i] = !in_section,
         }
     }
 }
@@ -349,6 +360,19 @@ mod tests {
         );
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.contains("Paragraph 1") && out.contains("Paragraph 3"), "{out}");
+    }
+
+    #[test]
+    fn a_menu_label_inside_the_story_is_dropped_and_a_subheading_kept() {
+        let text = format!(
+            "Home\nBusiness\nSport\n{}\nBusiness\n{}\nWhat comes next\n{}\nHome\nSport\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+        assert!(!out.contains("Business") && out.contains("What comes next"), "{out}");
     }
 
     #[test]

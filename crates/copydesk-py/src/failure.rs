@@ -4,7 +4,8 @@
 use copydesk::{ErrorInfo, Source};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pythonize::pythonize;
+
+use crate::objects::Json;
 
 pyo3::create_exception!(
     copydesk,
@@ -20,7 +21,8 @@ pyo3::create_exception!(
 pub fn raise(py: Python<'_>, error: &ErrorInfo, source: &Source) -> PyErr {
     let err = CopydeskError::new_err(format!("{source}: {}", error.message));
     let value = err.value(py);
-    let attrs =
-        value.setattr("kind", error.kind).and_then(|()| value.setattr("source", pythonize(py, source)?));
+    let attrs = value
+        .setattr("kind", error.kind)
+        .and_then(|()| value.setattr("source", Json::of(source).into_py(py)?));
     attrs.err().unwrap_or(err)
 }

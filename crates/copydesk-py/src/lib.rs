@@ -8,16 +8,17 @@
 
 mod batch;
 mod failure;
+mod objects;
 mod page;
 
 use std::borrow::Cow;
 
 use copydesk::{Record, Source};
 use pyo3::prelude::*;
-use pythonize::pythonize;
 
 use crate::batch::{UNNAMED, pipeline};
 use crate::failure::CopydeskError;
+use crate::objects::Json;
 use crate::page::Page;
 
 /// The text of a page given to a single stage, or the exception saying why
@@ -47,8 +48,11 @@ fn extract(
 ) -> PyResult<Py<PyAny>> {
     let page = Page::from_py(page)?;
     let source = batch::source(path, url, || UNNAMED.to_string());
-    match py.detach(|| batch::extraction(&page)) {
-        Ok(found) => Ok(pythonize(py, &Record::from_extraction(source, found))?.unbind()),
+    let found = py.detach(|| {
+        batch::extraction(&page).map(|found| Json::of(&Record::from_extraction(source.clone(), found)))
+    });
+    match found {
+        Ok(record) => record.into_py(py),
         Err(error) => Err(failure::raise(py, &error, &source)),
     }
 }
@@ -70,13 +74,12 @@ fn extract_many(
     threads: Option<usize>,
     urls: Option<Vec<Option<String>>>,
     paths: Option<Vec<Option<String>>>,
-) -> PyResult<Vec<Py<PyAny>>> {
+) -> PyResult<Py<PyAny>> {
     // The Python objects are kept here so that the pages can borrow them.
     let objects: Vec<Bound<'_, PyAny>> = pages.try_iter()?.collect::<PyResult<_>>()?;
     let pages: Vec<Page<'_>> = objects.iter().map(Page::from_py).collect::<PyResult<_>>()?;
     let sources = batch::sources(pages.len(), urls, paths)?;
-    let records = py.detach(|| batch::run(&pages, sources, threads))?;
-    records.iter().map(|r| Ok(pythonize(py, r)?.unbind())).collect()
+    py.detach(|| batch::run(&pages, sources, threads).map(|records| Json::of(&records)))?.into_py(py)
 }
 
 /// The sentences of `text` taken as it is (no cleaning), as a list of
@@ -87,11 +90,11 @@ fn extract_many(
 #[pyo3(signature = (text, lang=None))]
 fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>, lang: Option<String>) -> PyResult<Py<PyAny>> {
     let text = text_of(py, text)?;
-    let record = py.detach(|| {
+    py.detach(|| {
         let spans = pipeline().sentences(&text, lang.as_deref());
-        Record::new(Source::default()).with_sentences(&text, &spans)
-    });
-    Ok(pythonize(py, &record.sentences)?.unbind())
+        Json::of(&Record::new(Source::default()).with_sentences(&text, &spans).sentences)
+    })
+    .into_py(py)
 }
 
 /// The quotes of `text` taken as it is (no cleaning), with their speakers
@@ -99,11 +102,11 @@ fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>, lang: Option<String>) -> P
 #[pyfunction]
 fn quotes(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let text = text_of(py, text)?;
-    let quotes = py.detach(|| {
+    py.detach(|| {
         let p = pipeline();
-        p.quotes(&text, &p.sentences(&text, None))
-    });
-    Ok(pythonize(py, &quotes)?.unbind())
+        Json::of(&p.quotes(&text, &p.sentences(&text, None)))
+    })
+    .into_py(py)
 }
 
 /// The figures of `text` taken as it is (no cleaning), with their values,
@@ -112,8 +115,7 @@ fn quotes(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
 #[pyfunction]
 fn figures(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let text = text_of(py, text)?;
-    let figures = py.detach(|| pipeline().figures(&text));
-    Ok(pythonize(py, &figures)?.unbind())
+    py.detach(|| Json::of(&pipeline().figures(&text))).into_py(py)
 }
 
 /// The native half of the `copydesk` package.

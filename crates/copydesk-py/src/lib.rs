@@ -2,8 +2,8 @@
 //! behind the `copydesk` Python package (see `python/copydesk`).
 //!
 //! Every function releases the GIL while copydesk works, and every record is
-//! the same object the `copydesk` binary prints as one JSON line, turned into
-//! Python dicts and lists field for field (byte offsets included). One
+//! the same object the `copydesk` binary prints as one JSON line, read into
+//! Python dicts and lists by `json.loads` (byte offsets included). One
 //! [`Pipeline`] per process is built on first use and shared by all threads.
 
 mod batch;

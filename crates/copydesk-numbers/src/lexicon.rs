@@ -208,6 +208,9 @@ pub struct Lexicon {
     /// Currency surfaces written before amounts, by their last character,
     /// longest first, with their index.
     pub before: Map<char, Vec<(&'static str, usize)>>,
+    /// The ASCII characters among those last characters, as bits: after any
+    /// other ASCII byte a number has no currency before it, with no lookup.
+    pub before_ascii: u128,
     /// The country prefixes of "$" among those ("US" for "US$" and
     /// "U.S. $"), upper case without dots or spaces, with the currency's
     /// index: the longest spelling's first.
@@ -449,6 +452,10 @@ impl Lexicon {
                 dollar_prefixes.push((p, i));
             }
         }
+        let before_ascii = before
+            .iter()
+            .filter_map(|(s, _)| s.bytes().next_back().filter(u8::is_ascii))
+            .fold(0u128, |bits, b| bits | 1 << b);
         let before = before.into_iter().fold(Map::default(), |mut m: Map<char, Vec<_>>, (s, i)| {
             m.entry(s.chars().next_back().unwrap_or(' ')).or_default().push((s, i));
             m
@@ -546,6 +553,7 @@ impl Lexicon {
             scales,
             currencies,
             before,
+            before_ascii,
             dollar_prefixes,
             units,
             after_exact: automaton(&exact_pats, false),

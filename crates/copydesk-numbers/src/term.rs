@@ -187,6 +187,10 @@ pub fn currency_before(lex: &Lexicon, text: &str, i: usize, floor: usize) -> Opt
         return None;
     }
     // Most numbers have nothing before them that ends a currency: done.
+    let last = text.as_bytes()[j - 1];
+    if last.is_ascii() && lex.before_ascii & 1 << last == 0 {
+        return None;
+    }
     let candidates = lex.before.get(&char_before(text, j)?)?;
     let head = text.get(..j)?;
     // A country prefix on "$", attached or spaced: "US$", "hk $", "u.s $", "usd$".

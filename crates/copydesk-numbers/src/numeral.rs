@@ -258,8 +258,18 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
     let e = digits_end(text, i);
     int.push_str(&text[i..e]);
     i = e;
+    // Most numerals end at a space before a word, a punctuation mark or the
+    // text's end: no separator, decimal, exponent, fraction or suffix can
+    // start there (each needs a digit, a letter, one of "/^*" or a
+    // non-ASCII sign next), so those shapes are not tried.
+    let (b0, b1) = (byte(text, i), byte(text, i + 1));
+    let simple = match b0 {
+        b' ' | b'\t' => b1.is_ascii() && !matches!(b1, b'0'..=b'9' | b' ' | b'\t'),
+        b'.' | b',' => !b1.is_ascii_digit(),
+        _ => b0.is_ascii() && !b0.is_ascii_alphanumeric() && !matches!(b0, b'/' | b'^' | b'*'),
+    };
     // Thousands separators: "," or a space, each followed by exactly three digits.
-    if (1..=3).contains(&int.len()) {
+    if !simple && (1..=3).contains(&int.len()) {
         let mut sep: Option<char> = None;
         while let Some(c) = char_at(text, i) {
             let ok = match sep {
@@ -287,7 +297,7 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
     }
     let mut dec = Decimal { point: int.len() as i64, digits: int, negative };
     // Decimals.
-    if byte(text, i) == b'.' && byte(text, i + 1).is_ascii_digit() {
+    if !simple && byte(text, i) == b'.' && byte(text, i + 1).is_ascii_digit() {
         let e = digits_end(text, i + 1);
         dec.digits.push_str(&text[i + 1..e]);
         i = e;
@@ -316,96 +326,104 @@ pub fn digits(lex: &Lexicon, text: &str, start: usize, money: bool) -> Option<Nu
         value = -value;
     }
     let mut exact_ok = true;
-    // Scientific notation: "1.3e6", "-12e-1", "2.48×10−5", "5.5x10-3", "1.1^23".
-    if let Some((p, e)) = exponent(text, i) {
-        value *= 10f64.powi(p.clamp(-400, 400) as i32);
-        dec.shift(p);
-        i = e;
-        plain = false;
-    } else if byte(text, i) == b'^' {
-        let (sign, j) = sign_at(text, i + 1);
-        let e = digits_end(text, j);
-        if e > j {
-            let p: f64 = text[j..e].parse().ok()?;
-            value = value.abs().powf(sign * p) * value.signum();
+    if !simple {
+        // Scientific notation: "1.3e6", "-12e-1", "2.48×10−5", "5.5x10-3", "1.1^23".
+        if let Some((p, e)) = exponent(text, i) {
+            value *= 10f64.powi(p.clamp(-400, 400) as i32);
+            dec.shift(p);
+            i = e;
+            plain = false;
+        } else if byte(text, i) == b'^' {
+            let (sign, j) = sign_at(text, i + 1);
+            let e = digits_end(text, j);
+            if e > j {
+                let p: f64 = text[j..e].parse().ok()?;
+                value = value.abs().powf(sign * p) * value.signum();
+                exact_ok = false;
+                i = e;
+                plain = false;
+            }
+        } else if let Some((factor, e)) = times_power(text, i) {
+            value *= factor;
             exact_ok = false;
             i = e;
             plain = false;
         }
-    } else if let Some((factor, e)) = times_power(text, i) {
-        value *= factor;
-        exact_ok = false;
-        i = e;
-        plain = false;
-    }
-    // Fractions: "3/4", mixed "2 1/2", "2½", dates "5/17/2018".
-    if byte(text, i) == b'/' && byte(text, i + 1).is_ascii_digit() && dec.point as usize == dec.digits.len() {
-        let ds = i + 1;
-        let de = digits_end(text, ds);
-        if byte(text, de) == b'/' && byte(text, de + 1).is_ascii_digit() {
-            let e = digits_end(text, de + 1);
-            return Some(slashed(start, e));
+        // Fractions: "3/4", mixed "2 1/2", "2½", dates "5/17/2018".
+        if byte(text, i) == b'/'
+            && byte(text, i + 1).is_ascii_digit()
+            && dec.point as usize == dec.digits.len()
+        {
+            let ds = i + 1;
+            let de = digits_end(text, ds);
+            if byte(text, de) == b'/' && byte(text, de + 1).is_ascii_digit() {
+                let e = digits_end(text, de + 1);
+                return Some(slashed(start, e));
+            }
+            let num = value;
+            let den: f64 = text[ds..de].parse().ok()?;
+            if !is_fraction(num, den) {
+                return Some(slashed(start, de));
+            }
+            return Some(Numeral {
+                start,
+                end: de,
+                value: num / den,
+                exact: None,
+                form: if num < den { Form::Fraction } else { Form::Digits },
+                scale: 1.0,
+                vague: false,
+            });
         }
-        let num = value;
-        let den: f64 = text[ds..de].parse().ok()?;
-        if !is_fraction(num, den) {
-            return Some(slashed(start, de));
+        if dec.point as usize == dec.digits.len()
+            && let Some((f, e)) = mixed_fraction(text, i)
+        {
+            value += f.copysign(value);
+            let end = e;
+            return Some(Numeral {
+                start,
+                end,
+                value,
+                exact: None,
+                form: Form::Digits,
+                scale: 1.0,
+                vague: false,
+            });
         }
-        return Some(Numeral {
-            start,
-            end: de,
-            value: num / den,
-            exact: None,
-            form: if num < den { Form::Fraction } else { Form::Digits },
-            scale: 1.0,
-            vague: false,
-        });
-    }
-    if dec.point as usize == dec.digits.len()
-        && let Some((f, e)) = mixed_fraction(text, i)
-    {
-        value += f.copysign(value);
-        let end = e;
-        return Some(Numeral {
-            start,
-            end,
-            value,
-            exact: None,
-            form: Form::Digits,
-            scale: 1.0,
-            vague: false,
-        });
-    }
-    // Decades: "1990s", "80s".
-    if plain
-        && matches!(byte(text, i), b's' | b'S')
-        && !byte(text, i + 1).is_ascii_alphanumeric()
-        && value % 10.0 == 0.0
-        && (dec.digits.len() == 2 || dec.digits.len() == 4)
-    {
-        return Some(Numeral {
-            start,
-            end: i + 1,
-            value,
-            exact: exact_of(value),
-            form: Form::Decade,
-            scale: 1.0,
-            vague: false,
-        });
-    }
-    // Ordinal suffixes: "3rd", "21st", "11th".
-    let le = letters_end(text, i);
-    if plain && le == i + 2 && ends_word_boundary(text, le) && is_any(&text[i..le], &["st", "nd", "rd", "th"])
-    {
-        return Some(Numeral {
-            start,
-            end: le,
-            value,
-            exact: exact_of(value),
-            form: Form::Ordinal,
-            scale: 1.0,
-            vague: false,
-        });
+        // Decades: "1990s", "80s".
+        if plain
+            && matches!(byte(text, i), b's' | b'S')
+            && !byte(text, i + 1).is_ascii_alphanumeric()
+            && value % 10.0 == 0.0
+            && (dec.digits.len() == 2 || dec.digits.len() == 4)
+        {
+            return Some(Numeral {
+                start,
+                end: i + 1,
+                value,
+                exact: exact_of(value),
+                form: Form::Decade,
+                scale: 1.0,
+                vague: false,
+            });
+        }
+        // Ordinal suffixes: "3rd", "21st", "11th".
+        let le = letters_end(text, i);
+        if plain
+            && le == i + 2
+            && ends_word_boundary(text, le)
+            && is_any(&text[i..le], &["st", "nd", "rd", "th"])
+        {
+            return Some(Numeral {
+                start,
+                end: le,
+                value,
+                exact: exact_of(value),
+                form: Form::Ordinal,
+                scale: 1.0,
+                vague: false,
+            });
+        }
     }
     // Scales: "2 million", "45bn", "1.2m" after a currency, "322 hundred", "3 lakh crore".
     let mut scale = 1.0;

@@ -230,6 +230,9 @@ pub struct Lexicon {
     pub qualifiers_after: WordMap<Qualifier>,
     /// The first words of those ("or", "and", "at").
     pub qualifier_first_words: Set,
+    /// The first letters of those, in both cases, as bits: most figures are
+    /// followed by a word that starts with none, ruled out with no lookup.
+    pub qualifier_first_letters: u128,
     /// The last words of the qualifiers written before a figure ("than", "to", "about").
     pub qualifier_last_words: Set,
     /// Qualifiers that are symbols (">=", "~"), before the figure, longest first.
@@ -533,8 +536,13 @@ impl Lexicon {
                 qualifier_symbol_ends[b as usize] = true;
             }
         }
-        let qualifier_first_words =
-            Set::new(qualifiers_after.iter().map(|(k, _)| (k.split(' ').next().unwrap_or(k), ())));
+        let first_words: Vec<&str> =
+            qualifiers_after.iter().map(|(k, _)| k.split(' ').next().unwrap_or(k)).collect();
+        let qualifier_first_letters = first_words
+            .iter()
+            .filter_map(|w| w.bytes().next().filter(u8::is_ascii))
+            .fold(0u128, |bits, b| bits | 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase());
+        let qualifier_first_words = Set::new(first_words.into_iter().map(|w| (w, ())));
         let qualifier_last_words =
             Set::new(qualifiers.iter().map(|(k, _)| (k.rsplit(' ').next().unwrap_or(k), ())));
         let qualifier_words =
@@ -565,6 +573,7 @@ impl Lexicon {
             qualifiers_after: WordMap::new(qualifiers_after),
             qualifier_last_words,
             qualifier_first_words,
+            qualifier_first_letters,
             qualifier_symbols,
             qualifier_symbol_ends,
             qualifier_words,

@@ -2,7 +2,7 @@
 //! "more than", ">="), or after it ("or more", "or so", "+").
 
 use crate::lexicon::{Lexicon, Qualifier, WordMap};
-use crate::text::{byte, is_any, next_word, prev_word, skip_spaces_back};
+use crate::text::{byte, is_any, next_word, prev_word, skip_spaces, skip_spaces_back};
 
 /// The phrase of the words at `ws`, joined by single spaces, in `map`.
 fn phrase(map: &WordMap<Qualifier>, text: &str, ws: &[(usize, usize)]) -> Option<Qualifier> {
@@ -82,7 +82,12 @@ pub fn after(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Quali
     if byte(text, i) == b'+' && !byte(text, i + 1).is_ascii_alphanumeric() {
         return lex.qualifiers_after.get("+").map(|&q| (i, i + 1, q));
     }
-    // Most figures have no qualifier after them: rule it out by the first word.
+    // Most figures have no qualifier after them: rule it out by the first
+    // word, or before reading it by its first letter.
+    let first = byte(text, skip_spaces(text, i));
+    if !first.is_ascii() || lex.qualifier_first_letters & 1 << first == 0 {
+        return None;
+    }
     if !next_word(text, i).is_some_and(|(a, b)| lex.qualifier_first_words.contains(&text[a..b])) {
         return None;
     }
@@ -102,7 +107,7 @@ pub fn after(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Quali
         let end = ws[k - 1].1;
         let next_is_number = next_word(text, end).is_some_and(|(a, b)| {
             lex.word(&text[a..b]).is_some() || is_any(&text[a..b], &["to", "than", "of", "from"])
-        }) || byte(text, crate::text::skip_spaces(text, end)).is_ascii_digit();
+        }) || byte(text, skip_spaces(text, end)).is_ascii_digit();
         if let Some(q) = phrase(&lex.qualifiers_after, text, &ws[..k]).filter(|_| !next_is_number) {
             return Some((ws[0].0, end, q));
         }

@@ -133,6 +133,10 @@ fn below_zero(lex: &Lexicon, text: &str, t: &mut Term) {
     if !temperature {
         return;
     }
+    // Most numbers are followed by no "b": done before the word is read.
+    if !matches!(byte(text, skip_spaces(text, t.end)), b'b' | b'B') {
+        return;
+    }
     let Some((a, b)) = crate::text::next_word(text, t.end) else { return };
     if !text[a..b].eq_ignore_ascii_case("below") {
         return;

@@ -41,7 +41,7 @@ pub(super) fn classify(line: &Line) -> Class {
         || line.contents
         || condemned_by_cues(line)
         || line.stamp
-        || line.credit
+        || line.caption
     {
         Class::Bad
     } else if line.repeated {

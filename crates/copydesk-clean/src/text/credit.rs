@@ -1,8 +1,12 @@
-//! Photo credits that close a caption ("... in Montecito. (Image: GETTY)",
-//! "... Kathrin Ziegler/Getty"): the `data/text_credit.txt` table, found
-//! by the furniture automaton of `cues.rs` in its one pass over the text.
+//! Captions: photo credits that close one ("... in Montecito. (Image:
+//! GETTY)", "... Kathrin Ziegler/Getty"), the `data/text_credit.txt` table,
+//! found by the furniture automaton of `cues.rs` in its one pass over the
+//! text; and the labels and gallery counters that open one ("Image caption
+//! ...", "Image 2 of 5"), the `data/text_caption.txt` table, tried with the
+//! other line openings.
 
 const CREDITS: &str = include_str!("../../data/text_credit.txt");
+const OPENERS: &str = include_str!("../../data/text_caption.txt");
 
 /// The credited names after a label take at most this many words.
 const CREDITED_WORDS: usize = 6;
@@ -23,6 +27,57 @@ pub(super) fn entries() -> impl Iterator<Item = (String, Closing)> {
         let closing = if how.trim() == "end" { Closing::End } else { Closing::Label };
         (phrase.trim().to_ascii_lowercase(), closing)
     })
+}
+
+/// How a phrase at the start of a line opens a caption.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Opener {
+    /// The caption's text follows it ("Image caption ...").
+    Label,
+    /// A count of the gallery's pictures follows it ("Image 2 of 5").
+    Counter,
+}
+
+/// The caption openers: each phrase, lowercase, and how it opens one.
+pub(super) fn openers() -> impl Iterator<Item = (String, Opener)> {
+    OPENERS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| {
+        let (phrase, how) = l.split_once('\t').unwrap_or((l, "label"));
+        let opener = if how.trim() == "counter" { Opener::Counter } else { Opener::Label };
+        (phrase.trim().to_ascii_lowercase(), opener)
+    })
+}
+
+/// True when `rest` (a line, or what follows a counter phrase in it) opens
+/// with a gallery's count: "2 of 5", perhaps with the caption after it, or
+/// "2 / 5" alone. The picture's number is at most the pictures', and a
+/// slash without a space before it is a rating, a date or "24/7".
+pub(super) fn opens_with_count(rest: &[u8]) -> bool {
+    let rest = rest.trim_ascii_start();
+    let Some((shown, rest)) = number(rest) else { return false };
+    let (slash, rest) = if let Some(r) =
+        rest.strip_prefix(b" ").map(<[u8]>::trim_ascii_start).and_then(|r| r.strip_prefix(b"/"))
+    {
+        (true, r)
+    } else if let Some(r) = rest.trim_ascii_start().strip_prefix(b"of ") {
+        (false, r)
+    } else {
+        return false;
+    };
+    let Some((of, after)) = number(rest.trim_ascii_start()) else { return false };
+    let ends =
+        if slash { after.trim_ascii().is_empty() } else { after.first().is_none_or(u8::is_ascii_whitespace) };
+    (1..=of).contains(&shown) && ends
+}
+
+/// The number a run of up to three digits at the start of `bytes` makes,
+/// and what follows it.
+fn number(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let len = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if len == 0 || len > 3 {
+        return None;
+    }
+    let value = bytes[..len].iter().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
+    Some((value, &bytes[len..]))
 }
 
 impl Closing {
@@ -51,7 +106,7 @@ mod tests {
     fn closes(line: &str) -> bool {
         let mut lines = scan(line);
         Cues::new().mark(line, &mut lines);
-        lines[0].credit
+        lines[0].caption
     }
 
     #[test]
@@ -65,6 +120,34 @@ mod tests {
             "The old mill at dusk, seen from the river. Photo by Ann Lee",
         ] {
             assert!(closes(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn captions_opened_by_a_label_or_a_gallery_count_are_marked() {
+        for line in [
+            "Image caption The singer has managed several acts throughout his career",
+            "Media caption Who is the new minister?",
+            "Image 2 of 5",
+            "1 of 4 A shopper looks at extension cords at a hardware store on Tuesday.",
+            "3 /  4",
+        ] {
+            assert!(closes(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn counts_that_are_no_gallery_counter_open_no_caption() {
+        for line in [
+            "24/7 customer service",
+            "11/13/19 9:00AM",
+            "1/2 tsp ground cloves",
+            "Image quality matters more than the sensor's size, the tests show.",
+            "7 of 5 stars",
+            "5/5",
+            "2 offers from $19",
+        ] {
+            assert!(!closes(line), "{line}");
         }
     }
 

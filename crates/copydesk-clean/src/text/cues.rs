@@ -41,6 +41,8 @@ struct Opening {
     thread: bool,
     /// The phrase heads a table of contents when it heads a short line.
     contents: bool,
+    /// How the phrase opens a caption, if it does.
+    caption: Option<credit::Opener>,
 }
 
 /// The compiled cue tables.
@@ -82,6 +84,9 @@ impl Cues {
         for (phrase, _) in entries(CONTENTS) {
             openings.entry(phrase).or_default().contents = true;
         }
+        for (phrase, opener) in credit::openers() {
+            openings.entry(phrase).or_default().caption = Some(opener);
+        }
         let builder = |start| {
             let mut b = AhoCorasickBuilder::new();
             b.ascii_case_insensitive(true)
@@ -103,7 +108,8 @@ impl Cues {
     }
 
     /// Adds the cue hits in `text` to the lines they fall in, and marks the
-    /// lines a photo credit closes. `lines` are the non-blank lines of
+    /// captions (lines a photo credit closes, or a caption label or a
+    /// gallery's count opens). `lines` are the non-blank lines of
     /// `text`, in order.
     pub(super) fn mark(&self, text: &str, lines: &mut [Line]) {
         let bytes = text.as_bytes();
@@ -123,19 +129,25 @@ impl Cues {
                 Some(weight) => line.cue = line.cue.saturating_add(*weight),
                 None => {
                     let closing = self.credits[m.pattern().as_usize() - self.weights.len()];
-                    line.credit |= closing.closes(&text[m.start()..m.end()], &text[m.end()..line.end]);
+                    line.caption |= closing.closes(&text[m.start()..m.end()], &text[m.end()..line.end]);
                 }
             }
         }
         for line in lines.iter_mut() {
-            if let Some(o) = self.opening_at(text, line.start, line.end) {
+            let opening = self.opening_at(text, line.start, line.end);
+            if let Some((o, _)) = opening {
                 line.cue = line.cue.saturating_add(o.start);
                 line.start_cue |= o.start > 0;
             }
+            line.caption |= match opening.and_then(|(o, end)| Some((o.caption?, end))) {
+                Some((credit::Opener::Label, _)) => true,
+                Some((credit::Opener::Counter, end)) => credit::opens_with_count(&bytes[end..line.end]),
+                None => credit::opens_with_count(&bytes[line.start..line.end]),
+            };
             let words = after_count(bytes, line.start);
             let counted = words > line.start && bytes[line.start].is_ascii_digit();
             let heading = line.units <= HEADING_UNITS || (counted && line.units <= COUNTED_HEADING_UNITS);
-            if let Some(o) = heading.then(|| self.opening_at(text, words, line.end)).flatten() {
+            if let Some((o, _)) = heading.then(|| self.opening_at(text, words, line.end)).flatten() {
                 line.section |= o.section;
                 line.contents |= o.contents;
                 line.thread |= o.thread;
@@ -160,14 +172,15 @@ impl Cues {
     }
 
     /// The opening phrase that begins at `at` (ending on a word boundary and
-    /// by `end`), if any.
-    fn opening_at(&self, text: &str, at: usize, end: usize) -> Option<Opening> {
+    /// by `end`), if any, and where it ends.
+    fn opening_at(&self, text: &str, at: usize, end: usize) -> Option<(Opening, usize)> {
         if at >= end {
             return None;
         }
         let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
         let m = self.opening.find(input)?;
-        on_word_boundaries(text.as_bytes(), m.start(), m.end()).then(|| self.openings[m.pattern().as_usize()])
+        on_word_boundaries(text.as_bytes(), m.start(), m.end())
+            .then(|| (self.openings[m.pattern().as_usize()], m.end()))
     }
 }
 

@@ -61,8 +61,9 @@ pub(super) struct Line {
     pub key: u64,
     /// The line is a date or time stamp and nothing else.
     pub stamp: bool,
-    /// A photo credit closes the line: a caption.
-    pub credit: bool,
+    /// The line is a caption: a photo credit closes it, or a caption label
+    /// or a gallery's counter opens it ("Image 2 of 5").
+    pub caption: bool,
     /// The line opens with the name on a short line just above it: an
     /// author blurb, if it closes the story.
     pub bio: bool,
@@ -147,7 +148,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         repeated: false,
         key: 0,
         stamp: false,
-        credit: false,
+        caption: false,
         bio: false,
     })
 }

@@ -250,7 +250,7 @@ fn table_after(lines: &[Line], classes: &[Class], last: usize) -> Option<usize> 
 fn cost(line: &Line, class: Class) -> i64 {
     let units = i64::from(line.units);
     match class {
-        Class::Bad if line.credit => SHORT_COST,
+        Class::Bad if line.caption => SHORT_COST,
         Class::Bad if line.contents => LABEL_COST,
         Class::Bad if line.units <= LABEL_UNITS && !(line.section || line.thread || line.stamp) => LABEL_COST,
         Class::Bad if line.section => SECTION_COST + 2 * units,
@@ -398,6 +398,20 @@ mod tests {
         );
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.contains("Paragraph 3") && !out.contains("AP Photo"), "{out}");
+    }
+
+    #[test]
+    fn a_gallery_counter_and_a_labelled_caption_are_dropped_but_crossed() {
+        let text = format!(
+            "{}\nImage 1 of 3\nThe harbour at dawn, before the boats went out\n{}\n\
+             Media caption What happens to prices next?\n{}\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 3"), "{out}");
+        assert!(!out.contains("Image 1 of 3") && !out.contains("Media caption"), "{out}");
     }
 
     #[test]

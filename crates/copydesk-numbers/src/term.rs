@@ -226,7 +226,9 @@ pub fn currency_before(lex: &Lexicon, text: &str, i: usize, floor: usize) -> Opt
         }
     }
     for &(surface, idx) in candidates {
-        if !head.ends_with(surface) {
+        // The dollars after "$" ("US$", "HK$", "A$"...) differ in their first byte: compared first.
+        let first = j.checked_sub(surface.len()).and_then(|s| head.as_bytes().get(s).copied());
+        if first != surface.as_bytes().first().copied() || !head.ends_with(surface) {
             continue;
         }
         let s = j - surface.len();

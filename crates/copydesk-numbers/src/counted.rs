@@ -28,6 +28,10 @@ fn token(text: &str, i: usize) -> Option<usize> {
         letters |= b.is_ascii_alphabetic();
         e += 1;
     }
+    // Most words end at a space or a punctuation mark that joins nothing.
+    if bytes.get(e).is_none_or(|&b| b.is_ascii() && b != b'-' && b != b'\'') {
+        return (letters && e > i).then_some(e);
+    }
     while let Some(c) = char_at(text, e) {
         if is_word_char(c) {
             letters |= c.is_alphabetic();

@@ -46,6 +46,9 @@ const ITEM_UNITS: u32 = 3;
 const LEAD_IN_UNITS: u32 = 12;
 /// A dateline on its own line has at most this many units.
 const DATELINE_UNITS: u32 = 8;
+/// The lines between a standfirst and the story's first paragraph (byline,
+/// date, share buttons) number at most this many.
+const BYLINE_LINES: usize = 8;
 /// Headline length bounds, in units.
 const TITLE_UNITS: std::ops::RangeInclusive<u32> = 3..=30;
 /// A headline candidate this long is no menu label or section name.
@@ -70,6 +73,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
         return Story { keep, title: None };
     };
     let last = trim_tail(lines, classes, first, last);
+    let first = trim_dek(lines, classes, first, last);
     let last = list_after(lines, classes, last).or_else(|| table_after(lines, classes, last)).unwrap_or(last);
     judge_inner_lines(lines, classes, first, last, &mut keep);
     let mut head_end = first;
@@ -198,6 +202,18 @@ fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> us
     }
 }
 
+/// The story's first paragraph once a standfirst (dek) is cut: a lone
+/// paragraph right under a headline-like line, with furniture (a byline, a
+/// date, a share bar) in the few lines between it and the next paragraph.
+/// The story's own first paragraph follows the byline, not the headline.
+fn trim_dek(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usize {
+    let Some(next) = (first + 1..=last).find(|&i| classes[i] == Class::Good) else { return first };
+    let under_headline = first > 0 && is_headline(&lines[first - 1], classes[first - 1]);
+    let gap = &classes[first + 1..next];
+    let bylined = gap.len() <= BYLINE_LINES && gap.contains(&Class::Bad);
+    if under_headline && bylined { next } else { first }
+}
+
 /// The last line of a list that closes the story, if any: right
 /// after the last paragraph, a heading or lead-in perhaps, then items of
 /// [`ITEM_UNITS`] or more, numbered or dated (`leading_figure`), at least
@@ -296,17 +312,20 @@ fn is_dateline(line: &Line, class: Class) -> bool {
     class != Class::Bad && line.units <= DATELINE_UNITS && line.ending == Ending::Dash
 }
 
+/// A line that reads like a headline: not furniture, headline length, not
+/// a sentence or a label.
+fn is_headline(line: &Line, class: Class) -> bool {
+    class != Class::Bad
+        && TITLE_UNITS.contains(&line.units)
+        && matches!(line.ending, Ending::Other | Ending::Mark)
+        && !line.start_cue
+}
+
 /// The headline: the first line above the story that reads like one (not
 /// furniture, headline length, not a sentence or a label) and is too long
 /// for a menu label, else the longest such line.
 fn title(lines: &[Line], classes: &[Class], head_end: usize) -> Option<usize> {
-    let candidates = (0..head_end).filter(|&i| {
-        let line = &lines[i];
-        classes[i] != Class::Bad
-            && TITLE_UNITS.contains(&line.units)
-            && matches!(line.ending, Ending::Other | Ending::Mark)
-            && !line.start_cue
-    });
+    let candidates = (0..head_end).filter(|&i| is_headline(&lines[i], classes[i]));
     candidates
         .clone()
         .find(|&i| lines[i].units >= CLEAR_TITLE_UNITS)
@@ -412,6 +431,31 @@ mod tests {
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 3"), "{out}");
         assert!(!out.contains("Image 1 of 3") && !out.contains("Media caption"), "{out}");
+    }
+
+    #[test]
+    fn a_standfirst_under_the_headline_above_the_byline_is_dropped() {
+        let text = format!(
+            "Home\nPrices rise again across the region\n\
+             Buyers are back, and sellers are asking more than they did a year ago.\n\
+             By Jane Doe\nPublished: June 2, 2024\n{}\n{}\n",
+            paragraph(1),
+            paragraph(2)
+        );
+        let doc = TextCleaner::new().clean(&text);
+        assert!(doc.text.starts_with("Paragraph 1") && doc.text.contains("Paragraph 2"), "{}", doc.text);
+        assert_eq!(doc.meta.title.as_deref(), Some("Prices rise again across the region"));
+    }
+
+    #[test]
+    fn a_first_paragraph_under_the_headline_with_no_byline_after_it_stays() {
+        let text = format!(
+            "Home\nPrices rise again across the region\n{}\nA subheading\n{}\n",
+            paragraph(1),
+            paragraph(2)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 2"), "{out}");
     }
 
     #[test]

@@ -658,6 +658,10 @@ impl Lexicon {
                 .try_find(&Input::new(&hay[..limit]).anchored(Anchored::Yes))
                 .expect("an NFA searches anchored")
             {
+                if out.capacity() == 0 {
+                    // Room for the usual few readings at once: growing an empty list costs more.
+                    out = Vec::with_capacity(4);
+                }
                 out.extend(what[m.pattern().as_usize()].iter().map(|&w| (w, i + m.end())));
                 limit = floor_boundary(hay, m.end() - 1);
                 if limit == 0 {

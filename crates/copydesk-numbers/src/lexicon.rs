@@ -230,8 +230,8 @@ pub struct Lexicon {
     pub qualifiers_after: WordMap<Qualifier>,
     /// The first words of those ("or", "and", "at").
     pub qualifier_first_words: Set,
-    /// The first letters of those, in both cases, as bits: most figures are
-    /// followed by a word that starts with none, ruled out with no lookup.
+    /// Their first letters, as [`first_letters`] gives them: most figures
+    /// are followed by a word that starts with none.
     pub qualifier_first_letters: u128,
     /// The last words of the qualifiers written before a figure ("than", "to", "about").
     pub qualifier_last_words: Set,
@@ -263,8 +263,12 @@ pub struct Lexicon {
     pub age_after: Vec<&'static str>,
     /// Range joiners.
     pub range_words: WordMap<Strength>,
+    /// Their first letters, as [`first_letters`] gives them.
+    pub range_first_letters: u128,
     /// Ratio joiners, longest first.
     pub ratio_words: Vec<(&'static str, Strength)>,
+    /// Their first letters, as [`first_letters`] gives them.
+    pub ratio_first_letters: u128,
     /// Words before "one" that make it a pronoun.
     pub not_one: Set,
     /// Words before a figure that make it a change, and its direction.
@@ -538,10 +542,7 @@ impl Lexicon {
         }
         let first_words: Vec<&str> =
             qualifiers_after.iter().map(|(k, _)| k.split(' ').next().unwrap_or(k)).collect();
-        let qualifier_first_letters = first_words
-            .iter()
-            .filter_map(|w| w.bytes().next().filter(u8::is_ascii))
-            .fold(0u128, |bits, b| bits | 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase());
+        let qualifier_first_letters = first_letters(first_words.iter().copied());
         let qualifier_first_words = Set::new(first_words.into_iter().map(|w| (w, ())));
         let qualifier_last_words =
             Set::new(qualifiers.iter().map(|(k, _)| (k.rsplit(' ').next().unwrap_or(k), ())));
@@ -590,6 +591,8 @@ impl Lexicon {
             range_words: WordMap::new(
                 rows(include_str!("../data/range_words.txt")).map(|r| (r[0], strength(r[1]))),
             ),
+            range_first_letters: first_letters(rows(include_str!("../data/range_words.txt")).map(|r| r[0])),
+            ratio_first_letters: first_letters(ratio_words.iter().map(|&(w, _)| w)),
             ratio_words,
             not_one: word_set(include_str!("../data/not_one.txt")),
             changes: WordMap::new(
@@ -674,6 +677,21 @@ impl Lexicon {
     }
 }
 
+/// The first bytes of some ASCII words, in both cases, as bits: a word
+/// whose first byte is none of them is none of the words, known with no
+/// lookup (see [`starts_one_of`]).
+fn first_letters<'a>(words: impl Iterator<Item = &'a str>) -> u128 {
+    words
+        .filter_map(|w| w.bytes().next().filter(u8::is_ascii))
+        .fold(0, |bits, b| bits | 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase())
+}
+
+/// True when the byte `b` is one of the first letters in `bits`.
+#[inline]
+pub fn starts_one_of(bits: u128, b: u8) -> bool {
+    b.is_ascii() && bits & 1 << b != 0
+}
+
 /// The index of the byte pair `a`, `b` in a pair table.
 #[inline]
 fn pair(a: u8, b: u8) -> usize {
@@ -726,4 +744,20 @@ fn floor_boundary(s: &str, max: usize) -> usize {
         n -= 1;
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_letters_admit_both_cases_and_rule_out_the_rest() {
+        let bits = first_letters(["or", "And"].into_iter());
+        for b in *b"oOaA" {
+            assert!(starts_one_of(bits, b), "{}", b as char);
+        }
+        for b in [b'n', b'r', b' ', b'1', 0, 0xC2] {
+            assert!(!starts_one_of(bits, b), "{b}");
+        }
+    }
 }

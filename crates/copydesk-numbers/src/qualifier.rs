@@ -1,7 +1,7 @@
 //! Qualifiers of a figure: before it ("about", "an estimated", "up to",
 //! "more than", ">="), or after it ("or more", "or so", "+").
 
-use crate::lexicon::{Lexicon, Qualifier, WordMap};
+use crate::lexicon::{Lexicon, Qualifier, WordMap, starts_one_of};
 use crate::text::{byte, is_any, next_word, prev_word, skip_spaces, skip_spaces_back};
 
 /// The phrase of the words at `ws`, joined by single spaces, in `map`.
@@ -84,8 +84,7 @@ pub fn after(lex: &Lexicon, text: &str, i: usize) -> Option<(usize, usize, Quali
     }
     // Most figures have no qualifier after them: rule it out by the first
     // word, or before reading it by its first letter.
-    let first = byte(text, skip_spaces(text, i));
-    if !first.is_ascii() || lex.qualifier_first_letters & 1 << first == 0 {
+    if !starts_one_of(lex.qualifier_first_letters, byte(text, skip_spaces(text, i))) {
         return None;
     }
     if !next_word(text, i).is_some_and(|(a, b)| lex.qualifier_first_words.contains(&text[a..b])) {

@@ -9,7 +9,7 @@ use copydesk_core::Span;
 use crate::counted;
 use crate::figure::{Bound, Change, Figure, Kind, Mention};
 use crate::find;
-use crate::lexicon::{Lexicon, Qualifier, Strength, WordClass};
+use crate::lexicon::{Lexicon, Qualifier, Strength, WordClass, starts_one_of};
 use crate::nonfigure::{self, NonFigure};
 use crate::numeral::{self, Form};
 use crate::qualifier;
@@ -736,6 +736,9 @@ fn range<'a>(lex: &Lexicon, text: &'a str, t: &Term, e: usize) -> Option<Figure<
             }
         }
     } else {
+        if !starts_one_of(lex.range_first_letters, byte(text, j)) {
+            return None;
+        }
         let (a, b) = next_word(text, j)?;
         match lex.range_words.get(&text[a..b]) {
             Some(Strength::Strong) => b,
@@ -813,7 +816,11 @@ fn ratio<'a>(lex: &Lexicon, text: &'a str, t: &Term, e: usize) -> Option<Figure<
     if j == e {
         return None;
     }
-    // The joiner's first word, read once for all the joiners.
+    // The joiner's first word, read once for all the joiners (when it can
+    // start one).
+    if !starts_one_of(lex.ratio_first_letters, byte(text, j)) {
+        return None;
+    }
     let (a, b) = next_word(text, j)?;
     let (strength, after) = lex.ratio_words.iter().find_map(|&(w, s)| {
         let mut parts = w.split(' ');

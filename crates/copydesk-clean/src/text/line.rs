@@ -4,6 +4,8 @@
 /// Lines with at most this many units are short enough to be menu items or
 /// labels; only those count as repeated.
 pub(super) const SHORT_UNITS: u32 = 12;
+/// A list item's label ("Reporting:") has at most this many words.
+const LABEL_WORDS: usize = 3;
 
 /// How a line ends, ignoring closing quotes and brackets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +41,9 @@ pub(super) struct Line {
     /// The first or second word begins with a digit: a numbered item
     /// ("1) Lego Star Wars"), a dated one ("June 9 – Tampa, FL").
     pub leading_figure: bool,
+    /// A label of a few words and a colon open the line, with more words
+    /// after it: a list item ("Motion: inbound vs. field").
+    pub labelled: bool,
     /// The line begins with a digit: a numbered row ("1. San Jose, CA"),
     /// a figure.
     pub numbered: bool,
@@ -139,6 +144,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         letters,
         leading_figure: leading_figure(bytes),
         numbered: bytes.first().is_some_and(u8::is_ascii_digit),
+        labelled: labelled(trimmed),
         ending: ending(trimmed),
         cue: 0,
         start_cue: false,
@@ -248,6 +254,13 @@ fn leading_figure(line: &[u8]) -> bool {
         || second.and_then(|w| w.first()).is_some_and(u8::is_ascii_digit)
 }
 
+/// True when a colon ends one of the first [`LABEL_WORDS`] words of `line`
+/// and words follow it.
+fn labelled(line: &str) -> bool {
+    let mut words = line.split_ascii_whitespace();
+    words.by_ref().take(LABEL_WORDS).any(|w| w.len() > 1 && w.ends_with(':')) && words.next().is_some()
+}
+
 fn ending(line: &str) -> Ending {
     // A line wrapped in brackets is an aside from the page ("(Note: ...)"),
     // not a sentence of the story, whatever ends it inside.
@@ -317,6 +330,19 @@ mod tests {
     fn identical_short_lines_are_repeats() {
         let lines = scan("Home\nA story line that is long enough.\nHome");
         assert!(lines[0].repeated && lines[2].repeated && !lines[1].repeated);
+    }
+
+    #[test]
+    fn items_opened_by_a_short_label_and_a_colon_are_labelled() {
+        for item in
+            ["Motion: inbound vs. field", "Data quality: who owns it", "Snacks: a small handful of nuts"]
+        {
+            assert!(labelled(item), "{item}");
+        }
+        for line in ["Snacks:", "Here is what the minister said: no", "12:30 pm", "https://example.com/page"]
+        {
+            assert!(!labelled(line), "{line}");
+        }
     }
 
     #[test]

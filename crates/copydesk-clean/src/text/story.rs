@@ -216,13 +216,16 @@ fn trim_dek(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usi
 
 /// The last line of a list that closes the story, if any: right
 /// after the last paragraph, a heading or lead-in perhaps, then items of
-/// [`ITEM_UNITS`] or more, numbered or dated (`leading_figure`), at least
+/// [`ITEM_UNITS`] or more, numbered or dated (`leading_figure`) or opened
+/// by a label and a colon ("Motion: inbound vs. field"), at least
 /// [`LIST_ITEMS`] of them, a link or label of a word or two allowed after
 /// each ("Tour dates:", "June 9 – Tampa, FL", ...). Menus and lists of
-/// headlines are not numbered; their dates stand on lines of their own.
+/// headlines are neither numbered nor labelled; their dates stand on lines
+/// of their own.
 fn list_after(lines: &[Line], classes: &[Class], last: usize) -> Option<usize> {
     let plain = |i: usize| !matches!(classes[i], Class::Bad | Class::Good);
-    let item = |i: usize| plain(i) && lines[i].leading_figure && lines[i].units >= ITEM_UNITS;
+    let item =
+        |i: usize| plain(i) && (lines[i].leading_figure || lines[i].labelled) && lines[i].units >= ITEM_UNITS;
     let mut at = last + 1;
     if at < lines.len() && plain(at) && !item(at) && lines[at].units <= LEAD_IN_UNITS {
         at += 1;
@@ -468,6 +471,19 @@ mod tests {
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.ends_with("June 14 – Alpharetta, GA @ Amphitheatre"), "{out}");
         assert!(out.contains("Tour dates:"), "{out}");
+    }
+
+    #[test]
+    fn a_list_of_labelled_items_after_the_last_paragraph_closes_the_story() {
+        let text = format!(
+            "{}\n{}\nHow to choose\nBudget: what the team can spend each year\n\
+             Reach: how many offices will use it\nSupport: who answers the phone at night\n\
+             Related Articles\nHome\n",
+            paragraph(1),
+            paragraph(2)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.ends_with("Support: who answers the phone at night"), "{out}");
     }
 
     #[test]

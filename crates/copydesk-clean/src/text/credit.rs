@@ -22,11 +22,7 @@ pub(super) enum Closing {
 
 /// The table: each phrase, lowercase, and how it closes a caption.
 pub(super) fn entries() -> impl Iterator<Item = (String, Closing)> {
-    CREDITS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| {
-        let (phrase, how) = l.split_once('\t').unwrap_or((l, "label"));
-        let closing = if how.trim() == "end" { Closing::End } else { Closing::Label };
-        (phrase.trim().to_ascii_lowercase(), closing)
-    })
+    tagged(CREDITS).map(|(phrase, tag)| (phrase, if tag == "end" { Closing::End } else { Closing::Label }))
 }
 
 /// How a phrase at the start of a line opens a caption.
@@ -40,11 +36,15 @@ pub(super) enum Opener {
 
 /// The caption openers: each phrase, lowercase, and how it opens one.
 pub(super) fn openers() -> impl Iterator<Item = (String, Opener)> {
-    OPENERS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| {
-        let (phrase, how) = l.split_once('\t').unwrap_or((l, "label"));
-        let opener = if how.trim() == "counter" { Opener::Counter } else { Opener::Label };
-        (phrase.trim().to_ascii_lowercase(), opener)
-    })
+    tagged(OPENERS)
+        .map(|(phrase, tag)| (phrase, if tag == "counter" { Opener::Counter } else { Opener::Label }))
+}
+
+/// The rows of a table of phrases: each phrase, lowercase, and the tag in
+/// its second column ("" when it has none).
+fn tagged(table: &'static str) -> impl Iterator<Item = (String, &'static str)> {
+    crate::table::rows(table)
+        .map(|cols| (cols[0].trim().to_ascii_lowercase(), cols.get(1).map_or("", |t| t.trim())))
 }
 
 /// True when `rest` (a line, or what follows a counter phrase in it) opens

@@ -231,11 +231,9 @@ fn after_count(bytes: &[u8], start: usize) -> usize {
 /// The entries of a table: phrase (lowercased) and weight (2 unless a
 /// second column says otherwise).
 fn entries(table: &'static str) -> impl Iterator<Item = (String, u8)> {
-    table.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| {
-        let mut cols = l.split('\t');
-        let phrase = cols.next().unwrap_or_default().trim().to_ascii_lowercase();
-        let weight = cols.next().and_then(|w| w.trim().parse().ok()).unwrap_or(2);
-        (phrase, weight)
+    crate::table::rows(table).map(|cols| {
+        let weight = cols.get(1).and_then(|w| w.trim().parse().ok()).unwrap_or(2);
+        (cols[0].trim().to_ascii_lowercase(), weight)
     })
 }
 

@@ -17,11 +17,8 @@ pub(super) struct DateWords(HashMap<String, bool>);
 impl DateWords {
     /// Loads the table.
     pub(super) fn new() -> DateWords {
-        let words = DATE_WORDS.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| {
-            let mut cols = l.split('\t');
-            let word = cols.next().unwrap_or_default().trim().to_lowercase();
-            (word, cols.next().is_some_and(|c| c.trim() == "1"))
-        });
+        let words = crate::table::rows(DATE_WORDS)
+            .map(|cols| (cols[0].trim().to_lowercase(), cols.get(1).is_some_and(|c| c.trim() == "1")));
         DateWords(words.collect())
     }
 

@@ -1,9 +1,11 @@
 //! The lines of a scraped text and what can be measured on each alone:
 //! length, case, how it ends, whether it repeats.
 
-/// Lines with at most this many units are short enough to be menu items or
-/// labels; only those count as repeated.
-pub(super) const SHORT_UNITS: u32 = 12;
+/// Lines with at most this many units are short enough to be menu items,
+/// labels or headlines of other stories (a teaser's headline met twice in
+/// a sidebar); only those count as repeated. A paragraph is rarely this
+/// short, and one that repeats is a pull quote or a second copy.
+pub(super) const SHORT_UNITS: u32 = 30;
 /// A list item's label ("Reporting:") has at most this many words.
 const LABEL_WORDS: usize = 3;
 
@@ -330,6 +332,15 @@ mod tests {
     fn identical_short_lines_are_repeats() {
         let lines = scan("Home\nA story line that is long enough.\nHome");
         assert!(lines[0].repeated && lines[2].repeated && !lines[1].repeated);
+    }
+
+    #[test]
+    fn a_headline_met_twice_in_lists_of_other_stories_is_a_repeat() {
+        let headline =
+            "Why the city's plan to fix its roads will take another ten years and cost twice as much";
+        let text = format!("{headline}\nA story line that is long enough.\n{headline}");
+        let lines = scan(&text);
+        assert!(lines[0].repeated && lines[2].repeated, "{} units", lines[0].units);
     }
 
     #[test]

@@ -135,7 +135,7 @@ fn dateline_shown_by_the_headline_wins_over_the_markup() {
 }
 
 #[test]
-fn dateline_labelled_as_an_update_leaves_the_markup_date() {
+fn dateline_labelled_as_an_update_gives_way_to_the_open_graph_publication_time() {
     for line in [
         "<p>Last updated: Sep 17, 2025</p>",
         "<p><span>Last Updated on</span> <time>September 17, 2025</time> <span>by Ann Lee</span></p>",
@@ -147,6 +147,25 @@ fn dateline_labelled_as_an_update_leaves_the_markup_date() {
         );
         assert_eq!(meta(&page).published.as_deref(), Some("2019-08-14T13:00:00Z"), "{line}");
     }
+}
+
+#[test]
+fn dateline_labelled_as_an_update_wins_over_a_publication_date_only_json_ld_states() {
+    let page = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Article\",\"datePublished\":\"2019-08-14T13:00:00Z\"}}</script>\
+         </head><body><article><h1>Council backs budget</h1><p>Updated September 17, 2025</p>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2025-09-17"));
+}
+
+#[test]
+fn open_graph_publication_time_on_the_update_shown_keeps_the_update() {
+    let page = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2025-09-17T10:00:00Z\">\
+         <script type=\"application/ld+json\">{{\"@type\":\"Article\",\"datePublished\":\"2019-08-14T13:00:00Z\"}}</script>\
+         </head><body><article><h1>Council backs budget</h1><p>Updated: Sep 17, 2025</p>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2025-09-17"));
 }
 
 #[test]

@@ -25,6 +25,7 @@ struct MetaKeys {
     url: Vec<&'static str>,
     author: Vec<&'static str>,
     published: Vec<&'static str>,
+    og_published: Vec<&'static str>,
     modified: Vec<&'static str>,
     lang: Vec<&'static str>,
 }
@@ -42,6 +43,7 @@ fn meta_keys() -> &'static MetaKeys {
             url: field("url"),
             author: field("author"),
             published: field("published"),
+            og_published: field("og_published"),
             modified: field("modified"),
             lang: field("lang"),
         }
@@ -232,16 +234,22 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         .or_else(|| metas.first(&keys.modified, iso))
         .or_else(|| micro.modified.as_deref().and_then(iso));
     // The date shown by the headline is the one readers are given: it wins
-    // over the markup's unless its label says it is an update's, or it is
-    // the markup's a day off (the same instant in the site's time zone: the
-    // markup's timestamp is the precise one).
+    // over the markup's unless it is the markup's a day off (the same
+    // instant in the site's time zone: the markup's timestamp is the
+    // precise one), or its label says it is an update's and the page states
+    // an Open Graph publication time other than it.
     let shown = visible::date_near(page, headline.unwrap_or(container), container, &tables.dates);
     // The date the URL files the page under is the site's own local date:
     // a shown date that agrees with it stays.
     let filed = url.as_deref().and_then(date::in_url);
+    // A page that shows "Updated <date>" and states only a JSON-LD
+    // datePublished is dated by the update; one with an Open Graph
+    // publication time keeps its first date.
+    let og_published = metas.first(&keys.og_published, iso);
     let published = match (stated, shown) {
         (Some(stated), Some(shown))
-            if shown.update
+            if (shown.update
+                && og_published.as_ref().is_some_and(|og| og.get(..10) != Some(&shown.date)))
                 || stated.get(..10) == Some(shown.date.as_str())
                 || (date::a_day_apart(&stated, &shown.date) && filed.as_ref() != Some(&shown.date)) =>
         {

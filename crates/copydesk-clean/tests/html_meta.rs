@@ -169,6 +169,16 @@ fn open_graph_publication_time_on_the_update_shown_keeps_the_update() {
 }
 
 #[test]
+fn shown_date_that_is_the_markup_modified_date_is_an_update() {
+    let page = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2025-04-24T16:12:49Z\">\
+         <meta property=\"article:modified_time\" content=\"2025-05-21T14:06:47Z\"></head><body><article>\
+         <h1>Council backs budget</h1><p>May 21, 2025</p>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2025-04-24T16:12:49Z"));
+}
+
+#[test]
 fn name_repeated_in_a_link_label_is_one_author() {
     let page = format!(
         "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"author\":[{{\"@type\":\"Person\",\"name\":\"jdoe\"}},\

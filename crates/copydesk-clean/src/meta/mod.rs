@@ -238,7 +238,16 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     // instant in the site's time zone: the markup's timestamp is the
     // precise one), or its label says it is an update's and the page states
     // an Open Graph publication time other than it.
-    let shown = visible::date_near(page, headline.unwrap_or(container), container, &tables.dates);
+    let mut shown = visible::date_near(page, headline.unwrap_or(container), container, &tables.dates);
+    // A shown date that is the markup's modified date and not its published
+    // one is an update's, labelled or not ("entry-date updated").
+    let day = |d: &Option<String>| d.as_deref().and_then(|d| d.get(..10)).map(str::to_string);
+    if let Some(shown) = shown.as_mut()
+        && day(&modified).as_ref() == Some(&shown.date)
+        && day(&stated).as_ref() != Some(&shown.date)
+    {
+        shown.update = true;
+    }
     // The date the URL files the page under is the site's own local date:
     // a shown date that agrees with it stays.
     let filed = url.as_deref().and_then(date::in_url);

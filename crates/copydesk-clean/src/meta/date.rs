@@ -174,10 +174,32 @@ fn day_number(iso: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// True when two ISO dates are a day apart: one instant written in two time
-/// zones (a UTC timestamp in the markup, the local date on the page).
-pub(crate) fn a_day_apart(a: &str, b: &str) -> bool {
-    day_number(a).zip(day_number(b)).is_some_and(|(a, b)| (a - b).abs() == 1)
+/// Offsets of the world's time zones from UTC, in minutes: UTC-12 to UTC+14.
+const ZONES: std::ops::RangeInclusive<i64> = -12 * 60..=14 * 60;
+
+/// True when `day` (`YYYY-MM-DD`) is the date, in some time zone, of the
+/// instant `stamp` (an ISO datetime as [`to_iso`] writes it) and a day off
+/// its own: a timestamp in the markup, the local date on the page. A stamp
+/// without a time names no instant.
+pub(crate) fn same_instant_elsewhere(stamp: &str, day: &str) -> bool {
+    let (Some(own), Some(shown)) = (day_number(stamp), day_number(day)) else { return false };
+    let Some(time) = stamp.get(11..) else { return false };
+    let (Some(h), Some(m)) = (time.get(0..2).and_then(num), time.get(3..5).and_then(num)) else {
+        return false;
+    };
+    let offset = match time.get(8..).map(|o| o.as_bytes()) {
+        Some([sign @ (b'+' | b'-'), ..]) => {
+            let (oh, om) =
+                (time.get(9..11).and_then(num).unwrap_or(0), time.get(12..14).and_then(num).unwrap_or(0));
+            let minutes = i64::from(oh * 60 + om);
+            if *sign == b'-' { -minutes } else { minutes }
+        }
+        _ => 0,
+    };
+    let utc = own * 1440 + i64::from(h * 60 + m) - offset;
+    (own - shown).abs() == 1
+        && (utc + ZONES.start()).div_euclid(1440) <= shown
+        && shown <= (utc + ZONES.end()).div_euclid(1440)
 }
 
 /// `YYYY-MM-DD` for a plausible date.
@@ -246,12 +268,14 @@ mod tests {
     }
 
     #[test]
-    fn dates_a_day_apart_across_a_month_and_a_year() {
-        assert!(a_day_apart("2025-07-05T00:04:00+00:00", "2025-07-04"));
-        assert!(a_day_apart("2024-03-01", "2024-02-29"));
-        assert!(a_day_apart("2025-01-01", "2024-12-31"));
-        assert!(!a_day_apart("2025-07-05", "2025-07-05"));
-        assert!(!a_day_apart("2025-07-05", "2025-07-07"));
+    fn a_timestamp_is_a_day_off_where_some_time_zone_puts_it() {
+        assert!(same_instant_elsewhere("2025-07-05T00:04:00+00:00", "2025-07-04"));
+        assert!(same_instant_elsewhere("2024-03-01T02:00:00Z", "2024-02-29"));
+        assert!(same_instant_elsewhere("2024-12-31T20:00:00-05:00", "2025-01-01"));
+        assert!(!same_instant_elsewhere("2025-12-19T22:02:58Z", "2025-12-18"));
+        assert!(!same_instant_elsewhere("2025-11-13", "2025-11-12"));
+        assert!(!same_instant_elsewhere("2025-07-05T10:00:00Z", "2025-07-05"));
+        assert!(!same_instant_elsewhere("2025-07-05T10:00:00Z", "2025-07-07"));
     }
 
     #[test]

@@ -260,7 +260,8 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
             if (shown.update
                 && og_published.as_ref().is_some_and(|og| og.get(..10) != Some(&shown.date)))
                 || stated.get(..10) == Some(shown.date.as_str())
-                || (date::a_day_apart(&stated, &shown.date) && filed.as_ref() != Some(&shown.date)) =>
+                || (date::same_instant_elsewhere(&stated, &shown.date)
+                    && filed.as_ref() != Some(&shown.date)) =>
         {
             Some(stated)
         }

@@ -179,6 +179,15 @@ fn shown_date_that_is_the_markup_modified_date_is_an_update() {
 }
 
 #[test]
+fn numeric_dateline_read_the_other_way_round_is_the_markup_date() {
+    let page = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2024-09-10T16:07:00Z\"></head><body><article>\
+         <h1>Council backs budget</h1><p>09.10.2024</p>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2024-09-10T16:07:00Z"));
+}
+
+#[test]
 fn name_repeated_in_a_link_label_is_one_author() {
     let page = format!(
         "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"author\":[{{\"@type\":\"Person\",\"name\":\"jdoe\"}},\

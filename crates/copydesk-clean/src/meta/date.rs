@@ -202,6 +202,12 @@ pub(crate) fn same_instant_elsewhere(stamp: &str, day: &str) -> bool {
         && shown <= (utc + ZONES.end()).div_euclid(1440)
 }
 
+/// `day` (`YYYY-MM-DD`) with its month and day swapped, when that is a
+/// date too: the other reading of a numeric date ("09.10.2024").
+pub(crate) fn swapped(day: &str) -> Option<String> {
+    ymd(num(day.get(0..4)?)?, num(day.get(8..10)?)?, num(day.get(5..7)?)?)
+}
+
 /// `YYYY-MM-DD` for a plausible date.
 fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
     let days = match m {
@@ -276,6 +282,12 @@ mod tests {
         assert!(!same_instant_elsewhere("2025-11-13", "2025-11-12"));
         assert!(!same_instant_elsewhere("2025-07-05T10:00:00Z", "2025-07-05"));
         assert!(!same_instant_elsewhere("2025-07-05T10:00:00Z", "2025-07-07"));
+    }
+
+    #[test]
+    fn numeric_dates_read_the_other_way() {
+        assert_eq!(swapped("2024-10-09").as_deref(), Some("2024-09-10"));
+        assert_eq!(swapped("2024-10-13"), None);
     }
 
     #[test]

@@ -236,7 +236,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     // The date shown by the headline is the one readers are given: it wins
     // over the markup's unless it is the markup's a day off (the same
     // instant in the site's time zone: the markup's timestamp is the
-    // precise one), or its label says it is an update's and the page states
+    // precise one) or with day and month read the other way, or its label says it is an update's and the page states
     // an Open Graph publication time other than it.
     let mut shown = visible::date_near(page, headline.unwrap_or(container), container, &tables.dates);
     // A shown date that is the markup's modified date and not its published
@@ -260,6 +260,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
             if (shown.update
                 && og_published.as_ref().is_some_and(|og| og.get(..10) != Some(&shown.date)))
                 || stated.get(..10) == Some(shown.date.as_str())
+                || stated.get(..10) == date::swapped(&shown.date).as_deref()
                 || (date::same_instant_elsewhere(&stated, &shown.date)
                     && filed.as_ref() != Some(&shown.date)) =>
         {

@@ -4,7 +4,6 @@
 mod bench;
 mod eval;
 mod peers;
-mod train_text;
 
 use std::path::PathBuf;
 
@@ -24,9 +23,6 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Time copydesk and the peers on the same inputs and print one table.
     Bench(bench::BenchArgs),
-    /// Fit a line model for text mode on the clean_text pages and score it
-    /// against the rules cross-set and cross-validated.
-    TrainText(train_text::TrainArgs),
 }
 
 fn main() -> Result<()> {
@@ -34,7 +30,6 @@ fn main() -> Result<()> {
     match cli.command {
         Command::Eval(args) => eval::run(&args),
         Command::Bench(args) => bench::run(&args),
-        Command::TrainText(args) => train_text::run(&args),
     }
 }
 

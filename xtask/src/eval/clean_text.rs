@@ -39,21 +39,20 @@ const RENDER_VERSION: u32 = 1;
 
 /// One rendered page.
 #[derive(serde::Serialize, serde::Deserialize)]
-pub struct Page {
+struct Page {
     id: String,
     text: String,
     gold: String,
 }
 
-/// The data sets, by name.
-pub const DATASETS: [&str; 2] = ["aeb", "wcxb-dev-articles"];
-
 /// Scores text mode on both data sets.
 pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
     let cleaner = copydesk_clean::TextCleaner::new();
     let mut rows = Vec::new();
-    for name in DATASETS {
-        let pages = pages(ctx, name)?;
+    for (name, load) in [("aeb", aeb as Loader), ("wcxb-dev-articles", wcxb)] {
+        // A page without a gold body (two in WCXB) cannot be labelled.
+        let pages: Vec<Page> =
+            rendered(ctx, name, load)?.into_iter().filter(|p| !p.gold.trim().is_empty()).collect();
         let dataset = format!("clean_text/{name}");
         let started = std::time::Instant::now();
         let outputs: Vec<String> = pages.iter().map(|p| cleaner.clean(&p.text).text).collect();
@@ -78,44 +77,7 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
     Ok(rows)
 }
 
-/// The scored pages of data set `name` (one of [`DATASETS`]), rendered: a
-/// page without a gold body (two in WCXB) cannot be labelled.
-pub fn pages(ctx: &Ctx, name: &str) -> Result<Vec<Page>> {
-    let load: Loader = if name == "aeb" { aeb } else { wcxb };
-    Ok(rendered(ctx, name, load)?.into_iter().filter(|p| !p.gold.trim().is_empty()).collect())
-}
-
-impl Page {
-    /// The page rendered to text.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// The label of each line of `text().lines()`, as the evaluation gives
-    /// it: story or not, `None` for a line that is not scored (no letter
-    /// or digit).
-    pub fn labels(&self) -> Vec<Option<bool>> {
-        let rendered: Vec<Vec<String>> = self.text.lines().map(tokens).collect();
-        let labels = Gold::new(&self.gold).label(&rendered);
-        labels.into_iter().zip(&rendered).map(|(l, toks)| (!toks.is_empty()).then_some(l)).collect()
-    }
-}
-
-/// Cleans `pages` with `cleaner` and scores the output as [`run`] does,
-/// as rows of data set `dataset` for `tool`.
-pub fn score_cleaner(
-    dataset: &str,
-    tool: &str,
-    cleaner: &copydesk_clean::TextCleaner,
-    pages: &[Page],
-) -> Vec<Row> {
-    let outputs: Vec<String> = pages.iter().map(|p| cleaner.clean(&p.text).text).collect();
-    score_rows(dataset, tool, pages, &outputs, "")
-}
-
-/// Scores `outputs` (one per page, in order) as rows of data set
-/// `dataset` for `tool`.
-pub fn score_rows(dataset: &str, tool: &str, pages: &[Page], outputs: &[String], note: &str) -> Vec<Row> {
+fn score_rows(dataset: &str, tool: &str, pages: &[Page], outputs: &[String], note: &str) -> Vec<Row> {
     let mut total = Prf::default();
     let mut page_f1 = 0.0;
     let mut lines = 0;

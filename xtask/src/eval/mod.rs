@@ -7,7 +7,7 @@
 //! the same Rust code as copydesk's, so the figures are comparable.
 
 mod clean;
-pub mod clean_text;
+mod clean_text;
 mod numbers;
 mod quotes;
 mod segment;

@@ -298,6 +298,16 @@ fn time_element_inside_a_dateline_written_in_an_unread_form_is_read() {
 }
 
 #[test]
+fn iso_datetime_of_a_time_in_the_dateline_wins_over_its_text() {
+    let page = format!(
+        "<html><body><article><h1>Council backs budget</h1>\
+         <div><span>Ann Lee</span> <time datetime=\"2024-12-20\">August 28, 2024</time></div>\
+         {LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2024-12-20"));
+}
+
+#[test]
 fn scholarly_author_list_wins_over_a_first_author_creator() {
     let page = format!(
         "<html><head><meta name=\"DC.Creator\" content=\"Ann Lee\">\

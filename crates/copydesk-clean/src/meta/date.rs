@@ -28,6 +28,12 @@ pub(crate) fn find_in_text(text: &str, words: &DateWords) -> Option<String> {
         .or_else(|| written(text, words))
 }
 
+/// A machine-readable date (`<time datetime>` as HTML defines it: ISO
+/// 8601), as ISO 8601; `None` for any other form.
+pub(crate) fn machine_readable(value: &str) -> Option<String> {
+    iso_like(value.trim())
+}
+
 /// `2024-03-05`, `2024-03-05T10:00:00+01:00`, `2024/03/05 10:00`, `20240305`.
 /// Fields are taken with `get`: a character of several bytes where a digit
 /// belongs makes no date, rather than a cut through the character.

@@ -203,9 +203,9 @@ pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &Dat
                     .unwrap_or_else(|| {
                         (date::find_in_text(&text.replace(" | ", " "), words), label_of(&text))
                     });
-                // A date written in a form not read ("12/19 — 2025") may
-                // be in a <time> of the line.
-                let date = date.or_else(|| time_within(page, i, words));
+                // A <time> of the line says its date in ISO 8601, which a
+                // date written in a form not read ("12/19 — 2025") may be.
+                let date = time_within(page, i).or(date);
                 (i, date, within)
             }
         };
@@ -222,13 +222,13 @@ pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &Dat
     })
 }
 
-/// The date of the first `<time datetime>` inside item `i`.
-fn time_within(page: &Page<'_>, i: Idx, words: &DateWords) -> Option<String> {
+/// The date of the first `<time datetime>` in ISO 8601 inside item `i`.
+fn time_within(page: &Page<'_>, i: Idx) -> Option<String> {
     let end = page.items.get(i as usize).map_or(i, |t| t.end);
     page.items[i as usize..end as usize]
         .iter()
         .filter_map(|t| t.el.filter(|el| el.name() == "time")?.attr("datetime"))
-        .find_map(|v| date::to_iso(v, words))
+        .find_map(date::machine_readable)
         .map(|d| d.get(..10).unwrap_or(&d).to_string())
 }
 

@@ -308,6 +308,15 @@ fn iso_datetime_of_a_time_in_the_dateline_wins_over_its_text() {
 }
 
 #[test]
+fn json_ld_publication_date_not_in_iso_8601_dates_nothing() {
+    let page = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"BlogPosting\",\"datePublished\":\"Jan 17, 2025\"}}</script>\
+         </head><body><article><h1>Council backs budget</h1>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published, None);
+}
+
+#[test]
 fn scholarly_author_list_wins_over_a_first_author_creator() {
     let page = format!(
         "<html><head><meta name=\"DC.Creator\" content=\"Ann Lee\">\

@@ -49,6 +49,9 @@ const DATELINE_UNITS: u32 = 8;
 /// The lines between a standfirst and the story's first paragraph (byline,
 /// date, share buttons) number at most this many.
 const BYLINE_LINES: usize = 8;
+/// The story before a comment thread weighs at least this fraction (one
+/// over it) of the heaviest zone: a thread may hold many times its prose.
+const ZONE_SHARE: i64 = 8;
 /// Headline length bounds, in units.
 const TITLE_UNITS: std::ops::RangeInclusive<u32> = 3..=30;
 /// A headline candidate this long is no menu label or section name.
@@ -87,8 +90,8 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
 /// The first and last paragraph of the story, or `None` when the text has
 /// no paragraph. A comment-thread heading ends the story: each zone between
 /// such headings has its best run of paragraphs, and the story is the first
-/// of them that weighs at least a third as much as the heaviest (readers may
-/// write more than the reporter did).
+/// of them that weighs at least 1/[`ZONE_SHARE`] of the heaviest
+/// (readers may write many times more than the reporter did).
 fn core(lines: &[Line], classes: &[Class]) -> Option<(usize, usize)> {
     let mut runs = Vec::new();
     let mut from = 0;
@@ -100,7 +103,7 @@ fn core(lines: &[Line], classes: &[Class]) -> Option<(usize, usize)> {
         from = end + 1;
     }
     let heaviest = runs.iter().map(|r| r.0).max()?;
-    runs.into_iter().find(|r| r.0 * 3 >= heaviest).map(|(_, first, last)| (first, last))
+    runs.into_iter().find(|r| r.0 * ZONE_SHARE >= heaviest).map(|(_, first, last)| (first, last))
 }
 
 /// A "Comments" between two labels of a word or two ("Twitter", "Print")
@@ -382,6 +385,16 @@ mod tests {
         );
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.contains("Paragraph 1") && out.contains("Paragraph 3"), "{out}");
+    }
+
+    #[test]
+    fn a_short_story_before_a_long_comment_thread_is_the_story() {
+        let mut text = format!("{}\nComments\n", paragraph(1));
+        for reader in 2..7 {
+            text.push_str(&format!("Reader {reader} said:\n{}\n", paragraph(reader)));
+        }
+        let out = TextCleaner::new().clean(&text).text;
+        assert_eq!(out, paragraph(1));
     }
 
     #[test]

@@ -317,6 +317,16 @@ fn json_ld_publication_date_not_in_iso_8601_dates_nothing() {
 }
 
 #[test]
+fn date_labelled_as_published_under_the_story_wins_over_the_markup() {
+    let page = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Article\",\"datePublished\":\"2025-11-29T12:28:31-05:00\"}}</script>\
+         </head><body><article><h1>Council backs budget</h1>{LONG_STORY}\
+         <div>Published <time datetime=\"2025-08-13\">August 13, 2025</time></div></article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2025-08-13"));
+}
+
+#[test]
 fn scholarly_author_list_wins_over_a_first_author_creator() {
     let page = format!(
         "<html><head><meta name=\"DC.Creator\" content=\"Ann Lee\">\

@@ -240,7 +240,14 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     // instant in the site's time zone: the markup's timestamp is the
     // precise one) or with day and month read the other way, or its label says it is an update's and the page states
     // an Open Graph publication time other than it.
-    let mut shown = visible::date_near(page, headline.unwrap_or(container), container, &tables.dates);
+    // Without one by the headline, a date the page labels as its
+    // publication date anywhere ("Published August 13, 2025" under the
+    // story) is the one shown.
+    let mut shown = visible::date_near(page, headline.unwrap_or(container), container, &tables.dates)
+        .or_else(|| {
+            visible::labelled_publication(page, &tables.dates)
+                .map(|date| visible::Shown { date, update: false })
+        });
     // A shown date that is the markup's modified date and not its published
     // one is an update's, labelled or not ("entry-date updated").
     let day = |d: &Option<String>| d.as_deref().and_then(|d| d.get(..10)).map(str::to_string);
@@ -269,8 +276,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
             Some(stated)
         }
         (stated, shown) => shown.map(|s| s.date).or(stated),
-    }
-    .or_else(|| visible::labelled_publication(page, &tables.dates));
+    };
 
     let lang = s
         .lang

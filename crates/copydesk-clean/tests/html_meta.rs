@@ -327,6 +327,15 @@ fn date_labelled_as_published_under_the_story_wins_over_the_markup() {
 }
 
 #[test]
+fn short_heading_that_is_a_date_is_the_dateline() {
+    let page = format!(
+        "<html><body><h1>Example Weblog</h1><div><h2 class=\"date\">December 16, 2025</h2>\
+         <article><h3>Council backs budget</h3>{LONG_STORY}</article></div></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2025-12-16"));
+}
+
+#[test]
 fn scholarly_author_list_wins_over_a_first_author_creator() {
     let page = format!(
         "<html><head><meta name=\"DC.Creator\" content=\"Ann Lee\">\

@@ -13,6 +13,8 @@ use crate::text_util::{DateWords, normalize};
 
 /// A line longer than this (in visible characters) is not a dateline.
 const MAX_LINE_CHARS: u32 = 100;
+/// A heading longer than this (in visible characters) is no dateline.
+const DATE_HEADING_CHARS: u32 = 30;
 /// Characters of punctuated prose that mark the story's first paragraph.
 const BODY_CHARS: u32 = 120;
 /// Long paragraphs the header may hold before the story starts: a
@@ -69,7 +71,10 @@ fn scan<'p, T>(
         // Inline elements beside the headline (a <span> dateline after the
         // <h1>) are lines of their own.
         let line = item.role.is_block() || el.name() == "time" || item.parent == beside;
-        if line && item.chars > 0 && item.chars <= MAX_LINE_CHARS && item.role != Role::Heading {
+        // A heading is a line only when short enough to be a date ("<h2
+        // class=date>December 16, 2025</h2>"), not a section's title.
+        let heading_ok = item.role != Role::Heading || item.chars <= DATE_HEADING_CHARS;
+        if line && item.chars > 0 && item.chars <= MAX_LINE_CHARS && heading_ok {
             if let Some(found) = f(Line::Text(i as Idx)) {
                 return Some(found);
             }

@@ -336,6 +336,18 @@ fn short_heading_that_is_a_date_is_the_dateline() {
 }
 
 #[test]
+fn h2_stating_the_title_is_the_headline_when_the_h1_is_the_site_name() {
+    let page = format!(
+        "<html><head><meta property=\"og:title\" content=\"Council backs the new budget\"></head><body>\
+         <h1>Example Weblog</h1><p>Home | About | Archive</p><article><h2>Council backs the new budget</h2>\
+         <div>Dec. 19, 2025 &middot; Ann Lee</div>{LONG_STORY}</article></body></html>"
+    );
+    let meta = meta(&page);
+    assert_eq!(meta.title.as_deref(), Some("Council backs the new budget"));
+    assert_eq!(meta.published.as_deref(), Some("2025-12-19"));
+}
+
+#[test]
 fn scholarly_author_list_wins_over_a_first_author_creator() {
     let page = format!(
         "<html><head><meta name=\"DC.Creator\" content=\"Ann Lee\">\

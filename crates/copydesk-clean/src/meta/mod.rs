@@ -139,8 +139,17 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     // way to that title, while one whose words run on from the title is the
     // fuller headline.
     let same = |a: &str, b: &str| normalize(a) == normalize(b);
-    let exact = s.h1.iter().find_map(|&i| {
-        clean(&page.first_line_of(i)).filter(|h| stated.iter().any(|t| same(h, t))).map(|h| (i, h))
+    let states_title =
+        |i: Idx| clean(&page.first_line_of(i)).filter(|h| stated.iter().any(|t| same(h, t))).map(|h| (i, h));
+    // With no <h1> near a stated title (the <h1> holds the site's name, or a
+    // heading inside the story), an <h2> that says one is the headline.
+    let near_title =
+        |i: &Idx| clean(&page.first_line_of(*i)).is_some_and(|h| stated.iter().any(|t| agree(&h, t)));
+    let exact = s.h1.iter().find_map(|&i| states_title(i)).or_else(|| {
+        (!s.h1.iter().any(near_title)).then_some(())?;
+        (0..page.items.len() as Idx)
+            .filter(|&i| page.items[i as usize].el.is_some_and(|el| el.name() == "h2"))
+            .find_map(states_title)
     });
     // The byline and dateline are read around that <h1>, else the story's.
     let headline = exact.as_ref().map(|(i, _)| *i).or(headline);

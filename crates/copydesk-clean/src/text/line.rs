@@ -6,8 +6,9 @@
 /// a sidebar); only those count as repeated. A paragraph is rarely this
 /// short, and one that repeats is a pull quote or a second copy.
 pub(super) const SHORT_UNITS: u32 = 30;
-/// A list item's label ("Reporting:") has at most this many words.
-const LABEL_WORDS: usize = 3;
+/// A list item's label ("Reporting:", "Czech Republic (Group A):") has at
+/// most this many words.
+const LABEL_WORDS: usize = 4;
 
 /// How a line ends, ignoring closing quotes and brackets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -345,9 +346,12 @@ mod tests {
 
     #[test]
     fn items_opened_by_a_short_label_and_a_colon_are_labelled() {
-        for item in
-            ["Motion: inbound vs. field", "Data quality: who owns it", "Snacks: a small handful of nuts"]
-        {
+        for item in [
+            "Motion: inbound vs. field",
+            "Data quality: who owns it",
+            "Snacks: a small handful of nuts",
+            "Czech Republic (Group A): Seventh appearance",
+        ] {
             assert!(labelled(item), "{item}");
         }
         for line in ["Snacks:", "Here is what the minister said: no", "12:30 pm", "https://example.com/page"]

@@ -52,6 +52,9 @@ const BYLINE_LINES: usize = 8;
 /// The story before a comment thread weighs at least this fraction (one
 /// over it) of the heaviest zone: a thread may hold many times its prose.
 const ZONE_SHARE: i64 = 8;
+/// An author blurb closes the story when the prose before it weighs at
+/// least this many times the prose from it on.
+const BIO_SHARE: i64 = 4;
 /// Headline length bounds, in units.
 const TITLE_UNITS: std::ops::RangeInclusive<u32> = 3..=30;
 /// A headline candidate this long is no menu label or section name.
@@ -75,6 +78,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
         }
         return Story { keep, title: None };
     };
+    let last = cut_at_bio(lines, classes, first, last);
     let last = trim_tail(lines, classes, first, last);
     let first = trim_dek(lines, classes, first, last);
     let last = list_after(lines, classes, last).or_else(|| table_after(lines, classes, last)).unwrap_or(last);
@@ -203,6 +207,23 @@ fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> us
         }
         end = prev;
     }
+}
+
+/// The story's last line once an author blurb inside the run, and all
+/// after it, is cut: the blurb closes the story, and what follows it (the
+/// author's links, a sign-up box, other stories) is the page's. A blurb
+/// followed by more than 1/[`BIO_SHARE`] of the prose before it is a
+/// profile in a list of people or firms ("Oracle is a leading ..."), not
+/// the author's.
+fn cut_at_bio(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usize {
+    let mass = |range: std::ops::Range<usize>| -> i64 {
+        range.filter(|&i| classes[i] == Class::Good).map(|i| i64::from(lines[i].units)).sum()
+    };
+    let Some(bio) = (first + 1..=last).find(|&i| lines[i].bio && classes[i] == Class::Good) else {
+        return last;
+    };
+    let Some(prev) = (first..bio).rev().find(|&i| classes[i] == Class::Good) else { return last };
+    if mass(first..bio) >= BIO_SHARE * mass(bio..last + 1) { prev } else { last }
 }
 
 /// The story's first paragraph once a standfirst (dek) is cut: a lone
@@ -395,6 +416,31 @@ mod tests {
         }
         let out = TextCleaner::new().clean(&text).text;
         assert_eq!(out, paragraph(1));
+    }
+
+    #[test]
+    fn an_author_blurb_ends_the_story_and_the_prose_after_it_goes() {
+        let mut text: String = (1..=5).map(|n| paragraph(n) + "\n").collect();
+        text.push_str(
+            "Jane Doe\nStaff Writer\nJane Doe is a reporter who has covered housing since 2012.\n\
+             What we cover\nOur writers report on the prices of homes and the rents of flats in the north.\n",
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn profiles_in_a_list_of_firms_do_not_end_the_story() {
+        let text = format!(
+            "{}\nAcme Cloud\nAcme is a leading maker of database software for banks and insurers.\n\
+             What buyers want\n{}\n{}\n{}\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3),
+            paragraph(4)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 4"), "{out}");
     }
 
     #[test]

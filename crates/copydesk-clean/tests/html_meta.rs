@@ -348,6 +348,15 @@ fn h2_stating_the_title_is_the_headline_when_the_h1_is_the_site_name() {
 }
 
 #[test]
+fn update_shown_beside_an_original_publication_date_gives_way_to_it() {
+    let page = format!(
+        "<html><body><article><h1>Council backs budget</h1><p>Updated November 11, 2022 8:23 PM ET</p>\
+         <p>Originally published November 9, 2022 11:01 AM ET</p>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2022-11-09"));
+}
+
+#[test]
 fn scholarly_author_list_wins_over_a_first_author_creator() {
     let page = format!(
         "<html><head><meta name=\"DC.Creator\" content=\"Ann Lee\">\

@@ -274,6 +274,15 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     // publication time keeps its first date.
     let og_published = metas.first(&keys.og_published, iso);
     let published = match (stated, shown) {
+        // An update shown by the headline gives way to a date the page
+        // labels as the story's first publication ("Originally published
+        // November 9, 2022").
+        (_, Some(shown))
+            if shown.update
+                && let Some(first) = visible::original_publication(page, &tables.dates) =>
+        {
+            Some(first)
+        }
         (Some(stated), Some(shown))
             if (shown.update
                 && og_published.as_ref().is_some_and(|og| og.get(..10) != Some(&shown.date)))

@@ -153,6 +153,23 @@ const LABELLED_DATE_BYTES: usize = 40;
 /// short line ("Published Feb 2, 2023", "Posted on April 13, 2023"); `None`
 /// when no line or lines with different dates do (a list of posts).
 pub(crate) fn labelled_publication(page: &Page<'_>, words: &DateWords) -> Option<String> {
+    labelled_date(page, words, published_labels())
+}
+
+/// Labels of `data/date_original_labels.txt`.
+fn original_labels() -> &'static [&'static str] {
+    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LABELS.get_or_init(|| table::entries(include_str!("../../data/date_original_labels.txt")).collect())
+}
+
+/// The one date the page labels as its first publication anywhere on a
+/// short line ("This article was originally published on 26 Sep 2019").
+pub(crate) fn original_publication(page: &Page<'_>, words: &DateWords) -> Option<String> {
+    labelled_date(page, words, original_labels())
+}
+
+/// The one date that follows one of `labels` on short lines of the page.
+fn labelled_date(page: &Page<'_>, words: &DateWords, labels: &[&'static str]) -> Option<String> {
     let mut found: Option<String> = None;
     for (i, item) in page.items.iter().enumerate() {
         if item.el.is_none() || item.chars == 0 || item.chars > MAX_LINE_CHARS {
@@ -164,7 +181,7 @@ pub(crate) fn labelled_publication(page: &Page<'_>, words: &DateWords) -> Option
             continue;
         }
         let text = page.joined_text_of(i as Idx, " ").to_lowercase();
-        for end in label_ends(&text, published_labels()) {
+        for end in label_ends(&text, labels) {
             let cut = (end..=(end + LABELLED_DATE_BYTES).min(text.len()))
                 .rfind(|&at| text.is_char_boundary(at))
                 .unwrap_or(end);

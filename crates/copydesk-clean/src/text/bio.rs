@@ -3,7 +3,19 @@
 //! Miller has been with the magazine since 2004"). Marked here, cut in
 //! `story.rs` where they close the story.
 
+use std::sync::LazyLock;
+
 use super::line::{Ending, Line};
+
+/// Labels that may open a name line ("About", "Written by"), longest
+/// first ("About the author" before "About").
+static NAME_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut labels: Vec<&str> = crate::table::entries(include_str!("../../data/text_bio.txt")).collect();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    labels
+});
+/// A name line, label and all, has at most this many units.
+const LINE_UNITS: u32 = 7;
 
 /// A name line has this many words, every one capitalized.
 const NAME_UNITS: std::ops::RangeInclusive<u32> = 2..=4;
@@ -17,11 +29,11 @@ const REACH: usize = 3;
 pub(super) fn mark(text: &str, lines: &mut [Line]) {
     for i in 0..lines.len() {
         let name = &lines[i];
-        if !NAME_UNITS.contains(&name.units) || name.capitalized != name.units || name.ending != Ending::Other
-        {
+        if name.ending != Ending::Other || name.capitalized < *NAME_UNITS.start() || name.units > LINE_UNITS {
             continue;
         }
-        let full_name = &text[name.start..name.end];
+        let Some(full_name) = name_of(&text[name.start..name.end]) else { continue };
+        let name_units = full_name.split_whitespace().count() as u32;
         let Some(first_name) = full_name.split_whitespace().next() else { continue };
         for j in i + 1..lines.len().min(i + 1 + REACH) {
             let line = &text[lines[j].start..lines[j].end];
@@ -33,13 +45,26 @@ pub(super) fn mark(text: &str, lines: &mut [Line]) {
                 .strip_prefix(first_name)
                 .is_some_and(|rest| FIRST_NAME_FOLLOWERS.iter().any(|f| rest.starts_with(f)));
             if (by_full_name.is_some_and(|c| !c.is_alphanumeric()) || by_first_name)
-                && lines[j].units > name.units
+                && lines[j].units > name_units
             {
                 lines[j].bio = true;
                 break;
             }
         }
     }
+}
+
+/// The name a name line gives, after a label if one opens it: two to four
+/// words, each capitalized.
+fn name_of(line: &str) -> Option<&str> {
+    let name = NAME_LABELS
+        .iter()
+        .find_map(|label| line.strip_prefix(label).filter(|rest| rest.starts_with(' ')))
+        .map_or(line, str::trim_start);
+    let words = name.split_whitespace();
+    let count = words.clone().count() as u32;
+    let capitalized = words.clone().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (NAME_UNITS.contains(&count) && capitalized).then_some(name)
 }
 
 #[cfg(test)]
@@ -58,6 +83,16 @@ mod tests {
         let text = "Matt Miller\nEditor-in-Chief\nMatt Miller has been with the magazine since 2004.";
         assert_eq!(bios(text), [false, false, true]);
         let text = "Megan Berry\nMegan is a writer with a storyteller's instinct.";
+        assert_eq!(bios(text), [false, true]);
+    }
+
+    #[test]
+    fn a_labelled_name_line_opens_a_blurb_too() {
+        let text = "About Amar Hussain\nAmar is an avid traveller who has tested luggage for years.";
+        assert_eq!(bios(text), [false, true]);
+        let text = "Written by  Jane Doe\nJane Doe writes about tax for the paper.";
+        assert_eq!(bios(text), [false, true]);
+        let text = "About the author Jane Doe\nJane is a reporter on the city desk.";
         assert_eq!(bios(text), [false, true]);
     }
 

@@ -308,15 +308,6 @@ fn iso_datetime_of_a_time_in_the_dateline_wins_over_its_text() {
 }
 
 #[test]
-fn json_ld_publication_date_not_in_iso_8601_dates_nothing() {
-    let page = format!(
-        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"BlogPosting\",\"datePublished\":\"Jan 17, 2025\"}}</script>\
-         </head><body><article><h1>Council backs budget</h1>{LONG_STORY}</article></body></html>"
-    );
-    assert_eq!(meta(&page).published, None);
-}
-
-#[test]
 fn date_labelled_as_published_under_the_story_wins_over_the_markup() {
     let page = format!(
         "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Article\",\"datePublished\":\"2025-11-29T12:28:31-05:00\"}}</script>\

@@ -230,12 +230,10 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     }
 
     let iso = |v: &str| date::to_iso(v, &tables.dates);
-    // schema.org dates are ISO 8601: a JSON-LD datePublished written out
-    // ("Jan 17, 2025") comes from a template filled by hand and is not read.
     let stated = ld
         .published
         .as_deref()
-        .and_then(date::machine_readable)
+        .and_then(iso)
         .or_else(|| metas.first(&keys.published, iso))
         .or_else(|| micro.published.as_deref().and_then(iso));
     let modified = ld

@@ -245,8 +245,9 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     // The date shown by the headline is the one readers are given: it wins
     // over the markup's unless it is the markup's a day off (the same
     // instant in the site's time zone: the markup's timestamp is the
-    // precise one) or with day and month read the other way, or its label says it is an update's and the page states
-    // an Open Graph publication time other than it.
+    // precise one) or with day and month read the other way, or its label
+    // says it is an update's and the page states an Open Graph publication
+    // time other than it.
     // Without one by the headline, a date the page labels as its
     // publication date anywhere ("Published August 13, 2025" under the
     // story) is the one shown.

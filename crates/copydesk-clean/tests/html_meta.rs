@@ -356,3 +356,22 @@ fn scholarly_author_list_wins_over_a_first_author_creator() {
     );
     assert_eq!(meta(&page).authors, vec!["Ann Lee", "Bo Chan"]);
 }
+
+#[test]
+fn a_canonical_link_that_is_no_url_gives_way_to_the_open_graph_url() {
+    let page = format!(
+        "<html><head><link rel=\"canonical\" href=\"Council backs budget\">\
+         <meta property=\"og:url\" content=\"https://news.example/2025/03/14/council\"></head>\
+         <body><article><h1>Council backs budget</h1>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).url.as_deref(), Some("https://news.example/2025/03/14/council"));
+}
+
+#[test]
+fn numeric_dateline_read_both_ways_takes_the_reading_the_url_files_it_under() {
+    let page = format!(
+        "<html><head><meta property=\"og:url\" content=\"https://news.example/blog/2023/october/03/harvest\"></head>\
+         <body><article><h1>Council backs budget</h1><div>03/10/2023</div>{LONG_STORY}</article></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2023-10-03"));
+}

@@ -148,10 +148,15 @@ fn num(s: &str) -> Option<u32> {
 }
 
 /// The date a URL's path files the page under: `/2025/12/18/`,
-/// `/2025-12-18-title`, as `YYYY-MM-DD`.
-pub(crate) fn in_url(url: &str) -> Option<String> {
+/// `/2025-12-18-title`, `/2023/october/03/`, as `YYYY-MM-DD`.
+pub(crate) fn in_url(url: &str, words: &DateWords) -> Option<String> {
     let path = url.split("://").nth(1).map_or(url, |rest| rest.find('/').map_or("", |at| &rest[at..]));
     let path = path.split(['?', '#']).next().unwrap_or_default();
+    numeric_in_path(path).or_else(|| named_month_in_path(path, words))
+}
+
+/// `/2025/12/18/` or `/2025-12-18-title` in a URL's path.
+fn numeric_in_path(path: &str) -> Option<String> {
     let b = path.as_bytes();
     (0..b.len().saturating_sub(10)).find_map(|at| {
         let digits = |r: std::ops::Range<usize>| r.clone().all(|k| b[at + k].is_ascii_digit());
@@ -165,6 +170,18 @@ pub(crate) fn in_url(url: &str) -> Option<String> {
             && digits(9..11))
         .then(|| ymd(num(&path[at + 1..at + 5])?, num(&path[at + 6..at + 8])?, num(&path[at + 9..at + 11])?))
         .flatten()
+    })
+}
+
+/// Three segments of a URL's path that are a year, a month's name and a
+/// day: `/2023/october/03/`.
+fn named_month_in_path(path: &str, words: &DateWords) -> Option<String> {
+    let segments: Vec<&str> = path.split('/').collect();
+    segments.windows(3).find_map(|w| {
+        let year = num(w[0]).filter(|_| w[0].len() == 4)?;
+        let month = words.lookup(&w[1].to_lowercase()).filter(|m| (1..=12).contains(m))?;
+        let day = num(w[2]).filter(|_| w[2].len() <= 2)?;
+        ymd(year, u32::from(month), day)
     })
 }
 
@@ -298,9 +315,12 @@ mod tests {
 
     #[test]
     fn url_paths_file_pages_under_dates() {
+        let in_url = |url: &str| in_url(url, &DateWords::new());
         assert_eq!(in_url("https://example.com/2025/12/18/a-story").as_deref(), Some("2025-12-18"));
         assert_eq!(in_url("https://example.com/notes/2025-12-15-rust").as_deref(), Some("2025-12-15"));
+        assert_eq!(in_url("https://example.com/blog/2023/october/03/a-story").as_deref(), Some("2023-10-03"));
         assert_eq!(in_url("https://example.com/2025/12/a-story"), None);
+        assert_eq!(in_url("https://example.com/2023/october/a-story"), None);
         assert_eq!(in_url("https://example.com/a?d=/2025/12/18/"), None);
         assert_eq!(in_url("https://example.com/id/2025/13/40/"), None);
     }

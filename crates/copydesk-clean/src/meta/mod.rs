@@ -112,7 +112,9 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     let ld = jsonld::read(&s.json_ld);
     let micro = Microdata::read(page);
 
-    let url = canonical(&s.links).or_else(|| metas.get(&keys.url).map(str::to_string)).or(ld.url.clone());
+    let url = canonical(&s.links)
+        .or_else(|| metas.get(&keys.url).filter(|u| is_url(u)).map(str::to_string))
+        .or_else(|| ld.url.clone().filter(|u| is_url(u)));
     let site_name = metas
         .get(&keys.site)
         .filter(|v| !v.starts_with('@'))
@@ -267,7 +269,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
     }
     // The date the URL files the page under is the site's own local date:
     // a shown date that agrees with it stays.
-    let filed = url.as_deref().and_then(date::in_url);
+    let filed = url.as_deref().and_then(|u| date::in_url(u, &tables.dates));
     // A page that shows "Updated <date>" and states only a JSON-LD
     // datePublished is dated by the update; one with an Open Graph
     // publication time keeps its first date.
@@ -292,6 +294,9 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         {
             Some(stated)
         }
+        // A numeric dateline that reads both ways ("03/10/2023") is the
+        // reading the URL files the page under.
+        (_, Some(shown)) if filed.is_some() && filed == date::swapped(&shown.date) => filed,
         (stated, shown) => shown.map(|s| s.date).or(stated),
     };
 
@@ -418,7 +423,14 @@ fn canonical(links: &[&Element]) -> Option<String> {
         .find(|l| l.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")))
         .and_then(|l| l.attr("href"))
         .map(|h| h.trim().to_string())
-        .filter(|h| !h.is_empty())
+        .filter(|h| is_url(h))
+}
+
+/// True for an absolute URL or a path: templates fill a URL's field with a
+/// headline or leave it empty ("<link rel=canonical href=\"What are the
+/// ...\">"), and a URL holds no spaces.
+fn is_url(v: &str) -> bool {
+    (v.contains("://") || v.starts_with('/')) && !v.bytes().any(|b| b.is_ascii_whitespace())
 }
 
 /// Fields marked up in the body with `itemprop`, `datetime` or `rel="author"`.

@@ -375,3 +375,13 @@ fn numeric_dateline_read_both_ways_takes_the_reading_the_url_files_it_under() {
     );
     assert_eq!(meta(&page).published.as_deref(), Some("2023-10-03"));
 }
+
+#[test]
+fn numeric_dateline_read_both_ways_takes_the_reading_a_time_of_the_page_gives() {
+    let page = format!(
+        "<html><body><article><h1>Council backs budget</h1><div><time datetime=\"02-12-2025\">02-12-2025</time></div>\
+         {LONG_STORY}</article><aside><a href=\"/budget\">Council backs budget</a> \
+         <time datetime=\"2025-12-02\">December 02, 2025</time></aside></body></html>"
+    );
+    assert_eq!(meta(&page).published.as_deref(), Some("2025-12-02"));
+}

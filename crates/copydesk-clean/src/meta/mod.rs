@@ -295,8 +295,16 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
             Some(stated)
         }
         // A numeric dateline that reads both ways ("03/10/2023") is the
-        // reading the URL files the page under.
-        (_, Some(shown)) if filed.is_some() && filed == date::swapped(&shown.date) => filed,
+        // reading the URL files the page under, or the one a <time> of the
+        // page gives in ISO 8601 when none gives the first reading.
+        (_, Some(shown))
+            if let Some(other) = date::swapped(&shown.date)
+                && (filed.as_ref() == Some(&other)
+                    || (visible::has_time_dated(page, &other)
+                        && !visible::has_time_dated(page, &shown.date))) =>
+        {
+            Some(other)
+        }
         (stated, shown) => shown.map(|s| s.date).or(stated),
     };
 

@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use super::{author, date};
-use crate::html::page::{Idx, NONE, Page};
+use crate::html::page::{Idx, Item, NONE, Page};
 use crate::html::tags::Role;
 use crate::table;
 use crate::text_util::{DateWords, normalize};
@@ -247,10 +247,21 @@ pub(crate) fn date_near(page: &Page<'_>, start: Idx, container: Idx, words: &Dat
 /// The date of the first `<time datetime>` in ISO 8601 inside item `i`.
 fn time_within(page: &Page<'_>, i: Idx) -> Option<String> {
     let end = page.items.get(i as usize).map_or(i, |t| t.end);
-    page.items[i as usize..end as usize]
+    time_dates(&page.items[i as usize..end as usize]).next()
+}
+
+/// True when some `<time datetime>` of the page says `day` (`YYYY-MM-DD`)
+/// in ISO 8601.
+pub(crate) fn has_time_dated(page: &Page<'_>, day: &str) -> bool {
+    time_dates(&page.items).any(|d| d == day)
+}
+
+/// The days of the `<time datetime>`s in ISO 8601 among `items`.
+fn time_dates<'a>(items: &'a [Item<'_>]) -> impl Iterator<Item = String> + 'a {
+    items
         .iter()
         .filter_map(|t| t.el.filter(|el| el.name() == "time")?.attr("datetime"))
-        .find_map(date::machine_readable)
+        .filter_map(date::machine_readable)
         .map(|d| d.get(..10).unwrap_or(&d).to_string())
 }
 

@@ -299,9 +299,7 @@ pub(crate) fn read(page: &Page<'_>, container: Idx, tables: &Tables) -> Metadata
         // page gives in ISO 8601 when none gives the first reading.
         (_, Some(shown))
             if let Some(other) = date::swapped(&shown.date)
-                && (filed.as_ref() == Some(&other)
-                    || (visible::has_time_dated(page, &other)
-                        && !visible::has_time_dated(page, &shown.date))) =>
+                && (filed.as_ref() == Some(&other) || visible::times_say(page, &other, &shown.date)) =>
         {
             Some(other)
         }

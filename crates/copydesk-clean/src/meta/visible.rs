@@ -250,10 +250,15 @@ fn time_within(page: &Page<'_>, i: Idx) -> Option<String> {
     time_dates(&page.items[i as usize..end as usize]).next()
 }
 
-/// True when some `<time datetime>` of the page says `day` (`YYYY-MM-DD`)
-/// in ISO 8601.
-pub(crate) fn has_time_dated(page: &Page<'_>, day: &str) -> bool {
-    time_dates(&page.items).any(|d| d == day)
+/// True when, in ISO 8601, some `<time datetime>` of the page says `day`
+/// (`YYYY-MM-DD`) and none says `rather_than`: one pass over the page.
+pub(crate) fn times_say(page: &Page<'_>, day: &str, rather_than: &str) -> bool {
+    let (mut said, mut other) = (false, false);
+    for d in time_dates(&page.items) {
+        said |= d == day;
+        other |= d == rather_than;
+    }
+    said && !other
 }
 
 /// The days of the `<time datetime>`s in ISO 8601 among `items`.

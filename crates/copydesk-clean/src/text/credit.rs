@@ -3,13 +3,37 @@
 //! found by the furniture automaton of `cues.rs` in its one pass over the
 //! text; and the labels and gallery counters that open one ("Image caption
 //! ...", "Image 2 of 5"), the `data/text_caption.txt` table, tried with the
-//! other line openings.
+//! other line openings; and the caption on the line above a credit that
+//! stands alone on its own.
+
+use super::line::Line;
 
 const CREDITS: &str = include_str!("../../data/text_credit.txt");
 const OPENERS: &str = include_str!("../../data/text_caption.txt");
 
 /// The credited names after a label take at most this many words.
 const CREDITED_WORDS: usize = 6;
+
+/// A credited line this short is the credit alone, on a line of its own
+/// under the caption it belongs to ("Sakib Ali/Hindustan Times/Getty
+/// Images").
+const CREDIT_LINE_UNITS: u32 = 8;
+/// A caption above such a credit has at most this many units.
+const CAPTION_UNITS: u32 = 45;
+
+/// Marks as captions the lines right above a credit that stands alone on
+/// its line (`credited`: the indices of those lines, in order): scraped
+/// text may give a picture's caption and its credit a line each.
+pub(super) fn mark_captions_above(credited: &[usize], lines: &mut [Line]) {
+    for &i in credited {
+        let above = i.checked_sub(1).map(|j| &lines[j]);
+        if lines[i].units <= CREDIT_LINE_UNITS
+            && above.is_some_and(|l| l.is_prose() && l.units <= CAPTION_UNITS)
+        {
+            lines[i - 1].caption = true;
+        }
+    }
+}
 
 /// How a credit phrase closes a caption.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +105,17 @@ fn number(bytes: &[u8]) -> Option<(u32, &[u8])> {
 }
 
 impl Closing {
+    /// True when the credit phrase, with `before` it on its line, makes
+    /// the line a credit alone: a label opens it ("(Image credit: NASA)"),
+    /// or only names precede a closing agency ("Sakib Ali/Hindustan
+    /// Times/Getty Images"); a caption's words would be lowercase.
+    pub(super) fn stands_alone(self, before: &str) -> bool {
+        match self {
+            Closing::Label => before.trim_start_matches(['(', '[', ' ']).is_empty(),
+            Closing::End => before.split_whitespace().all(|w| !w.starts_with(char::is_lowercase)),
+        }
+    }
+
     /// True when `phrase`, found in a line with `rest` after it, closes the
     /// line as a credit: a label and a few words with no full stop between
     /// (capitalized names, after a label without a colon, which reads as
@@ -121,6 +156,30 @@ mod tests {
         ] {
             assert!(closes(line), "{line}");
         }
+    }
+
+    /// Which lines of `text` are marked as captions.
+    fn captions(text: &str) -> Vec<bool> {
+        let mut lines = scan(text);
+        Cues::new().mark(text, &mut lines);
+        lines.iter().map(|l| l.caption).collect()
+    }
+
+    #[test]
+    fn the_sentence_above_a_credit_on_its_own_line_is_its_caption() {
+        for credit in ["Ann Lee/City Times/Getty Images", "(Image credit: NASA)", "Photo by Ann Lee"] {
+            let text = format!("Smoke from the fires drifts over the city on Sunday.\n{credit}\n");
+            assert_eq!(captions(&text), [true, true], "{credit}");
+        }
+    }
+
+    #[test]
+    fn a_caption_closed_by_its_credit_leaves_the_paragraph_above_it_alone() {
+        let text = "The council voted to close the plant on Monday.\n\
+                    The plant at dusk (Image: GETTY)\n\
+                    The plant's owners said they would appeal, as staff were told of the vote.\n\
+                    Image copyright Getty Images\n";
+        assert_eq!(captions(text), [false, true, false, true]);
     }
 
     #[test]

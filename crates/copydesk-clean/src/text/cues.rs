@@ -114,6 +114,7 @@ impl Cues {
     pub(super) fn mark(&self, text: &str, lines: &mut [Line]) {
         let bytes = text.as_bytes();
         let mut i = 0;
+        let mut credited = Vec::new();
         for m in self.anywhere.find_iter(text) {
             if !on_word_boundaries(bytes, m.start(), m.end()) {
                 continue;
@@ -129,7 +130,12 @@ impl Cues {
                 Some(weight) => line.cue = line.cue.saturating_add(*weight),
                 None => {
                     let closing = self.credits[m.pattern().as_usize() - self.weights.len()];
-                    line.caption |= closing.closes(&text[m.start()..m.end()], &text[m.end()..line.end]);
+                    if closing.closes(&text[m.start()..m.end()], &text[m.end()..line.end]) {
+                        line.caption = true;
+                        if closing.stands_alone(&text[line.start..m.start()]) {
+                            credited.push(i);
+                        }
+                    }
                 }
             }
         }
@@ -156,6 +162,7 @@ impl Cues {
         for line in lines.iter_mut().filter(|l| l.units <= THREAD_END_UNITS && !l.thread) {
             line.thread = self.thread_endings.end(&bytes[line.start..line.end]);
         }
+        credit::mark_captions_above(&credited, lines);
         self.mark_commenters(bytes, lines);
     }
 

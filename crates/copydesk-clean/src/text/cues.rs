@@ -14,6 +14,7 @@ const SECTION: &str = include_str!("../../data/text_section.txt");
 const THREAD: &str = include_str!("../../data/text_thread.txt");
 const CONTENTS: &str = include_str!("../../data/text_contents.txt");
 const COMMENTER: &str = include_str!("../../data/text_commenter.txt");
+const CONTROL: &str = include_str!("../../data/text_control.txt");
 
 /// Headings are short: a longer line that begins with "Related" or
 /// "Comments" is a sentence.
@@ -26,6 +27,9 @@ const COUNTED_HEADING_UNITS: u32 = 40;
 const THREAD_END_UNITS: u32 = 4;
 /// A commenter's name and "says:" take at most this many units.
 const COMMENTER_UNITS: u32 = 5;
+/// The cue weight of a control that makes a whole line: enough to condemn
+/// it, whatever it looks like.
+const CONTROL_WEIGHT: u8 = 4;
 /// Comment headers open the thread once the text has this many.
 const COMMENTERS: usize = 2;
 
@@ -41,6 +45,8 @@ struct Opening {
     thread: bool,
     /// The phrase heads a table of contents when it heads a short line.
     contents: bool,
+    /// The phrase is a button or control when it makes the whole line.
+    control: bool,
     /// How the phrase opens a caption, if it does.
     caption: Option<credit::Opener>,
 }
@@ -83,6 +89,9 @@ impl Cues {
         }
         for (phrase, _) in entries(CONTENTS) {
             openings.entry(phrase).or_default().contents = true;
+        }
+        for (phrase, _) in entries(CONTROL) {
+            openings.entry(phrase).or_default().control = true;
         }
         for (phrase, opener) in credit::openers() {
             openings.entry(phrase).or_default().caption = Some(opener);
@@ -141,9 +150,12 @@ impl Cues {
         }
         for line in lines.iter_mut() {
             let opening = self.opening_at(text, line.start, line.end);
-            if let Some((o, _)) = opening {
+            if let Some((o, end)) = opening {
                 line.cue = line.cue.saturating_add(o.start);
                 line.start_cue |= o.start > 0;
+                if o.control && is_line_end(&bytes[end..line.end]) {
+                    line.cue = line.cue.saturating_add(CONTROL_WEIGHT);
+                }
             }
             line.caption |= match opening.and_then(|(o, end)| Some((o.caption?, end))) {
                 Some((credit::Opener::Label, _)) => true,
@@ -224,6 +236,12 @@ impl Endings {
     }
 }
 
+/// True when `rest` (what follows a phrase on its line) holds no letter: a
+/// colon, an arrow, an ellipsis or a count at most.
+fn is_line_end(rest: &[u8]) -> bool {
+    std::str::from_utf8(rest).is_ok_and(|r| !r.chars().any(char::is_alphabetic))
+}
+
 /// Where a heading's words begin: after a leading count ("34 Comments"),
 /// if any.
 fn after_count(bytes: &[u8], start: usize) -> usize {
@@ -259,12 +277,22 @@ mod tests {
 
     #[test]
     fn every_table_entry_is_lowercase_ascii_or_symbol() {
-        for table in [FURNITURE, LINE_START, SECTION, THREAD, COMMENTER, CONTENTS] {
+        for table in [FURNITURE, LINE_START, SECTION, THREAD, COMMENTER, CONTENTS, CONTROL] {
             for (phrase, weight) in entries(table) {
                 assert!(!phrase.is_empty());
                 assert!(weight == 1 || weight == 2, "{phrase}: weight {weight}");
             }
         }
+    }
+
+    #[test]
+    fn a_control_alone_on_its_line_is_furniture_and_its_words_in_prose_are_not() {
+        let text = "Close\nPlay Video »\nGet a Quote:\nNext, the council will vote on the plan.\n\
+                    Search engines rank the pages\nClose to a thousand people came to the vote\n";
+        let mut lines = crate::text::line::scan(text);
+        Cues::new().mark(text, &mut lines);
+        let cues: Vec<u8> = lines.iter().map(|l| l.cue).collect();
+        assert_eq!(cues, [CONTROL_WEIGHT, CONTROL_WEIGHT, CONTROL_WEIGHT, 0, 0, 0]);
     }
 
     #[test]

@@ -79,6 +79,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
         return Story { keep, title: None };
     };
     let last = cut_at_bio(lines, classes, first, last);
+    let last = cut_at_section(lines, classes, first, last);
     let last = trim_tail(lines, classes, first, last);
     let first = trim_dek(lines, classes, first, last);
     let last = list_after(lines, classes, last).or_else(|| table_after(lines, classes, last)).unwrap_or(last);
@@ -224,6 +225,23 @@ fn cut_at_bio(lines: &[Line], classes: &[Class], first: usize, last: usize) -> u
     };
     let Some(prev) = (first..bio).rev().find(|&i| classes[i] == Class::Good) else { return last };
     if mass(first..bio) >= BIO_SHARE * mass(bio..last + 1) { prev } else { last }
+}
+
+/// The story's last line once a furniture section's heading inside the
+/// run ("More From the Times", "Related Terms", "About the Author") closes
+/// it: when only lone paragraphs follow the heading to the run's end (a
+/// blurb each behind a headline, a name or a label), they are teasers or
+/// profiles, not the story resumed (which comes back in paragraphs).
+fn cut_at_section(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usize {
+    let Some(heading) = (first + 1..last).rev().find(|&i| classes[i] == Class::Bad && lines[i].section)
+    else {
+        return last;
+    };
+    let lone = (heading + 1..last).all(|i| classes[i] != Class::Good || classes[i + 1] != Class::Good);
+    match (first..heading).rev().find(|&i| classes[i] == Class::Good) {
+        Some(prev) if lone => prev,
+        _ => last,
+    }
 }
 
 /// The story's first paragraph once a standfirst (dek) is cut: a lone
@@ -427,6 +445,37 @@ mod tests {
         );
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn lone_blurbs_after_a_more_from_heading_close_the_story() {
+        let mut text: String = (1..=4).map(|n| paragraph(n) + "\n").collect();
+        text.push_str("More From the Daily Courier\n");
+        for (section, headline) in [
+            ("Business", "Mill to close"),
+            ("Transport", "Fares go up"),
+            ("Housing", "Rents fall"),
+            ("Schools", "Term ends"),
+        ] {
+            text.push_str(&format!(
+                "{section}\n{headline} in the spring, the owners say\n\
+                 The owners told the {section} desk on Monday that the change, planned for a year, would cost \
+                 the town two hundred jobs by the end of the summer.\n"
+            ));
+        }
+        text.push_str("More Coverage\nColumn: The council met again this week. Was anything decided?\n");
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn paragraphs_after_a_related_box_resume_the_story() {
+        let mut text: String = (1..=4).map(|n| paragraph(n) + "\n").collect();
+        text.push_str("Related\nPrices fall in the south\n");
+        text.extend((5..=7).map(|n| paragraph(n) + "\n"));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+        assert!(out.contains("Paragraph 7") && !out.contains("Related"), "{out}");
     }
 
     #[test]

@@ -14,6 +14,7 @@ const SECTION: &str = include_str!("../../data/text_section.txt");
 const THREAD: &str = include_str!("../../data/text_thread.txt");
 const CONTENTS: &str = include_str!("../../data/text_contents.txt");
 const COMMENTER: &str = include_str!("../../data/text_commenter.txt");
+const DATED_COMMENTER: &str = include_str!("../../data/text_commenter_dated.txt");
 const CONTROL: &str = include_str!("../../data/text_control.txt");
 
 /// Headings are short: a longer line that begins with "Related" or
@@ -27,6 +28,9 @@ const COUNTED_HEADING_UNITS: u32 = 40;
 const THREAD_END_UNITS: u32 = 4;
 /// A commenter's name and "says:" take at most this many units.
 const COMMENTER_UNITS: u32 = 5;
+/// A commenter's header that gives the comment's date and time ("Gary M on
+/// September 17, 2018 at 8:50 pm said:") takes at most this many units.
+const DATED_COMMENTER_UNITS: u32 = 12;
 /// The cue weight of a control that makes a whole line: enough to condemn
 /// it, whatever it looks like.
 const CONTROL_WEIGHT: u8 = 4;
@@ -66,6 +70,9 @@ pub(super) struct Cues {
     openings: Vec<Opening>,
     /// How a comment's header line ends, lowercase.
     commenter_endings: Endings,
+    /// How a comment's header line that gives its time may end besides,
+    /// lowercase.
+    dated_commenter_endings: Endings,
     /// The comment-thread headings, lowercase, also tried at the end of a
     /// short line ("Top Rated Comments").
     thread_endings: Endings,
@@ -112,6 +119,7 @@ impl Cues {
             opening: builder(StartKind::Anchored).build(openings.keys()).expect("the opening tables compile"),
             openings: openings.into_values().collect(),
             commenter_endings: Endings::new(entries(COMMENTER).map(|(ending, _)| ending)),
+            dated_commenter_endings: Endings::new(entries(DATED_COMMENTER).map(|(ending, _)| ending)),
             thread_endings: Endings::new(entries(THREAD).map(|(heading, _)| heading)),
         }
     }
@@ -181,8 +189,14 @@ impl Cues {
     /// Marks comment headers ("name says:") as opening the thread, when
     /// the text has enough of them to be a thread.
     fn mark_commenters(&self, bytes: &[u8], lines: &mut [Line]) {
-        let is_commenter =
-            |l: &Line| l.units <= COMMENTER_UNITS && self.commenter_endings.end(&bytes[l.start..l.end]);
+        let is_commenter = |l: &Line| {
+            let line = &bytes[l.start..l.end];
+            let ends = || self.commenter_endings.end(line);
+            (l.units <= COMMENTER_UNITS && ends())
+                || (l.units <= DATED_COMMENTER_UNITS
+                    && has_clock_time(line)
+                    && (ends() || self.dated_commenter_endings.end(line)))
+        };
         if lines.iter().filter(|l| is_commenter(l)).count() >= COMMENTERS {
             for line in lines.iter_mut().filter(|l| is_commenter(l)) {
                 line.thread = true;
@@ -242,6 +256,13 @@ fn is_line_end(rest: &[u8]) -> bool {
     std::str::from_utf8(rest).is_ok_and(|r| !r.chars().any(char::is_alphabetic))
 }
 
+/// True when `line` holds a clock time: a digit, a colon, two digits
+/// ("6:34 am", "18:05").
+fn has_clock_time(line: &[u8]) -> bool {
+    line.windows(4)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit())
+}
+
 /// Where a heading's words begin: after a leading count ("34 Comments"),
 /// if any.
 fn after_count(bytes: &[u8], start: usize) -> usize {
@@ -277,7 +298,7 @@ mod tests {
 
     #[test]
     fn every_table_entry_is_lowercase_ascii_or_symbol() {
-        for table in [FURNITURE, LINE_START, SECTION, THREAD, COMMENTER, CONTENTS, CONTROL] {
+        for table in [FURNITURE, LINE_START, SECTION, THREAD, COMMENTER, DATED_COMMENTER, CONTENTS, CONTROL] {
             for (phrase, weight) in entries(table) {
                 assert!(!phrase.is_empty());
                 assert!(weight == 1 || weight == 2, "{phrase}: weight {weight}");
@@ -303,6 +324,14 @@ mod tests {
         assert!(!endings.end(b"Nocomments"));
         assert!(!endings.end(b"comments"));
         assert!(!endings.end(b"Comments closed"));
+    }
+
+    #[test]
+    fn a_clock_time_is_a_digit_a_colon_and_two_digits() {
+        assert!(has_clock_time(b"Alex on May 2, 2018 at 6:34 am said:"));
+        assert!(has_clock_time(b"at 18:05"));
+        assert!(!has_clock_time(b"The minister said:"));
+        assert!(!has_clock_time(b"Ratio 3:1 said:"));
     }
 
     #[test]

@@ -437,6 +437,34 @@ mod tests {
     }
 
     #[test]
+    fn comment_headers_that_give_the_time_split_a_long_thread_from_a_short_post() {
+        let mut text = format!("{}\nComments\n", paragraph(1));
+        for (reader, day) in (2..14).zip(3..) {
+            text.push_str(&format!(
+                "Reader {reader} on June {day}, 2024 at 4:{day:02} pm said:\n{}\n{}\n",
+                paragraph(reader),
+                paragraph(reader + 20)
+            ));
+        }
+        let out = TextCleaner::new().clean(&text).text;
+        assert_eq!(out, paragraph(1));
+    }
+
+    #[test]
+    fn quote_intros_ending_in_said_do_not_open_a_thread() {
+        let text = format!(
+            "{}\nThe minister said:\n{}\nHer deputy said:\n{}\n{}\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3),
+            paragraph(4)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.contains("Her deputy said:"), "{out}");
+        assert!(out.ends_with("market."), "{out}");
+    }
+
+    #[test]
     fn an_author_blurb_ends_the_story_and_the_prose_after_it_goes() {
         let mut text: String = (1..=5).map(|n| paragraph(n) + "\n").collect();
         text.push_str(

@@ -55,6 +55,13 @@ const ZONE_SHARE: i64 = 8;
 /// An author blurb closes the story when the prose before it weighs at
 /// least this many times the prose from it on.
 const BIO_SHARE: i64 = 4;
+/// A sidebar's blurb is a sentence or two of at most this many units
+/// ("Lose up to 10 kg in 14 days."); a story's closing sections run longer.
+const BLURB_UNITS: u32 = 15;
+/// Lines (the item's name, a headline) before each blurb of a sidebar.
+const BLURB_GAP: usize = 2;
+/// Blurbs closing the run, at least this many, make a sidebar.
+const SIDEBAR_BLURBS: usize = 3;
 /// Headline length bounds, in units.
 const TITLE_UNITS: std::ops::RangeInclusive<u32> = 3..=30;
 /// A headline candidate this long is no menu label or section name.
@@ -81,6 +88,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
     let last = cut_at_bio(lines, classes, first, last);
     let last = cut_at_section(lines, classes, first, last);
     let last = trim_tail(lines, classes, first, last);
+    let last = cut_sidebar(lines, classes, first, last);
     let first = trim_dek(lines, classes, first, last);
     let last = list_after(lines, classes, last).or_else(|| table_after(lines, classes, last)).unwrap_or(last);
     judge_inner_lines(lines, classes, first, last, &mut keep);
@@ -208,6 +216,26 @@ fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> us
         }
         end = prev;
     }
+}
+
+/// The story's last line once a sidebar that closes the run is cut: at
+/// least [`SIDEBAR_BLURBS`] lone paragraphs of a sentence or two
+/// ([`BLURB_UNITS`]), each behind a line or two and no furniture (the
+/// item's name or headline: "Protein diet", "Popular with an active
+/// life. Lose up to 10 kg in 14 days.", "Cabbage diet", ...). The teasers
+/// `trim_tail` peels have a byline or a date too; these have a name alone.
+fn cut_sidebar(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usize {
+    let (mut end, mut blurbs) = (last, 0);
+    while end > first && classes[end - 1] != Class::Good && lines[end].units <= BLURB_UNITS {
+        let Some(prev) = (first..end).rev().find(|&i| classes[i] == Class::Good) else { break };
+        let gap = &classes[prev + 1..end];
+        if gap.len() > BLURB_GAP || gap.contains(&Class::Bad) {
+            break;
+        }
+        blurbs += 1;
+        end = prev;
+    }
+    if blurbs >= SIDEBAR_BLURBS { end } else { last }
 }
 
 /// The story's last line once an author blurb inside the run, and all
@@ -492,6 +520,18 @@ mod tests {
             ));
         }
         text.push_str("More Coverage\nColumn: The council met again this week. Was anything decided?\n");
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn a_sidebar_of_names_and_one_line_blurbs_closes_the_story() {
+        let mut text: String = (1..=4).map(|n| paragraph(n) + "\n").collect();
+        text.push_str("Popular walks\n");
+        for (walk, miles) in [("Coast path", 6), ("Old mill loop", 3), ("Ridge walk", 9), ("Lake circuit", 4)]
+        {
+            text.push_str(&format!("{walk}\nA quiet {miles}-mile walk for a dry afternoon. Dogs welcome.\n"));
+        }
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
     }

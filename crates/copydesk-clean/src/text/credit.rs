@@ -35,6 +35,18 @@ pub(super) fn mark_captions_above(credited: &[usize], lines: &mut [Line]) {
     }
 }
 
+/// Marks as credits the lines right below a credit's label that makes a
+/// line alone (`bare_labels`: the indices of those lines, in order), when
+/// short enough to be the credited names: "Photo:" on one line, "Jane
+/// Doe/Reuters" on the next, as a page's separate spans are scraped.
+pub(super) fn mark_credits_below(bare_labels: &[usize], lines: &mut [Line]) {
+    for &i in bare_labels {
+        if let Some(below) = lines.get_mut(i + 1).filter(|l| l.units as usize <= CREDITED_WORDS) {
+            below.caption = true;
+        }
+    }
+}
+
 /// How a credit phrase closes a caption.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Closing {
@@ -116,6 +128,12 @@ impl Closing {
         }
     }
 
+    /// True when `phrase` is a label with a colon ("Photo:") and nothing
+    /// but `rest`, blank, follows it on its line: the names are on the next.
+    pub(super) fn is_bare_label(self, phrase: &str, rest: &str) -> bool {
+        self == Closing::Label && phrase.ends_with(':') && rest.trim().is_empty()
+    }
+
     /// True when `phrase`, found in a line with `rest` after it, closes the
     /// line as a credit: a label and a few words with no full stop between
     /// (capitalized names, after a label without a colon, which reads as
@@ -180,6 +198,19 @@ mod tests {
                     The plant's owners said they would appeal, as staff were told of the vote.\n\
                     Image copyright Getty Images\n";
         assert_eq!(captions(text), [false, true, false, true]);
+    }
+
+    #[test]
+    fn a_credit_label_alone_on_its_line_credits_the_short_line_under_it() {
+        let text = "Ann Lee\nPhoto:\nfrom the family's album\nAccount: @annlee\n\
+                    The plant at dusk\nФото:\nличный архив Анны\n";
+        assert_eq!(captions(text), [false, true, true, false, false, true, true]);
+    }
+
+    #[test]
+    fn a_credit_label_alone_leaves_a_long_line_under_it_alone() {
+        let text = "Photo:\nThe council voted on Monday to close the plant, and its owners said they would appeal.\n";
+        assert_eq!(captions(text), [true, false]);
     }
 
     #[test]

@@ -132,6 +132,7 @@ impl Cues {
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut credited = Vec::new();
+        let mut bare_labels = Vec::new();
         for m in self.anywhere.find_iter(text) {
             if !on_word_boundaries(bytes, m.start(), m.end()) {
                 continue;
@@ -147,7 +148,13 @@ impl Cues {
                 Some(weight) => line.cue = line.cue.saturating_add(*weight),
                 None => {
                     let closing = self.credits[m.pattern().as_usize() - self.weights.len()];
-                    if closing.closes(&text[m.start()..m.end()], &text[m.end()..line.end]) {
+                    let (phrase, rest) = (&text[m.start()..m.end()], &text[m.end()..line.end]);
+                    if closing.is_bare_label(phrase, rest)
+                        && closing.stands_alone(&text[line.start..m.start()])
+                    {
+                        line.caption = true;
+                        bare_labels.push(i);
+                    } else if closing.closes(phrase, rest) {
                         line.caption = true;
                         if closing.stands_alone(&text[line.start..m.start()]) {
                             credited.push(i);
@@ -183,6 +190,7 @@ impl Cues {
             line.thread = self.thread_endings.end(&bytes[line.start..line.end]);
         }
         credit::mark_captions_above(&credited, lines);
+        credit::mark_credits_below(&bare_labels, lines);
         self.mark_commenters(bytes, lines);
     }
 

@@ -21,6 +21,9 @@ const LINE_UNITS: u32 = 7;
 const NAME_UNITS: std::ops::RangeInclusive<u32> = 2..=4;
 /// What follows a first name that opens a blurb.
 const FIRST_NAME_FOLLOWERS: &[&str] = &[" is ", " (", " has "];
+/// A blurb under a labelled name holds the name within this many bytes
+/// of its start (its first sentence).
+const NAME_REACH: usize = 200;
 /// Lines (the role, a link) that may stand between the name and the blurb.
 const REACH: usize = 3;
 
@@ -32,7 +35,7 @@ pub(super) fn mark(text: &str, lines: &mut [Line]) {
         if name.ending != Ending::Other || name.capitalized < *NAME_UNITS.start() || name.units > LINE_UNITS {
             continue;
         }
-        let Some(full_name) = name_of(&text[name.start..name.end]) else { continue };
+        let Some((full_name, labelled)) = name_of(&text[name.start..name.end]) else { continue };
         let name_units = full_name.split_whitespace().count() as u32;
         let Some(first_name) = full_name.split_whitespace().next() else { continue };
         for j in i + 1..lines.len().min(i + 1 + REACH) {
@@ -44,7 +47,10 @@ pub(super) fn mark(text: &str, lines: &mut [Line]) {
             let by_first_name = line
                 .strip_prefix(first_name)
                 .is_some_and(|rest| FIRST_NAME_FOLLOWERS.iter().any(|f| rest.starts_with(f)));
-            if (by_full_name.is_some_and(|c| !c.is_alphanumeric()) || by_first_name)
+            // Under a label ("Sobre Ana Lima") the name may come later:
+            // "Mother of two, Ana Lima is ...".
+            let holds_name = labelled && line.find(full_name).is_some_and(|at| at < NAME_REACH);
+            if (by_full_name.is_some_and(|c| !c.is_alphanumeric()) || by_first_name || holds_name)
                 && lines[j].units > name_units
             {
                 lines[j].bio = true;
@@ -55,16 +61,15 @@ pub(super) fn mark(text: &str, lines: &mut [Line]) {
 }
 
 /// The name a name line gives, after a label if one opens it: two to four
-/// words, each capitalized.
-fn name_of(line: &str) -> Option<&str> {
-    let name = NAME_LABELS
-        .iter()
-        .find_map(|label| line.strip_prefix(label).filter(|rest| rest.starts_with(' ')))
-        .map_or(line, str::trim_start);
+/// words, each capitalized; and whether a label opened it.
+fn name_of(line: &str) -> Option<(&str, bool)> {
+    let after_label =
+        NAME_LABELS.iter().find_map(|label| line.strip_prefix(label).filter(|rest| rest.starts_with(' ')));
+    let name = after_label.map_or(line, str::trim_start);
     let words = name.split_whitespace();
     let count = words.clone().count() as u32;
     let capitalized = words.clone().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    (NAME_UNITS.contains(&count) && capitalized).then_some(name)
+    (NAME_UNITS.contains(&count) && capitalized).then_some((name, after_label.is_some()))
 }
 
 #[cfg(test)]
@@ -94,6 +99,17 @@ mod tests {
         assert_eq!(bios(text), [false, true]);
         let text = "About the author Jane Doe\nJane is a reporter on the city desk.";
         assert_eq!(bios(text), [false, true]);
+    }
+
+    #[test]
+    fn under_a_labelled_name_a_paragraph_holding_the_name_is_a_blurb() {
+        let text = "Sobre Ana Lima\nMãe de dois filhos, Ana Lima é também coordenadora na escola.";
+        assert_eq!(bios(text), [false, true]);
+        let text = "Über Jan Berg\nAls Vertriebsleiter verbindet Jan Berg das Marketing mit dem Verkauf.";
+        assert_eq!(bios(text), [false, true]);
+        // A product's name above its review is no label's.
+        let text = "Acme Washer\nWith a large drum, the Acme Washer has all the features you need.";
+        assert_eq!(bios(text), [false, false]);
     }
 
     #[test]

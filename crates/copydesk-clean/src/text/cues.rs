@@ -335,6 +335,15 @@ mod tests {
     }
 
     #[test]
+    fn headings_in_other_languages_open_a_section_as_written() {
+        let text = "関連記事\nМатериалы по теме\nArtigos Relacionados\nМатериалы и методы\n";
+        let mut lines = crate::text::line::scan(text);
+        Cues::new().mark(text, &mut lines);
+        let sections: Vec<bool> = lines.iter().map(|l| l.section).collect();
+        assert_eq!(sections, [true, true, true, false]);
+    }
+
+    #[test]
     fn a_clock_time_is_a_digit_a_colon_and_two_digits() {
         assert!(has_clock_time(b"Alex on May 2, 2018 at 6:34 am said:"));
         assert!(has_clock_time(b"at 18:05"));

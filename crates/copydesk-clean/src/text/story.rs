@@ -357,12 +357,16 @@ fn cost(line: &Line, class: Class) -> i64 {
 /// or two met outside the story too (a menu's "Business", "Video", even
 /// when the story has it twice: a menu inside the story is no rarer).
 fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usize, keep: &mut [bool]) {
-    let mut outside: Vec<u64> = lines[..first]
-        .iter()
-        .chain(&lines[last + 1..])
-        .filter(|l| l.repeated && l.units <= LABEL_UNITS)
-        .map(|l| l.key)
-        .collect();
+    // The labels met outside the story, but for a table of contents'
+    // entries: the story's own subheadings, listed above it.
+    let mut outside = Vec::new();
+    let mut in_contents = false;
+    for i in (0..first).chain(last + 1..lines.len()) {
+        in_contents = (in_contents && i != last + 1 && classes[i] != Class::Good) || lines[i].contents;
+        if !in_contents && lines[i].repeated && lines[i].units <= LABEL_UNITS {
+            outside.push(lines[i].key);
+        }
+    }
     outside.sort_unstable();
     let menu_label = |l: &Line| l.units <= LABEL_UNITS && outside.binary_search(&l.key).is_ok();
     let mut in_section = false;
@@ -571,6 +575,20 @@ mod tests {
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
         assert!(!out.contains("Business") && out.contains("What comes next"), "{out}");
+    }
+
+    #[test]
+    fn subheadings_listed_in_a_table_of_contents_above_the_story_stay_in_it() {
+        let text = format!(
+            "Home\nNews\nIn this article\nWhere prices rose\nConclusion\n{}\nWhere prices rose\n{}\n\
+             Conclusion\n{}\nHome\nNews\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.contains("\n\nWhere prices rose\n\n") && out.contains("\n\nConclusion\n\n"), "{out}");
+        assert!(!out.contains("Home") && !out.contains("News"), "{out}");
     }
 
     #[test]

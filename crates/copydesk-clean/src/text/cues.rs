@@ -344,6 +344,15 @@ mod tests {
     }
 
     #[test]
+    fn comment_calls_in_other_languages_open_the_thread() {
+        let text = "Lascia un commento Annulla risposta\nДобавить комментарий\nDeixe um comentário\nКомментарий эксперта\n";
+        let mut lines = crate::text::line::scan(text);
+        Cues::new().mark(text, &mut lines);
+        let threads: Vec<bool> = lines.iter().map(|l| l.thread).collect();
+        assert_eq!(threads, [true, true, true, false]);
+    }
+
+    #[test]
     fn a_clock_time_is_a_digit_a_colon_and_two_digits() {
         assert!(has_clock_time(b"Alex on May 2, 2018 at 6:34 am said:"));
         assert!(has_clock_time(b"at 18:05"));

@@ -22,6 +22,12 @@ const SECTION_COST: i64 = 44;
 const FURNITURE_COST: i64 = 16;
 /// The cost of crossing a short or headline-like line between paragraphs.
 const SHORT_COST: i64 = 1;
+/// The most the short lines between two paragraphs cost together: a list
+/// or a table of words in the story (a schedule, a comparison of products)
+/// may run to hundreds of lines, and past this it is no likelier to be a
+/// menu; a menu between the story and a sidebar still costs more than a
+/// blurb weighs.
+const SHORT_GAP_COST: i64 = 40;
 /// What a paragraph's length is discounted by: a run of one-sentence
 /// blurbs between headlines gains little, a story's paragraphs much.
 const PARAGRAPH_DISCOUNT: i64 = 3;
@@ -180,12 +186,13 @@ impl Gap {
     /// A table (short lines, half of them figures or more) is crossed at
     /// the cost of its furniture alone, less a little for each figure: its
     /// cells are part of the story, and a story with a long table and short
-    /// prose around it must still outweigh a sidebar of blurbs.
+    /// prose around it must still outweigh a sidebar of blurbs. Other short
+    /// lines cost one each, up to [`SHORT_GAP_COST`] together.
     fn cost(&self) -> i64 {
         if self.figures * 2 >= self.shorts {
             self.cost - self.short_cost - i64::from(self.figures / FIGURES_PER_UNIT)
         } else {
-            self.cost
+            self.cost - self.short_cost + self.short_cost.min(SHORT_GAP_COST)
         }
     }
 }
@@ -431,6 +438,18 @@ mod tests {
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.contains("Paragraph 1") && out.contains("Paragraph 4"), "{out}");
         assert!(out.contains("\n\n2039\n\n"), "{out}");
+    }
+
+    #[test]
+    fn a_long_list_of_words_between_paragraphs_costs_no_more_than_a_short_one() {
+        let mut text = format!("{}\n{}\nThe plan\n", paragraph(1), paragraph(2));
+        for week in 1..=100 {
+            text.push_str(&format!("Week {week}: an easy run and a rest day\n"));
+        }
+        text.push_str(&format!("{}\n{}\n", paragraph(3), paragraph(4)));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+        assert!(out.contains("Week 100: an easy run"), "{out}");
     }
 
     #[test]

@@ -376,9 +376,14 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
     }
     outside.sort_unstable();
     let menu_label = |l: &Line| l.units <= LABEL_UNITS && outside.binary_search(&l.key).is_ok();
+    // After a section or contents heading, up to the next paragraph: short
+    // lines are its entries, and so are headlines that read as sentences
+    // ("Video shows rescue: 'We got her!'", "What is SEO?").
     let mut in_section = false;
     for i in first..=last {
         match classes[i] {
+            Class::Good if in_section && lines[i].units <= BLURB_UNITS && lines[i].ending != Ending::Stop => {
+            }
             Class::Good => {
                 keep[i] = true;
                 in_section = false;
@@ -608,6 +613,19 @@ mod tests {
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.contains("\n\nWhere prices rose\n\n") && out.contains("\n\nConclusion\n\n"), "{out}");
         assert!(!out.contains("Home") && !out.contains("News"), "{out}");
+    }
+
+    #[test]
+    fn headlines_after_a_trending_box_inside_the_story_are_dropped() {
+        let mut text: String = (1..=4).map(|n| paragraph(n) + "\n").collect();
+        text.push_str(
+            "Trending News\nVideo shows dramatic rescue at the harbour: \"We got her!\"\n\
+             Man held after a chase through the old town\nIs the ferry fare rise here to stay?\n",
+        );
+        text.extend((5..=7).map(|n| paragraph(n) + "\n"));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 7"), "{out}");
+        assert!(!out.contains("rescue") && !out.contains("chase") && !out.contains("ferry"), "{out}");
     }
 
     #[test]

@@ -304,6 +304,13 @@ fn on_word_boundaries(bytes: &[u8], start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// The lines of `text`, measured and marked.
+    fn marked(text: &str) -> Vec<Line> {
+        let mut lines = crate::text::line::scan(text);
+        Cues::new().mark(text, &mut lines);
+        lines
+    }
+
     #[test]
     fn every_table_entry_is_lowercase_ascii_or_symbol() {
         for table in [FURNITURE, LINE_START, SECTION, THREAD, COMMENTER, DATED_COMMENTER, CONTENTS, CONTROL] {
@@ -318,8 +325,7 @@ mod tests {
     fn a_control_alone_on_its_line_is_furniture_and_its_words_in_prose_are_not() {
         let text = "Close\nPlay Video »\nGet a Quote:\nNext, the council will vote on the plan.\n\
                     Search engines rank the pages\nClose to a thousand people came to the vote\n";
-        let mut lines = crate::text::line::scan(text);
-        Cues::new().mark(text, &mut lines);
+        let lines = marked(text);
         let cues: Vec<u8> = lines.iter().map(|l| l.cue).collect();
         assert_eq!(cues, [CONTROL_WEIGHT, CONTROL_WEIGHT, CONTROL_WEIGHT, 0, 0, 0]);
     }
@@ -337,8 +343,7 @@ mod tests {
     #[test]
     fn headings_in_other_languages_open_a_section_as_written() {
         let text = "関連記事\nМатериалы по теме\nArtigos Relacionados\nМатериалы и методы\n";
-        let mut lines = crate::text::line::scan(text);
-        Cues::new().mark(text, &mut lines);
+        let lines = marked(text);
         let sections: Vec<bool> = lines.iter().map(|l| l.section).collect();
         assert_eq!(sections, [true, true, true, false]);
     }
@@ -346,8 +351,7 @@ mod tests {
     #[test]
     fn comment_calls_in_other_languages_open_the_thread() {
         let text = "Lascia un commento Annulla risposta\nДобавить комментарий\nDeixe um comentário\nКомментарий эксперта\n";
-        let mut lines = crate::text::line::scan(text);
-        Cues::new().mark(text, &mut lines);
+        let lines = marked(text);
         let threads: Vec<bool> = lines.iter().map(|l| l.thread).collect();
         assert_eq!(threads, [true, true, true, false]);
     }

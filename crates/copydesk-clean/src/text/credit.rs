@@ -154,12 +154,10 @@ impl Closing {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::{cues::Cues, line::scan};
+    use crate::text::cues::marked;
 
     fn closes(line: &str) -> bool {
-        let mut lines = scan(line);
-        Cues::new().mark(line, &mut lines);
-        lines[0].caption
+        marked(line)[0].caption
     }
 
     #[test]
@@ -178,9 +176,7 @@ mod tests {
 
     /// Which lines of `text` are marked as captions.
     fn captions(text: &str) -> Vec<bool> {
-        let mut lines = scan(text);
-        Cues::new().mark(text, &mut lines);
-        lines.iter().map(|l| l.caption).collect()
+        marked(text).iter().map(|l| l.caption).collect()
     }
 
     #[test]

@@ -149,14 +149,13 @@ impl Cues {
                 None => {
                     let closing = self.credits[m.pattern().as_usize() - self.weights.len()];
                     let (phrase, rest) = (&text[m.start()..m.end()], &text[m.end()..line.end]);
-                    if closing.is_bare_label(phrase, rest)
-                        && closing.stands_alone(&text[line.start..m.start()])
-                    {
+                    let alone = closing.stands_alone(&text[line.start..m.start()]);
+                    if alone && closing.is_bare_label(phrase, rest) {
                         line.caption = true;
                         bare_labels.push(i);
                     } else if closing.closes(phrase, rest) {
                         line.caption = true;
-                        if closing.stands_alone(&text[line.start..m.start()]) {
+                        if alone {
                             credited.push(i);
                         }
                     }
@@ -168,7 +167,7 @@ impl Cues {
             if let Some((o, end)) = opening {
                 line.cue = line.cue.saturating_add(o.start);
                 line.start_cue |= o.start > 0;
-                if o.control && is_line_end(&bytes[end..line.end]) {
+                if o.control && is_line_end(&text[end..line.end]) {
                     line.cue = line.cue.saturating_add(CONTROL_WEIGHT);
                 }
             }
@@ -199,11 +198,9 @@ impl Cues {
     fn mark_commenters(&self, bytes: &[u8], lines: &mut [Line]) {
         let is_commenter = |l: &Line| {
             let line = &bytes[l.start..l.end];
-            let ends = || self.commenter_endings.end(line);
-            (l.units <= COMMENTER_UNITS && ends())
-                || (l.units <= DATED_COMMENTER_UNITS
-                    && has_clock_time(line)
-                    && (ends() || self.dated_commenter_endings.end(line)))
+            let dated = l.units <= DATED_COMMENTER_UNITS && has_clock_time(line);
+            (dated || l.units <= COMMENTER_UNITS)
+                && (self.commenter_endings.end(line) || (dated && self.dated_commenter_endings.end(line)))
         };
         if lines.iter().filter(|l| is_commenter(l)).count() >= COMMENTERS {
             for line in lines.iter_mut().filter(|l| is_commenter(l)) {
@@ -260,8 +257,8 @@ impl Endings {
 
 /// True when `rest` (what follows a phrase on its line) holds no letter: a
 /// colon, an arrow, an ellipsis or a count at most.
-fn is_line_end(rest: &[u8]) -> bool {
-    std::str::from_utf8(rest).is_ok_and(|r| !r.chars().any(char::is_alphabetic))
+fn is_line_end(rest: &str) -> bool {
+    !rest.chars().any(char::is_alphabetic)
 }
 
 /// True when `line` holds a clock time: a digit, a colon, two digits
@@ -300,16 +297,17 @@ fn on_word_boundaries(bytes: &[u8], start: usize, end: usize) -> bool {
     !glued_before && !glued_after
 }
 
+/// The lines of `text`, measured and marked: the tests' fixture.
+#[cfg(test)]
+pub(super) fn marked(text: &str) -> Vec<Line> {
+    let mut lines = super::line::scan(text);
+    Cues::new().mark(text, &mut lines);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The lines of `text`, measured and marked.
-    fn marked(text: &str) -> Vec<Line> {
-        let mut lines = crate::text::line::scan(text);
-        Cues::new().mark(text, &mut lines);
-        lines
-    }
 
     #[test]
     fn every_table_entry_is_lowercase_ascii_or_symbol() {

@@ -169,6 +169,9 @@ mod tests {
             "Protesters march on the capital. Photograph: Jeenah Moon/Bloomberg via Getty Images",
             "More people are expected to receive notice (Credit: iStock)",
             "The old mill at dusk, seen from the river. Photo by Ann Lee",
+            "Traders on the floor of the exchange on Monday. REUTERS/Ann Lee/File Photo",
+            "The senator speaks at the Capitol on July 25. J. Doe / AP file",
+            "Ann P. Lee Submitted photo",
         ] {
             assert!(closes(line), "{line}");
         }
@@ -215,6 +218,7 @@ mod tests {
             "Image caption The singer has managed several acts throughout his career",
             "Media caption Who is the new minister?",
             "Image 2 of 5",
+            "FILE PHOTO: Traders work on the floor of the exchange in New York, November 18, 2019.",
             "1 of 4 A shopper looks at extension cords at a hardware store on Tuesday.",
             "3 /  4",
         ] {

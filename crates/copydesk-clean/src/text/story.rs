@@ -286,8 +286,9 @@ fn cut_at_section(lines: &[Line], classes: &[Class], first: usize, last: usize) 
 fn trim_dek(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usize {
     let Some(next) = (first + 1..=last).find(|&i| classes[i] == Class::Good) else { return first };
     let under_headline = first > 0 && is_headline(&lines[first - 1], classes[first - 1]);
-    let gap = &classes[first + 1..next];
-    let bylined = gap.len() <= BYLINE_LINES && gap.contains(&Class::Bad);
+    // A caption between them is the picture's, not a byline.
+    let bylined = next - first - 1 <= BYLINE_LINES
+        && (first + 1..next).any(|i| classes[i] == Class::Bad && !lines[i].caption);
     if under_headline && bylined { next } else { first }
 }
 
@@ -690,6 +691,19 @@ mod tests {
         );
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 2"), "{out}");
+    }
+
+    #[test]
+    fn a_first_paragraph_with_a_captioned_picture_after_it_is_no_standfirst() {
+        let text = format!(
+            "Home\nPrices rise again across the region\n{}\n\
+             Buyers at a market in the city on Monday. Photo: Ann Lee/Reuters\n{}\n",
+            paragraph(1),
+            paragraph(2)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 2"), "{out}");
+        assert!(!out.contains("Buyers at a market"), "{out}");
     }
 
     #[test]

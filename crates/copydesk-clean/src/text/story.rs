@@ -68,6 +68,10 @@ const BLURB_UNITS: u32 = 15;
 const BLURB_GAP: usize = 2;
 /// Blurbs closing the run, at least this many, make a sidebar.
 const SIDEBAR_BLURBS: usize = 3;
+/// A copy this many lines away or nearer makes a line a twin.
+const TWIN_LINES: usize = 3;
+/// Twins have at least this many units: shorter copies are table cells.
+const TWIN_UNITS: u32 = 8;
 /// Headline length bounds, in units.
 const TITLE_UNITS: std::ops::RangeInclusive<u32> = 3..=30;
 /// A headline candidate this long is no menu label or section name.
@@ -390,10 +394,21 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
                 in_section = false;
             }
             Class::Bad => in_section |= lines[i].section || lines[i].contents,
-            Class::Repeat => keep[i] = !in_section && !menu_label(&lines[i]),
+            Class::Repeat => keep[i] = !in_section && !menu_label(&lines[i]) && !is_twin(lines, i),
             Class::Near | Class::Short => keep[i] = !in_section,
         }
     }
+}
+
+/// True when line `i`, a headline or caption's length, has a copy a few
+/// lines from it: a teaser's headline given twice (its picture's alt text
+/// and its link), a caption and its picture's alt text. The story says a
+/// thing once; its table cells repeat, but are shorter.
+fn is_twin(lines: &[Line], i: usize) -> bool {
+    let line = &lines[i];
+    let near = i.saturating_sub(TWIN_LINES)..(i + TWIN_LINES + 1).min(lines.len());
+    line.units >= TWIN_UNITS
+        && near.filter(|&j| j != i).any(|j| lines[j].repeated && lines[j].key == line.key)
 }
 
 /// A short line ending in a dash right above the first paragraph:
@@ -638,7 +653,7 @@ mod tests {
             paragraph(3)
         );
         let out = TextCleaner::new().clean(&text).text;
-        assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 3"), "{out}");
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
         assert!(!out.contains("Contents") && !out.contains("Where prices rose"), "{out}");
     }
 
@@ -664,7 +679,7 @@ mod tests {
             paragraph(3)
         );
         let out = TextCleaner::new().clean(&text).text;
-        assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 3"), "{out}");
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
         assert!(!out.contains("Image 1 of 3") && !out.contains("Media caption"), "{out}");
     }
 
@@ -691,6 +706,22 @@ mod tests {
         );
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 2"), "{out}");
+    }
+
+    #[test]
+    fn a_headline_given_twice_inside_the_story_is_dropped_and_a_table_cell_twice_kept() {
+        let teaser = "Council sells the old mill to a developer for homes";
+        let text = format!(
+            "{}\n{teaser}\nBusiness\n{teaser}\n{}\nPrice\n$10,000 (per person)\n$10,000 (per person)\n{}\n{}\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3),
+            paragraph(4)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(!out.contains(teaser), "{out}");
+        assert_eq!(out.matches("$10,000 (per person)").count(), 2, "{out}");
+        assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 4"), "{out}");
     }
 
     #[test]

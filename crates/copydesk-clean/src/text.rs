@@ -15,6 +15,7 @@ mod cues;
 mod date;
 mod line;
 mod story;
+mod tweet;
 
 use copydesk_core::{Document, Metadata};
 
@@ -63,6 +64,7 @@ impl TextCleaner {
         for line in lines.iter_mut().filter(|l| l.units <= date::STAMP_UNITS) {
             line.stamp = self.dates.is_stamp(&text[line.start..line.end]);
         }
+        tweet::mark(text, &self.dates, &mut lines);
         bio::mark(text, &mut lines);
         let classes: Vec<class::Class> = lines.iter().map(class::classify).collect();
         let story = story::select(&lines, &classes);

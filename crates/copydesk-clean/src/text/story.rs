@@ -72,6 +72,9 @@ const SIDEBAR_BLURBS: usize = 3;
 const TWIN_LINES: usize = 3;
 /// Twins have at least this many units: shorter copies are table cells.
 const TWIN_UNITS: u32 = 8;
+/// A table header given twice has this many lines: fewer is a pair of
+/// cells, more a list rather than a header.
+const COPIED_BLOCK_LINES: std::ops::RangeInclusive<usize> = 3..=12;
 /// Headline length bounds, in units.
 const TITLE_UNITS: std::ops::RangeInclusive<u32> = 3..=30;
 /// A headline candidate this long is no menu label or section name.
@@ -384,6 +387,7 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
     // After a section or contents heading, up to the next paragraph: short
     // lines are its entries, and so are headlines that read as sentences
     // ("Video shows rescue: 'We got her!'", "What is SEO?").
+    let copies = second_copies(&lines[first..=last]);
     let mut in_section = false;
     for i in first..=last {
         match classes[i] {
@@ -394,7 +398,9 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
                 in_section = false;
             }
             Class::Bad => in_section |= lines[i].section || lines[i].contents,
-            Class::Repeat => keep[i] = !in_section && !menu_label(&lines[i]) && !is_twin(lines, i),
+            Class::Repeat => {
+                keep[i] = !in_section && !menu_label(&lines[i]) && !is_twin(lines, i) && !copies[i - first];
+            }
             Class::Near | Class::Short => keep[i] = !in_section,
         }
     }
@@ -409,6 +415,25 @@ fn is_twin(lines: &[Line], i: usize) -> bool {
     let near = i.saturating_sub(TWIN_LINES)..(i + TWIN_LINES + 1).min(lines.len());
     line.units >= TWIN_UNITS
         && near.filter(|&j| j != i).any(|j| lines[j].repeated && lines[j].key == line.key)
+}
+
+/// Per line: part of the second copy of a block of different short lines
+/// given twice in a row, a table's header repeated for a header that stays
+/// on screen ("Pos", "Player", "Plays", then the same again). The first
+/// copy is the table's.
+fn second_copies(lines: &[Line]) -> Vec<bool> {
+    let mut copies = vec![false; lines.len()];
+    for len in COPIED_BLOCK_LINES {
+        for start in len..=lines.len().saturating_sub(len) {
+            let block = &lines[start..start + len];
+            let copied =
+                block.iter().zip(&lines[start - len..start]).all(|(l, m)| l.key != 0 && l.key == m.key);
+            if copied && block.iter().enumerate().all(|(j, l)| block[..j].iter().all(|m| m.key != l.key)) {
+                copies[start..start + len].fill(true);
+            }
+        }
+    }
+    copies
 }
 
 /// A short line ending in a dash right above the first paragraph:
@@ -722,6 +747,20 @@ mod tests {
         assert!(!out.contains(teaser), "{out}");
         assert_eq!(out.matches("$10,000 (per person)").count(), 2, "{out}");
         assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 4"), "{out}");
+    }
+
+    #[test]
+    fn a_table_header_given_twice_is_kept_once() {
+        let text = format!(
+            "{}\nTeam\nPlayed\nPoints\nTeam\nPlayed\nPoints\nLions\n12\n30\nTigers\n12\n27\n{}\n{}\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert_eq!(out.matches("Played").count(), 1, "{out}");
+        assert!(out.contains("Team\n\nPlayed\n\nPoints\n\nLions"), "{out}");
+        assert_eq!(out.matches("\n12\n").count(), 2, "{out}");
     }
 
     #[test]

@@ -75,6 +75,12 @@ const TWIN_UNITS: u32 = 8;
 /// A table header given twice has this many lines: fewer is a pair of
 /// cells, more a list rather than a header.
 const COPIED_BLOCK_LINES: std::ops::RangeInclusive<usize> = 3..=12;
+/// Date stamps this many lines apart or closer are one head ("Published:
+/// ...", "Updated: ...").
+const STAMP_BLOCK_LINES: usize = 4;
+/// The story opens after the last date stamp in the run when the prose
+/// after it weighs more than this many times the prose before it.
+const STAMP_SHARE: i64 = 2;
 /// Headline length bounds, in units.
 const TITLE_UNITS: std::ops::RangeInclusive<u32> = 3..=30;
 /// A headline candidate this long is no menu label or section name.
@@ -102,6 +108,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
     let last = cut_at_section(lines, classes, first, last);
     let last = trim_tail(lines, classes, first, last);
     let last = cut_sidebar(lines, classes, first, last);
+    let first = start_after_stamp(lines, classes, first, last);
     let first = trim_dek(lines, classes, first, last);
     let last = list_after(lines, classes, last).or_else(|| table_after(lines, classes, last)).unwrap_or(last);
     judge_inner_lines(lines, classes, first, last, &mut keep);
@@ -284,6 +291,29 @@ fn cut_at_section(lines: &[Line], classes: &[Class], first: usize, last: usize) 
         Some(prev) if lone => prev,
         _ => last,
     }
+}
+
+/// The story's first paragraph once the blurbs of a menu above its head
+/// are cut: the story's date stamp (with its "Updated:" perhaps) stands
+/// under its headline, and a run that crosses it from a mega-menu's promos
+/// ("Get financing and flexibility with our card.") or a list of other
+/// headlines carries far less prose before it than after. The last block
+/// of stamps is the story's: the dates of a list of events or of teasers
+/// inside the story come earlier, with much prose before them.
+fn start_after_stamp(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usize {
+    let stamp = |i: usize| lines[i].stamp && classes[i] == Class::Bad;
+    let Some(mut head) = (first + 1..last).rev().find(|&i| stamp(i)) else { return first };
+    while let Some(i) = (head.saturating_sub(STAMP_BLOCK_LINES)..head).find(|&i| i > first && stamp(i)) {
+        head = i;
+    }
+    let Some(next) = (head + 1..=last).find(|&i| classes[i] == Class::Good) else { return first };
+    let mass = |range: std::ops::Range<usize>| -> i64 {
+        range
+            .filter(|&i| classes[i] == Class::Good)
+            .map(|i| i64::from(lines[i].units) - PARAGRAPH_DISCOUNT)
+            .sum()
+    };
+    if mass(first..head) * STAMP_SHARE < mass(head..last + 1) { next } else { first }
 }
 
 /// The story's first paragraph once a standfirst (dek) is cut: a lone
@@ -720,6 +750,38 @@ mod tests {
         let doc = TextCleaner::new().clean(&text);
         assert!(doc.text.starts_with("Paragraph 1") && doc.text.contains("Paragraph 2"), "{}", doc.text);
         assert_eq!(doc.meta.title.as_deref(), Some("Prices rise again across the region"));
+    }
+
+    #[test]
+    fn promos_of_a_menu_above_the_headline_and_its_date_are_cut() {
+        let mut text = String::from("Home\nServices\n");
+        for (offer, blurb) in [
+            ("Gift cards", "Give a gift that is practical, useful and always the right size"),
+            ("Coupons", "Find savings that suit your car and your budget at a store near you"),
+            ("Credit card", "Get financing and flexibility with our own credit card, with no annual fee"),
+        ] {
+            text.push_str(&format!(
+                "{offer}\nLearn more\n{blurb}. Our teams are ready to help you in person or online, every day.\n"
+            ));
+        }
+        text.push_str("Home / Resources\nPrices rise again across the region\nJune 2, 2024\n");
+        text.extend((1..=8).map(|n| paragraph(n) + "\n"));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn the_dates_of_events_listed_in_the_story_do_not_cut_its_opening() {
+        let mut text: String = (1..=3).map(|n| paragraph(n) + "\n").collect();
+        for (event, day) in [("Spring summit", 4), ("Harbour fair", 11)] {
+            text.push_str(&format!(
+                "{event}\nJune {day}, 2024\n{}\n{}\n",
+                paragraph(day),
+                paragraph(day + 1)
+            ));
+        }
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.contains("Paragraph 12"), "{out}");
     }
 
     #[test]

@@ -45,9 +45,9 @@ const FIGURES_PER_UNIT: u32 = 4;
 const TABLE_CELLS: u32 = 8;
 /// A list after the story has at least this many items.
 const LIST_ITEMS: u32 = 3;
-/// Its items have at least this many units (a bare count or phone number
-/// is none).
-const ITEM_UNITS: u32 = 3;
+/// Its items have at least this many units: a count and what it counts
+/// is one (a poll's "% 165 readers"), a bare count or phone number none.
+const ITEM_UNITS: u32 = 2;
 /// Its heading or lead-in has at most this many units.
 const LEAD_IN_UNITS: u32 = 12;
 /// A dateline on its own line has at most this many units.
@@ -861,6 +861,18 @@ mod tests {
         );
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.ends_with("Support: who answers the phone at night"), "{out}");
+    }
+
+    #[test]
+    fn a_poll_of_counted_readers_after_the_last_paragraph_closes_the_story() {
+        let mut text = format!("{}\n{}\nWhich walk did you like best?\n", paragraph(1), paragraph(2));
+        for readers in [165, 250, 437, 59] {
+            text.push_str(&format!("% {readers} readers\n"));
+        }
+        text.push_str("More walks\nHome\n");
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.contains("market.\n\nWhich walk did you like best?\n\n% 165 readers"), "{out}");
+        assert!(out.ends_with("% 437 readers\n\n% 59 readers"), "{out}");
     }
 
     #[test]

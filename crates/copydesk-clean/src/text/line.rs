@@ -75,6 +75,9 @@ pub(super) struct Line {
     /// The line opens with the name on a short line just above it: an
     /// author blurb, if it closes the story.
     pub bio: bool,
+    /// The line signs an embedded tweet ("— Jane Doe (@janedoe) November
+    /// 18, 2019").
+    pub signature: bool,
 }
 
 impl Line {
@@ -159,6 +162,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         stamp: false,
         caption: false,
         bio: false,
+        signature: false,
     })
 }
 

@@ -12,6 +12,7 @@
 
 use super::class::Class;
 use super::line::{Ending, Line};
+use super::tweet::TEXT_LINES;
 
 /// The cost of crossing a line that opens a furniture section ("Related",
 /// "Comments"), before its length: the story rarely resumes after one, but
@@ -111,6 +112,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
     let first = start_after_stamp(lines, classes, first, last);
     let first = trim_dek(lines, classes, first, last);
     let last = list_after(lines, classes, last).or_else(|| table_after(lines, classes, last)).unwrap_or(last);
+    let last = tweets_after(lines, classes, last);
     judge_inner_lines(lines, classes, first, last, &mut keep);
     let mut head_end = first;
     if first > 0 && is_dateline(&lines[first - 1], classes[first - 1]) {
@@ -376,6 +378,22 @@ fn table_after(lines: &[Line], classes: &[Class], last: usize) -> Option<usize> 
         }
     }
     (figures >= TABLE_CELLS && figures * 2 >= len).then_some(end)
+}
+
+/// The last line of the tweets that close the story, if any: each a
+/// signature ("— Jane Doe (@janedoe) November 18, 2019") within a tweet's
+/// text of the line before, nothing condemned between. A story quotes a
+/// tweet as it quotes anyone; a page's own links to its account have no
+/// signature.
+fn tweets_after(lines: &[Line], classes: &[Class], last: usize) -> usize {
+    let mut end = last;
+    while let Some(sign) = (end + 1..lines.len().min(end + 2 + TEXT_LINES))
+        .take_while(|&i| classes[i] != Class::Bad || lines[i].signature)
+        .find(|&i| lines[i].signature)
+    {
+        end = sign;
+    }
+    end
 }
 
 /// What crossing a line that is not a paragraph costs the story around it:

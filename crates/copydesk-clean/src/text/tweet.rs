@@ -9,16 +9,18 @@ use super::line::Line;
 /// A signature has at most this many units (the name may be long).
 const SIGNATURE_UNITS: u32 = 16;
 /// A tweet's text runs over at most this many lines above its signature.
-const TEXT_LINES: usize = 4;
+pub(super) const TEXT_LINES: usize = 4;
 
-/// Clears the cue weight of each tweet's text: the lines above a
-/// signature, up to the last that ends a sentence before them or one that
-/// a page's label opens ("Image: ...", a caption over the tweet).
+/// Marks each tweet's signature, and clears the cue weight of its text:
+/// the lines above the signature, up to the last that ends a sentence
+/// before them or one that a page's label opens ("Image: ...", a caption
+/// over the tweet).
 pub(super) fn mark(text: &str, dates: &DateWords, lines: &mut [Line]) {
     for i in 0..lines.len() {
         if lines[i].units > SIGNATURE_UNITS || !is_signature(&text[lines[i].start..lines[i].end], dates) {
             continue;
         }
+        lines[i].signature = true;
         for j in (i.saturating_sub(TEXT_LINES)..i).rev() {
             if lines[j].start_cue || (j + 1 < i && lines[j].is_prose()) {
                 break;
@@ -64,6 +66,20 @@ mod tests {
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.contains("pic.twitter.com/AbC123xyz") && out.contains("(@harbour_watch)"), "{out}");
         assert!(out.starts_with("Paragraph 1") && out.ends_with(&paragraph(4)), "{out}");
+    }
+
+    #[test]
+    fn tweets_after_the_last_paragraph_close_the_story() {
+        let text = format!(
+            "{}\n{}\nWhat a view from the new wall https://t.co/AbC123xyz\n\
+             — Harbour Watch (@harbour_watch) March 3, 2024\nBack at last pic.twitter.com/XyZ987abc\n\
+             — Jo Bloggs (@jo_b) March 4, 2024\nSign up for our newsletter\nHome\n",
+            paragraph(1),
+            paragraph(2)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.ends_with("pic.twitter.com/XyZ987abc\n\n— Jo Bloggs (@jo_b) March 4, 2024"), "{out}");
+        assert!(out.contains("AbC123xyz\n\n— Harbour Watch"), "{out}");
     }
 
     #[test]

@@ -14,6 +14,10 @@ static NAME_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
     labels
 });
+/// Articles that open a thing's name, never a person's ("The Bleu
+/// Garten").
+static ARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::table::entries(include_str!("../../data/text_bio_article.txt")).collect());
 /// A name line, label and all, has at most this many units.
 const LINE_UNITS: u32 = 7;
 
@@ -61,7 +65,8 @@ pub(super) fn mark(text: &str, lines: &mut [Line]) {
 }
 
 /// The name a name line gives, after a label if one opens it: two to four
-/// words, each capitalized; and whether a label opened it.
+/// words, each capitalized, the first no article; and whether a label
+/// opened it.
 fn name_of(line: &str) -> Option<(&str, bool)> {
     let after_label =
         NAME_LABELS.iter().find_map(|label| line.strip_prefix(label).filter(|rest| rest.starts_with(' ')));
@@ -69,7 +74,8 @@ fn name_of(line: &str) -> Option<(&str, bool)> {
     let words = name.split_whitespace();
     let count = words.clone().count() as u32;
     let capitalized = words.clone().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    (NAME_UNITS.contains(&count) && capitalized).then_some((name, after_label.is_some()))
+    let article = words.clone().next().is_some_and(|w| ARTICLES.contains(&w));
+    (NAME_UNITS.contains(&count) && capitalized && !article).then_some((name, after_label.is_some()))
 }
 
 #[cfg(test)]
@@ -109,6 +115,14 @@ mod tests {
         assert_eq!(bios(text), [false, true]);
         // A product's name above its review is no label's.
         let text = "Acme Washer\nWith a large drum, the Acme Washer has all the features you need.";
+        assert_eq!(bios(text), [false, false]);
+    }
+
+    #[test]
+    fn a_name_opened_by_an_article_is_a_place_not_an_author() {
+        let text = "The Old Mill\nThe Old Mill has served pies by the river since 1952.";
+        assert_eq!(bios(text), [false, false]);
+        let text = "Die Alte Mühle\nDie Alte Mühle liegt seit 1952 am Fluss.";
         assert_eq!(bios(text), [false, false]);
     }
 

@@ -76,12 +76,15 @@ const TWIN_UNITS: u32 = 8;
 /// A table header given twice has this many lines: fewer is a pair of
 /// cells, more a list rather than a header.
 const COPIED_BLOCK_LINES: std::ops::RangeInclusive<usize> = 3..=12;
-/// Date stamps this many lines apart or closer are one head ("Published:
-/// ...", "Updated: ...").
+/// Date stamps and contents headings this many lines apart or closer are
+/// one head ("Published: ...", "Updated: ...", "Table of Contents").
 const STAMP_BLOCK_LINES: usize = 4;
-/// The story opens after the last date stamp in the run when the prose
+/// The story opens after the last such head in the run when the prose
 /// after it weighs more than this many times the prose before it.
 const STAMP_SHARE: i64 = 2;
+/// Lines before a contents heading that are mostly not paragraphs, more
+/// than this many for each paragraph, are a menu's.
+const MENU_LINES_PER_PARAGRAPH: usize = 2;
 /// Headline length bounds, in units.
 const TITLE_UNITS: std::ops::RangeInclusive<u32> = 3..=30;
 /// A headline candidate this long is no menu label or section name.
@@ -109,7 +112,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
     let last = cut_at_section(lines, classes, first, last);
     let last = trim_tail(lines, classes, first, last);
     let last = cut_sidebar(lines, classes, first, last);
-    let first = start_after_stamp(lines, classes, first, last);
+    let first = start_after_head(lines, classes, first, last);
     let first = trim_dek(lines, classes, first, last);
     let last = list_after(lines, classes, last).or_else(|| table_after(lines, classes, last)).unwrap_or(last);
     let last = tweets_after(lines, classes, last);
@@ -297,16 +300,21 @@ fn cut_at_section(lines: &[Line], classes: &[Class], first: usize, last: usize) 
 
 /// The story's first paragraph once the blurbs of a menu above its head
 /// are cut: the story's date stamp (with its "Updated:" perhaps) stands
-/// under its headline, and a run that crosses it from a mega-menu's promos
-/// ("Get financing and flexibility with our card.") or a list of other
-/// headlines carries far less prose before it than after. The last block
-/// of stamps is the story's: the dates of a list of events or of teasers
-/// inside the story come earlier, with much prose before them.
-fn start_after_stamp(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usize {
-    let stamp = |i: usize| lines[i].stamp && classes[i] == Class::Bad;
-    let Some(mut head) = (first + 1..last).rev().find(|&i| stamp(i)) else { return first };
-    while let Some(i) = (head.saturating_sub(STAMP_BLOCK_LINES)..head).find(|&i| i > first && stamp(i)) {
+/// under its headline, and its table of contents under that, and a run
+/// that crosses them from a mega-menu's promos ("Get financing and
+/// flexibility with our card.") or a list of other headlines carries far
+/// less prose before them than after. The last block of such lines is the
+/// story's: the dates of a list of events or of teasers inside the story
+/// come earlier, with much prose before them. A table of contents often
+/// follows the story's own opening paragraphs, so without a date it opens
+/// the story only when the lines before it are mostly not paragraphs.
+fn start_after_head(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usize {
+    let marker = |i: usize| (lines[i].stamp || lines[i].contents) && classes[i] == Class::Bad;
+    let Some(mut head) = (first + 1..last).rev().find(|&i| marker(i)) else { return first };
+    let mut dated = lines[head].stamp;
+    while let Some(i) = (head.saturating_sub(STAMP_BLOCK_LINES)..head).find(|&i| i > first && marker(i)) {
         head = i;
+        dated |= lines[i].stamp;
     }
     let Some(next) = (head + 1..=last).find(|&i| classes[i] == Class::Good) else { return first };
     let mass = |range: std::ops::Range<usize>| -> i64 {
@@ -315,7 +323,10 @@ fn start_after_stamp(lines: &[Line], classes: &[Class], first: usize, last: usiz
             .map(|i| i64::from(lines[i].units) - PARAGRAPH_DISCOUNT)
             .sum()
     };
-    if mass(first..head) * STAMP_SHARE < mass(head..last + 1) { next } else { first }
+    let paragraphs = (first..head).filter(|&i| classes[i] == Class::Good).count();
+    let menu = head - first - paragraphs > MENU_LINES_PER_PARAGRAPH * paragraphs;
+    let light = mass(first..head) * STAMP_SHARE < mass(head..last + 1);
+    if light && (dated || menu) { next } else { first }
 }
 
 /// The story's first paragraph once a standfirst (dek) is cut: a lone
@@ -784,6 +795,38 @@ mod tests {
         }
         text.push_str("Home / Resources\nPrices rise again across the region\nJune 2, 2024\n");
         text.extend((1..=8).map(|n| paragraph(n) + "\n"));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn promos_of_a_menu_above_a_table_of_contents_are_cut() {
+        let mut text = String::from("Home\nServices\n");
+        for (offer, blurb) in [
+            ("Gift cards", "Give a gift that is practical, useful and always the right size"),
+            ("Coupons", "Find savings that suit your car and your budget at a store near you"),
+            ("Credit card", "Get financing and flexibility with our own credit card, with no annual fee"),
+        ] {
+            text.push_str(&format!(
+                "{offer}\nOffers\nSee all\n{blurb}. Our teams are ready to help you in person or online, every day.\n"
+            ));
+        }
+        text.push_str(
+            "Prices rise again across the region\nTable of Contents\nWhere prices rose\nWhat buyers want\n",
+        );
+        text.extend((1..=8).map(|n| paragraph(n) + "\n"));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn the_opening_paragraphs_above_a_table_of_contents_stay() {
+        let mut text = format!(
+            "Home\n{}\n{}\nTable of Contents\nWhere prices rose\nWhat buyers want\n",
+            paragraph(1),
+            paragraph(2)
+        );
+        text.extend((3..=10).map(|n| paragraph(n) + "\n"));
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
     }

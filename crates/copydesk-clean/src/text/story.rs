@@ -118,7 +118,10 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
     let last = tweets_after(lines, classes, last);
     judge_inner_lines(lines, classes, first, last, &mut keep);
     let mut head_end = first;
-    if first > 0 && is_dateline(&lines[first - 1], classes[first - 1]) {
+    if first > 0
+        && (is_dateline(&lines[first - 1], classes[first - 1])
+            || is_lead_in(&lines[first - 1], classes[first - 1]))
+    {
         keep[first - 1] = true;
         head_end = first - 1;
     }
@@ -501,6 +504,18 @@ fn is_dateline(line: &Line, class: Class) -> bool {
     class != Class::Bad && line.units <= DATELINE_UNITS && line.ending == Ending::Dash
 }
 
+/// A line right above the first paragraph that leads into it: a lead-in
+/// ending in a colon ("Key takeaways:", "Here is what changed:") or a short
+/// question heading ("What is mesh Wi-Fi?"). A longer question is the
+/// headline's; a menu's label repeats.
+fn is_lead_in(line: &Line, class: Class) -> bool {
+    match line.ending {
+        Ending::Colon => matches!(class, Class::Short | Class::Near),
+        Ending::Mark => class == Class::Short,
+        _ => false,
+    }
+}
+
 /// A line that reads like a headline: not furniture, headline length, not
 /// a sentence or a label.
 fn is_headline(line: &Line, class: Class) -> bool {
@@ -829,6 +844,15 @@ mod tests {
         text.extend((3..=10).map(|n| paragraph(n) + "\n"));
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn a_lead_in_or_a_short_question_right_above_the_first_paragraph_stays() {
+        for lead_in in ["Key takeaways:", "What is a price index?"] {
+            let text = format!("Home\nNews\n{lead_in}\n{}\n{}\nHome\n", paragraph(1), paragraph(2));
+            let out = TextCleaner::new().clean(&text).text;
+            assert!(out.starts_with(&format!("{lead_in}\n\nParagraph 1")), "{out}");
+        }
     }
 
     #[test]

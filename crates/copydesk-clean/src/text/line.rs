@@ -122,7 +122,7 @@ pub(super) fn scan(text: &str) -> Vec<Line> {
 fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
     let raw = &text[from..to];
     let trimmed = raw.trim();
-    if trimmed.is_empty() {
+    if trimmed.chars().all(is_blank) {
         return None;
     }
     let start = from + (raw.len() - raw.trim_start().len());
@@ -164,6 +164,13 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         bio: false,
         signature: false,
     })
+}
+
+/// White space, and the invisible characters a page puts between its
+/// blocks (a zero-width space or joiner, a byte-order mark): a line of
+/// them alone is blank, not furniture that the story must pay to cross.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
 // What a character is, for counting words: a bit set.
@@ -315,6 +322,14 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(&text[lines[0].start..lines[0].end], "Hello world.");
         assert_eq!(&text[lines[1].start..lines[1].end], "Next");
+    }
+
+    #[test]
+    fn a_line_of_zero_width_characters_alone_is_blank() {
+        let text = "First line.\n\u{200b}\n \u{200d} \u{200d}\n\u{feff}\n\u{200b}Next";
+        let lines = scan(text);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(&text[lines[1].start..lines[1].end], "\u{200b}Next");
     }
 
     #[test]

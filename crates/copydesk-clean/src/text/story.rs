@@ -226,7 +226,9 @@ impl Gap {
 /// or more, one of them headline-like, repeated or furniture (or three
 /// lines of any kind), is a teaser. An author
 /// blurb opens with the name on a line above it. The story's own closing
-/// paragraph, after a subheading, is a lone paragraph after one line.
+/// paragraph, after a subheading, is a lone paragraph after one line; and
+/// lines after a lead-in ending in a colon ("The plans on offer:") are the
+/// story's list, not a teaser's headline and byline.
 fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usize {
     let mut end = last;
     loop {
@@ -237,7 +239,10 @@ fn trim_tail(lines: &[Line], classes: &[Class], first: usize, last: usize) -> us
         // The paragraph before the block, in the run.
         let Some(prev) = (first..start).rev().find(|&i| classes[i] == Class::Good) else { return end };
         let gap = &classes[prev + 1..start];
+        let lead_in =
+            gap.first().is_some_and(|c| *c != Class::Bad) && lines[prev + 1].ending == Ending::Colon;
         let teaser = start == end
+            && !lead_in
             && gap.len() >= TEASER_GAP
             && (gap.len() > TEASER_GAP || gap.iter().any(|c| *c != Class::Short));
         if !teaser && !lines[start].bio {
@@ -665,6 +670,19 @@ mod tests {
         text.push_str("More Coverage\nColumn: The council met again this week. Was anything decided?\n");
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn a_closing_paragraph_after_a_list_and_its_lead_in_is_no_teaser() {
+        let mut text: String = (1..=4).map(|n| paragraph(n) + "\n").collect();
+        text.push_str(
+            "The plans on offer:\nStarter plan from ten pounds a month\nFamily plan from twenty pounds\n\
+             Whatever the plan, buyers should read the terms before they sign, the report says.\n\
+             Sign up for our newsletter\nHome\n",
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("the report says."), "{out}");
+        assert!(out.contains("The plans on offer:\n\nStarter plan"), "{out}");
     }
 
     #[test]

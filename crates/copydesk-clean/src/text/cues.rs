@@ -329,6 +329,14 @@ mod tests {
     }
 
     #[test]
+    fn a_line_opened_by_a_link_bullet_is_furniture() {
+        use crate::text::class::{Class, classify};
+        let text = "» Related: How to save on car hire\n» Our columns\nPrices rose » fell\n";
+        let condemned: Vec<bool> = marked(text).iter().map(|l| classify(l) == Class::Bad).collect();
+        assert_eq!(condemned, [true, true, false]);
+    }
+
+    #[test]
     fn endings_match_whole_words_at_the_end_only() {
         let endings = Endings::new(["comments", "says:"].into_iter().map(String::from));
         assert!(endings.end(b"Top Rated Comments"));

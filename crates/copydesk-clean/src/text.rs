@@ -80,3 +80,13 @@ impl TextCleaner {
         Document { text: body, meta: Metadata { title, ..Metadata::default() } }
     }
 }
+
+/// A paragraph of prose with its number, a story's worth of words: the
+/// text-mode tests' fixture.
+#[cfg(test)]
+fn paragraph(n: usize) -> String {
+    format!(
+        "Paragraph {n} of the report says that prices in the region rose again this year, \
+         after two quiet years, as buyers returned to the market."
+    )
+}

@@ -544,14 +544,7 @@ fn title(lines: &[Line], classes: &[Class], head_end: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::TextCleaner;
-
-    /// A paragraph of prose with its number, a story's worth of words.
-    fn paragraph(n: usize) -> String {
-        format!(
-            "Paragraph {n} of the report says that prices in the region rose again this year, \
-             after two quiet years, as buyers returned to the market."
-        )
-    }
+    use crate::text::paragraph;
 
     #[test]
     fn a_long_table_of_figures_between_paragraphs_stays_in_the_story() {

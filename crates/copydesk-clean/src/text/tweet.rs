@@ -45,13 +45,7 @@ fn is_handle(handle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::TextCleaner;
-
-    /// A paragraph of prose with its number.
-    fn paragraph(n: usize) -> String {
-        format!(
-            "Paragraph {n} says the harbour will reopen in the spring, after a winter of repairs to the wall."
-        )
-    }
+    use crate::text::paragraph;
 
     #[test]
     fn a_tweet_quoted_between_paragraphs_stays_in_the_story() {

@@ -337,6 +337,16 @@ mod tests {
     }
 
     #[test]
+    fn a_call_to_action_button_is_furniture_and_a_long_sentence_naming_it_is_not() {
+        use crate::text::class::{Class, classify};
+        let text = "Apply Now\nStart for free\nRead the Review\nContact Sales\n\
+                    Students who apply now, before the deadline at the end of the month, will hear \
+                    from the admissions office in early May.\n";
+        let condemned: Vec<bool> = marked(text).iter().map(|l| classify(l) == Class::Bad).collect();
+        assert_eq!(condemned, [true, true, true, true, false]);
+    }
+
+    #[test]
     fn endings_match_whole_words_at_the_end_only() {
         let endings = Endings::new(["comments", "says:"].into_iter().map(String::from));
         assert!(endings.end(b"Top Rated Comments"));

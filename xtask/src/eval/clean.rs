@@ -36,9 +36,9 @@ const PEER_PACKAGES: &[&str] =
 const PEERS: &[&str] = &["trafilatura", "trafilatura-precision", "readability-lxml", "justext"];
 
 /// One page of a data set, decoded.
-struct Page {
-    id: String,
-    html: String,
+pub(super) struct Page {
+    pub(super) id: String,
+    pub(super) html: String,
 }
 
 /// What a tool extracted from a page.
@@ -197,9 +197,34 @@ fn load_aeb(dir: &Path, limit: Option<usize>) -> Result<(Vec<Page>, HashMap<Stri
 }
 
 /// Snippets that must and must not appear in a page's text.
-struct Snippets {
+#[derive(Serialize, Deserialize)]
+pub(super) struct Snippets {
     with: Vec<String>,
     without: Vec<String>,
+}
+
+impl Snippets {
+    /// Adds to `counts` (tp, fn, fp, tn) the snippets found in `text`, or
+    /// not, whitespace runs collapsed on both sides.
+    pub(super) fn count(&self, text: &str, counts: &mut (usize, usize, usize, usize)) {
+        for (must, _, found) in self.found(text) {
+            match (must, found) {
+                (true, true) => counts.0 += 1,
+                (true, false) => counts.1 += 1,
+                (false, true) => counts.2 += 1,
+                (false, false) => counts.3 += 1,
+            }
+        }
+    }
+
+    /// Each snippet, whether it must appear, and whether `text` holds it
+    /// (whitespace runs collapsed on both sides).
+    pub(super) fn found<'a>(&'a self, text: &str) -> impl Iterator<Item = (bool, &'a str, bool)> {
+        let text = squeeze(text);
+        let with = self.with.iter().map(|w| (true, w));
+        let without = self.without.iter().map(|w| (false, w));
+        with.chain(without).map(move |(must, w)| (must, w.as_str(), text.contains(&squeeze(w))))
+    }
 }
 
 fn strings(v: &serde_json::Value) -> Vec<String> {
@@ -208,7 +233,10 @@ fn strings(v: &serde_json::Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn load_trafilatura(dir: &Path, limit: Option<usize>) -> Result<(Vec<Page>, HashMap<String, Snippets>)> {
+pub(super) fn load_trafilatura(
+    dir: &Path,
+    limit: Option<usize>,
+) -> Result<(Vec<Page>, HashMap<String, Snippets>)> {
     let data = util::read_json(&dir.join("evaldata.json"))?;
     let map = data.as_object().context("evaldata is not an object")?;
     let mut urls: Vec<&String> = map.keys().collect();
@@ -337,17 +365,11 @@ fn snippet_counts<'a>(
     preds: &HashMap<String, Prediction>,
     gold: impl Iterator<Item = (&'a String, &'a Snippets)>,
 ) -> (usize, usize, usize, usize) {
-    let (mut tp, mut fn_, mut fp, mut tn) = (0, 0, 0, 0);
+    let mut counts = (0, 0, 0, 0);
     for (id, s) in gold {
-        let text = squeeze(preds.get(id).map_or("", |p| p.text.as_str()));
-        for w in &s.with {
-            if text.contains(&squeeze(w)) { tp += 1 } else { fn_ += 1 }
-        }
-        for w in &s.without {
-            if text.contains(&squeeze(w)) { fp += 1 } else { tn += 1 }
-        }
+        s.count(preds.get(id).map_or("", |p| p.text.as_str()), &mut counts);
     }
-    (tp, fn_, fp, tn)
+    counts
 }
 
 fn score_snippets(

@@ -11,6 +11,13 @@
 //! averaged over pages). Lines without a letter or digit are not scored,
 //! nor are pages without a gold body.
 //!
+//! `clean/trafilatura-eval` (990 pages in many languages, none of them
+//! read while the text-mode rules were written) is rendered the same way,
+//! after decoding by the page's charset, and scored by its snippets: those
+//! that must appear in the cleaned text and those that must not, counted
+//! as the HTML stage counts them. Keeping the whole rendered text is scored
+//! beside it, as the floor any cleaner must beat on precision.
+//!
 //! With `--peers`, jusText and trafilatura run on the same rendered text,
 //! wrapped in minimal HTML with one `<p>` per line, and their output is
 //! mapped back and scored by the same code.
@@ -21,6 +28,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use super::clean::Snippets;
 use super::util::{self, Prf};
 use super::{Ctx, Row};
 
@@ -45,6 +53,14 @@ struct Page {
     gold: String,
 }
 
+/// One rendered page scored by snippets.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SnippetPage {
+    id: String,
+    text: String,
+    snippets: Snippets,
+}
+
 /// Scores text mode on both data sets.
 pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
     let cleaner = copydesk_clean::TextCleaner::new();
@@ -62,8 +78,9 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
         rows.extend(score_rows(&dataset, "copydesk", &pages, &outputs, &note));
         dump(&ctx.out.join("clean_text").join(format!("{name}.copydesk.lines.txt")), &pages, &outputs)?;
         if ctx.peers {
+            let inputs: Vec<(&str, &str)> = pages.iter().map(|p| (p.id.as_str(), p.text.as_str())).collect();
             for (tool, requirements) in PEERS {
-                let outputs = peer_outputs(ctx, name, tool, requirements, &pages)?;
+                let outputs = peer_outputs(ctx, name, tool, requirements, &inputs)?;
                 rows.extend(score_rows(
                     &dataset,
                     tool,
@@ -74,7 +91,84 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
             }
         }
     }
+    rows.extend(snippet_set(ctx, &cleaner)?);
     Ok(rows)
+}
+
+/// Scores `clean/trafilatura-eval` rendered to text by its snippets.
+fn snippet_set(ctx: &Ctx, cleaner: &copydesk_clean::TextCleaner) -> Result<Vec<Row>> {
+    const NAME: &str = "trafilatura-eval";
+    let pages: Vec<SnippetPage> = rendered(ctx, NAME, trafilatura)?;
+    let dataset = format!("clean_text/{NAME}");
+    let started = std::time::Instant::now();
+    let outputs: Vec<String> = pages.iter().map(|p| cleaner.clean(&p.text).text).collect();
+    let secs = started.elapsed().as_secs_f64();
+    let mb = pages.iter().map(|p| p.text.len()).sum::<usize>() as f64 / 1e6;
+    let mut rows = snippet_rows(
+        &dataset,
+        "copydesk",
+        &pages,
+        &outputs,
+        &format!("{mb:.1} MB of rendered text, cleaned at {:.0} MB/s", mb / secs),
+    );
+    dump_snippets(
+        &ctx.out.join("clean_text").join(format!("{NAME}.copydesk.snippets.txt")),
+        &pages,
+        &outputs,
+    )?;
+    let whole: Vec<String> = pages.iter().map(|p| p.text.clone()).collect();
+    rows.extend(snippet_rows(&dataset, "whole text", &pages, &whole, "every rendered line kept"));
+    if ctx.peers {
+        let inputs: Vec<(&str, &str)> = pages.iter().map(|p| (p.id.as_str(), p.text.as_str())).collect();
+        for (tool, requirements) in PEERS {
+            let outputs = peer_outputs(ctx, NAME, tool, requirements, &inputs)?;
+            let note = match *tool {
+                "justext" => {
+                    "on the rendered text, one <p> per line; its English stoplist on pages in many languages"
+                }
+                _ => "on the rendered text, one <p> per line",
+            };
+            rows.extend(snippet_rows(&dataset, tool, &pages, &outputs, note));
+        }
+    }
+    Ok(rows)
+}
+
+fn snippet_rows(
+    dataset: &str,
+    tool: &str,
+    pages: &[SnippetPage],
+    outputs: &[String],
+    note: &str,
+) -> Vec<Row> {
+    let mut counts = (0, 0, 0, 0);
+    for (page, output) in pages.iter().zip(outputs) {
+        page.snippets.count(output, &mut counts);
+    }
+    let (tp, fn_, fp, _) = counts;
+    let prf = Prf { tp, fp, fn_ };
+    let n = pages.len();
+    vec![
+        Row::new(dataset, "snippet F-score", tool, prf.f1(), n)
+            .note(format!("2tp / (2tp + fp + fn) over snippets: tp {tp} fp {fp} fn {fn_}; {note}")),
+        Row::new(dataset, "snippet precision", tool, prf.precision(), n),
+        Row::new(dataset, "snippet recall", tool, prf.recall(), n),
+    ]
+}
+
+/// Writes every snippet of every page with its kind and whether the
+/// output held it (`W`/`O` must appear or must not, `+`/`-` held or not),
+/// for reading the errors.
+fn dump_snippets(path: &Path, pages: &[SnippetPage], outputs: &[String]) -> Result<()> {
+    let mut out = String::new();
+    for (page, output) in pages.iter().zip(outputs) {
+        out.push_str(&format!("## {}\n", page.id));
+        for (must, snippet, found) in page.snippets.found(output) {
+            let mark = format!("{}{}", if must { 'W' } else { 'O' }, if found { '+' } else { '-' });
+            out.push_str(&format!("{mark} {snippet}\n"));
+        }
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
 }
 
 fn score_rows(dataset: &str, tool: &str, pages: &[Page], outputs: &[String], note: &str) -> Vec<Row> {
@@ -498,7 +592,10 @@ type Loader = fn(&Ctx) -> Result<Vec<Page>>;
 
 /// The pages of a data set rendered to text, from the cache when rendered
 /// before (parsing the HTML takes most of the evaluation's time).
-fn rendered(ctx: &Ctx, name: &str, load: Loader) -> Result<Vec<Page>> {
+fn rendered<T>(ctx: &Ctx, name: &str, load: fn(&Ctx) -> Result<Vec<T>>) -> Result<Vec<T>>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
     let limit = ctx.limit.map_or("all".to_string(), |n| n.to_string());
     let cache = ctx.out.join("clean_text").join(format!("{name}.rendered.v{RENDER_VERSION}.{limit}.json"));
     if let Some(pages) = std::fs::read_to_string(&cache).ok().and_then(|j| serde_json::from_str(&j).ok()) {
@@ -513,6 +610,20 @@ fn rendered(ctx: &Ctx, name: &str, load: Loader) -> Result<Vec<Page>> {
 fn read_page(path: &Path) -> Result<String> {
     let bytes = util::read_bytes(path)?;
     Ok(render(&String::from_utf8_lossy(&bytes)))
+}
+
+/// The trafilatura evaluation pages, decoded as the HTML stage decodes
+/// them (many are in legacy charsets), then rendered.
+fn trafilatura(ctx: &Ctx) -> Result<Vec<SnippetPage>> {
+    let dir = ctx.data.join("clean").join("trafilatura-eval");
+    let (pages, mut gold) = super::clean::load_trafilatura(&dir, ctx.limit)?;
+    pages
+        .into_iter()
+        .map(|p| {
+            let snippets = gold.remove(&p.id).context("trafilatura-eval: a page without snippets")?;
+            Ok(SnippetPage { text: render(&p.html), id: p.id, snippets })
+        })
+        .collect()
 }
 
 fn capped<T>(items: Vec<T>, ctx: &Ctx) -> Vec<T> {
@@ -557,12 +668,12 @@ fn peer_outputs(
     dataset: &str,
     tool: &str,
     requirements: &[&str],
-    pages: &[Page],
+    pages: &[(&str, &str)],
 ) -> Result<Vec<String>> {
     let dir = ctx.out.join("clean_text");
     std::fs::create_dir_all(&dir)?;
     let inputs: Vec<serde_json::Value> =
-        pages.iter().map(|p| serde_json::json!({"id": p.id, "text": p.text})).collect();
+        pages.iter().map(|(id, text)| serde_json::json!({"id": id, "text": text})).collect();
     let key = hash_of(&serde_json::to_string(&inputs)?);
     let out = dir.join(format!("{dataset}.{tool}.{key:016x}.json"));
     if !out.exists() {
@@ -573,7 +684,7 @@ fn peer_outputs(
         crate::peers::run_script(&py, "clean_text.py", &[tool.as_ref(), input.as_os_str(), out.as_os_str()])?;
     }
     let preds = util::read_json(&out)?;
-    Ok(pages.iter().map(|p| preds[&p.id].as_str().unwrap_or_default().to_string()).collect())
+    Ok(pages.iter().map(|(id, _)| preds[*id].as_str().unwrap_or_default().to_string()).collect())
 }
 
 #[cfg(test)]

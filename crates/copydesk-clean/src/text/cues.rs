@@ -347,6 +347,17 @@ mod tests {
     }
 
     #[test]
+    fn rights_notes_comment_forms_and_labels_in_other_languages_are_furniture() {
+        use crate::text::class::{Class, classify};
+        let text = "© 2023 Beispiel Verlag. Alle Rechte vorbehalten.\n\
+                    Deine E-Mail-Adresse wird nicht veröffentlicht.\nLesen Sie auch: Die Wahl in Bremen\n\
+                    Fuente: Banco Central\nLire la suite\n\
+                    Von den dreißig Teilnehmern kamen nur zwölf bis ins Ziel, und das bei strahlendem Wetter.\n";
+        let condemned: Vec<bool> = marked(text).iter().map(|l| classify(l) == Class::Bad).collect();
+        assert_eq!(condemned, [true, true, true, true, true, false]);
+    }
+
+    #[test]
     fn endings_match_whole_words_at_the_end_only() {
         let endings = Endings::new(["comments", "says:"].into_iter().map(String::from));
         assert!(endings.end(b"Top Rated Comments"));
@@ -358,18 +369,20 @@ mod tests {
 
     #[test]
     fn headings_in_other_languages_open_a_section_as_written() {
-        let text = "関連記事\nМатериалы по теме\nArtigos Relacionados\nМатериалы и методы\n";
+        let text = "関連記事\nМатериалы по теме\nArtigos Relacionados\nМатериалы и методы\nMehr zum Thema\n\
+                    Ähnliche Beiträge\nÀ lire aussi\nNoticias relacionadas\nCzytaj także\nMehr Geld für Schulen\n";
         let lines = marked(text);
         let sections: Vec<bool> = lines.iter().map(|l| l.section).collect();
-        assert_eq!(sections, [true, true, true, false]);
+        assert_eq!(sections, [true, true, true, false, true, true, true, true, true, false]);
     }
 
     #[test]
     fn comment_calls_in_other_languages_open_the_thread() {
-        let text = "Lascia un commento Annulla risposta\nДобавить комментарий\nDeixe um comentário\nКомментарий эксперта\n";
+        let text = "Lascia un commento Annulla risposta\nДобавить комментарий\nDeixe um comentário\nКомментарий эксперта\n\
+                    Schreibe einen Kommentar\nKommentare (12)\nKommentare von Lesern prägen die Debatte in dieser Stadt schon seit vielen Jahren\n";
         let lines = marked(text);
         let threads: Vec<bool> = lines.iter().map(|l| l.thread).collect();
-        assert_eq!(threads, [true, true, true, false]);
+        assert_eq!(threads, [true, true, true, false, true, true, false]);
     }
 
     #[test]

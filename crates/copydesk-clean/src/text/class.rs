@@ -15,6 +15,10 @@ const HEADLINE_UNITS: u32 = 20;
 /// Prose lines up to this many units are labels or calls, condemned by any
 /// cue ("Sign up now!").
 const CALL_UNITS: u32 = 5;
+/// A sentence with more units than this for each unit of cue weight is
+/// prose that names networks or stores in passing ("Instagram first
+/// introduced business accounts in 2016 ..."), however many it names.
+const UNITS_PER_CUE: u32 = 25;
 
 /// The class of one line seen alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,8 +69,9 @@ fn is_headline_case(line: &Line) -> bool {
 }
 
 /// Any cue condemns a label, heading or call; a sentence (a quote intro
-/// ending in a colon is one) needs cues that weigh a lot, or much for its
-/// length ("Please let us know if you have issues with commenting.").
+/// ending in a colon is one) needs cues that weigh a lot, unless it is
+/// long past [`UNITS_PER_CUE`], or much for its length ("Please let us know
+/// if you have issues with commenting.").
 fn condemned_by_cues(line: &Line) -> bool {
     let cue = u32::from(line.cue);
     if cue == 0 {
@@ -74,5 +79,29 @@ fn condemned_by_cues(line: &Line) -> bool {
     }
     let sentence = line.is_prose() || line.ending == Ending::Colon;
     let label = !sentence || line.units <= CALL_UNITS;
-    label || cue >= 4 || (cue >= 2 && cue * 8 >= line.units)
+    label || (cue >= 4 && cue * UNITS_PER_CUE >= line.units) || (cue >= 2 && cue * 8 >= line.units)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::cues::marked;
+
+    fn class(line: &str) -> Class {
+        classify(&marked(line)[0])
+    }
+
+    #[test]
+    fn a_long_paragraph_naming_networks_in_passing_is_prose() {
+        let paragraph = "The band first posted the clip on Instagram in March, and within a week it had spread to \
+                         Facebook, Twitter and WhatsApp groups across the region, where fans of the old songs shared \
+                         it with friends who had not heard the band since the nineties, the label said on Monday. \
+                         The tour will now visit twice as many cities as it had planned a year ago, with tickets on \
+                         sale from Friday, and the band will record two new songs in the spring, its first in more \
+                         than twenty years, before it sets out for the first of the summer's shows in the north.";
+        assert_eq!(class(paragraph), Class::Good);
+        let call =
+            "Follow us on Instagram, Facebook, Twitter and WhatsApp for the latest news from the band.";
+        assert_eq!(class(call), Class::Bad);
+    }
 }

@@ -82,6 +82,13 @@ const STAMP_BLOCK_LINES: usize = 4;
 /// The story opens after the last such head in the run when the prose
 /// after it weighs more than this many times the prose before it.
 const STAMP_SHARE: i64 = 2;
+/// A story's head gives at most this many date stamps ("Published: ...",
+/// "Updated: ..."); a list of dated entries (reviews, a live blog's posts)
+/// gives more.
+const HEAD_STAMPS: usize = 2;
+/// A story's headline stands this many lines above its date or nearer
+/// (a byline between them).
+const HEADLINE_LINES: usize = 2;
 /// Lines before a contents heading that are mostly not paragraphs, more
 /// than this many for each paragraph, are a menu's.
 const MENU_LINES_PER_PARAGRAPH: usize = 2;
@@ -315,15 +322,18 @@ fn cut_at_section(lines: &[Line], classes: &[Class], first: usize, last: usize) 
 /// story's: the dates of a list of events or of teasers inside the story
 /// come earlier, with much prose before them. A table of contents often
 /// follows the story's own opening paragraphs, so without a date it opens
-/// the story only when the lines before it are mostly not paragraphs.
+/// the story only when the lines before it are mostly not paragraphs. A
+/// date under the story's headline opens it after such lines however much
+/// prose they carry.
 fn start_after_head(lines: &[Line], classes: &[Class], first: usize, last: usize) -> usize {
     let marker = |i: usize| (lines[i].stamp || lines[i].contents) && classes[i] == Class::Bad;
     let Some(mut head) = (first + 1..last).rev().find(|&i| marker(i)) else { return first };
-    let mut dated = lines[head].stamp;
+    let mut stamps = usize::from(lines[head].stamp);
     while let Some(i) = (head.saturating_sub(STAMP_BLOCK_LINES)..head).find(|&i| i > first && marker(i)) {
         head = i;
-        dated |= lines[i].stamp;
+        stamps += usize::from(lines[i].stamp);
     }
+    let dated = stamps > 0;
     let Some(next) = (head + 1..=last).find(|&i| classes[i] == Class::Good) else { return first };
     let mass = |range: std::ops::Range<usize>| -> i64 {
         range
@@ -334,7 +344,15 @@ fn start_after_head(lines: &[Line], classes: &[Class], first: usize, last: usize
     let paragraphs = (first..head).filter(|&i| classes[i] == Class::Good).count();
     let menu = head - first - paragraphs > MENU_LINES_PER_PARAGRAPH * paragraphs;
     let light = mass(first..head) * STAMP_SHARE < mass(head..last + 1);
-    if light && (dated || menu) { next } else { first }
+    // A story's own headline right above its date: the prose before them
+    // is a menu's however much it weighs, when lines that are not
+    // paragraphs outnumber its paragraphs (a mega-menu's labels and its
+    // promos of other stories, headline and blurb on one line).
+    let headed = dated
+        && stamps <= HEAD_STAMPS
+        && (head.saturating_sub(HEADLINE_LINES)..head)
+            .any(|i| i > first && is_headline(&lines[i], classes[i]) && lines[i].units >= CLEAR_TITLE_UNITS);
+    if (light && (dated || menu)) || (headed && menu) { next } else { first }
 }
 
 /// The story's first paragraph once a standfirst (dek) is cut: a lone
@@ -821,6 +839,29 @@ mod tests {
         }
         text.push_str("Home / Resources\nPrices rise again across the region\nJune 2, 2024\n");
         text.extend((1..=8).map(|n| paragraph(n) + "\n"));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn teasers_of_a_mega_menu_above_the_headline_and_its_date_are_cut_however_long() {
+        let sections = ["News", "Sport", "Weather", "Travel"];
+        let mut text: String = sections.iter().map(|s| format!("{s}\n")).collect();
+        for section in sections {
+            text.push_str(&format!(
+                "{section}\nLatest {section}\nAll {section}\n{section} Videos\nPhotos\nMore\n"
+            ));
+            for what in ["Ferry Fares", "Parking Rules"] {
+                text.push_str(&format!(
+                    "{section} Desk: Council Delays Vote On {what} Until The New Year The council said on \
+                     Monday that it needed more time to hear from residents before it decided on {what}, \
+                     which had been due to change in the spring.\n"
+                ));
+            }
+        }
+        text.push_str("Prices Rise Again Across The Whole Region This Year\nJune 2, 2024\n");
+        text.extend((1..=3).map(|n| paragraph(n) + "\n"));
+        text.extend(sections.iter().map(|s| format!("{s}\n")));
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
     }

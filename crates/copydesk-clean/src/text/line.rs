@@ -64,8 +64,11 @@ pub(super) struct Line {
     pub contents: bool,
     /// The same short line occurs elsewhere in the text (menus, labels).
     pub repeated: bool,
-    /// A hash of a short line's text, equal for its repeats (0 for a
-    /// longer line).
+    /// A line longer than a short one occurs elsewhere in the text too: a
+    /// paragraph given twice (a ticker's blurbs above and below the story,
+    /// an author's blurb, a story printed twice).
+    pub copied: bool,
+    /// A hash of the line's text, equal for its copies.
     pub key: u64,
     /// The line is a date or time stamp and nothing else.
     pub stamp: bool,
@@ -158,6 +161,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         thread: false,
         contents: false,
         repeated: false,
+        copied: false,
         key: 0,
         stamp: false,
         caption: false,
@@ -292,17 +296,18 @@ fn ending(line: &str) -> Ending {
 }
 
 fn mark_repeats(text: &str, lines: &mut [Line]) {
-    // Hashes of the short lines, sorted: a line is repeated when its hash
-    // occurs twice (64-bit hashes make a false repeat negligible).
-    let short = |l: &Line| l.units <= SHORT_UNITS;
+    // Hashes of the lines, sorted: a line has a copy when its hash occurs
+    // twice (64-bit hashes make a false copy negligible).
     let hash = |l: &Line| fnv1a(text.as_bytes().get(l.start..l.end).unwrap_or_default());
-    let mut sorted: Vec<u64> = lines.iter().filter(|l| short(l)).map(hash).collect();
+    let mut sorted: Vec<u64> = lines.iter().map(hash).collect();
     sorted.sort_unstable();
-    for line in lines.iter_mut().filter(|l| short(l)) {
+    for line in lines.iter_mut() {
         let h = hash(line);
         line.key = h;
         let first = sorted.partition_point(|&x| x < h);
-        line.repeated = sorted.get(first + 1) == Some(&h);
+        let twice = sorted.get(first + 1) == Some(&h);
+        line.repeated = twice && line.units <= SHORT_UNITS;
+        line.copied = twice && line.units > SHORT_UNITS;
     }
 }
 
@@ -361,6 +366,22 @@ mod tests {
         let text = format!("{headline}\nA story line that is long enough.\n{headline}");
         let lines = scan(&text);
         assert!(lines[0].repeated && lines[2].repeated, "{} units", lines[0].units);
+    }
+
+    #[test]
+    fn a_long_paragraph_given_twice_is_copied_not_repeated() {
+        let blurb = paragraph_of(40);
+        let text = format!("{blurb}\nA story line that is long enough.\n{blurb}\n{}\n", paragraph_of(41));
+        let lines = scan(&text);
+        let copied: Vec<bool> = lines.iter().map(|l| l.copied).collect();
+        assert_eq!(copied, [true, false, true, false]);
+        assert!(lines.iter().all(|l| !l.repeated));
+        assert_eq!(lines[0].key, lines[2].key);
+    }
+
+    /// A line of `words` distinct words.
+    fn paragraph_of(words: usize) -> String {
+        (0..words).map(|w| format!("word{w}")).collect::<Vec<_>>().join(" ")
     }
 
     #[test]

@@ -449,7 +449,9 @@ fn cost(line: &Line, class: Class) -> i64 {
     }
 }
 
-/// Decides the lines between the first and last paragraph: paragraphs stay,
+/// Decides the lines between the first and last paragraph: paragraphs stay
+/// (but for one given outside the story too: a ticker's blurbs printed
+/// above and below it are the page's, and the story says a thing once),
 /// furniture goes, and the short lines between paragraphs (subheadings,
 /// quote intros, list items, table cells, even repeated ones like "Pros")
 /// stay unless they follow a section heading such as "Related" or the
@@ -460,15 +462,23 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
     // The labels met outside the story, but for a table of contents'
     // entries: the story's own subheadings, listed above it.
     let mut outside = Vec::new();
+    // The paragraphs given outside the story too: a ticker's or a list's
+    // blurbs, an author's blurb met above and below it.
+    let mut copied_outside = Vec::new();
     let mut in_contents = false;
     for i in (0..first).chain(last + 1..lines.len()) {
         in_contents = (in_contents && i != last + 1 && classes[i] != Class::Good) || lines[i].contents;
         if !in_contents && lines[i].repeated && lines[i].units <= LABEL_UNITS {
             outside.push(lines[i].key);
         }
+        if lines[i].copied {
+            copied_outside.push(lines[i].key);
+        }
     }
     outside.sort_unstable();
+    copied_outside.sort_unstable();
     let menu_label = |l: &Line| l.units <= LABEL_UNITS && outside.binary_search(&l.key).is_ok();
+    let copy_of_outside = |l: &Line| l.copied && copied_outside.binary_search(&l.key).is_ok();
     // After a section or contents heading, up to the next paragraph: short
     // lines are its entries, and so are headlines that read as sentences
     // ("Video shows rescue: 'We got her!'", "What is SEO?").
@@ -479,7 +489,7 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
             Class::Good if in_section && lines[i].units <= BLURB_UNITS && lines[i].ending != Ending::Stop => {
             }
             Class::Good => {
-                keep[i] = true;
+                keep[i] = !copy_of_outside(&lines[i]);
                 in_section = false;
             }
             Class::Bad => in_section |= lines[i].section || lines[i].contents,
@@ -512,7 +522,7 @@ fn second_copies(lines: &[Line]) -> Vec<bool> {
         for start in len..=lines.len().saturating_sub(len) {
             let block = &lines[start..start + len];
             let copied =
-                block.iter().zip(&lines[start - len..start]).all(|(l, m)| l.key != 0 && l.key == m.key);
+                block.iter().zip(&lines[start - len..start]).all(|(l, m)| l.repeated && l.key == m.key);
             if copied && block.iter().enumerate().all(|(j, l)| block[..j].iter().all(|m| m.key != l.key)) {
                 copies[start..start + len].fill(true);
             }
@@ -862,6 +872,28 @@ mod tests {
         text.push_str("Prices Rise Again Across The Whole Region This Year\nJune 2, 2024\n");
         text.extend((1..=3).map(|n| paragraph(n) + "\n"));
         text.extend(sections.iter().map(|s| format!("{s}\n")));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn a_tickers_blurbs_given_above_and_below_the_story_are_dropped() {
+        let ticker = [
+            "Harbour council delays its vote on ferry fares until the new year, saying it needs more time to \
+             hear from residents and traders, and from the ferry's owners, before it decides how much a trip \
+             across should cost.",
+            "Old town traders say the new parking rules have cost them a third of their custom since the \
+             spring, and ask the council for a review of the rules before the busy weeks of the summer \
+             season begin.",
+        ];
+        let mut text = String::from("Home\nNews\n");
+        text.extend(ticker.iter().map(|t| format!("{t}\n")));
+        text.extend((1..=5).map(|n| paragraph(n) + "\n"));
+        text.push_str(
+            "Sign up for our newsletter\nShare on Facebook\nShare on Twitter\nPrivacy policy\nTerms of use\n\
+             Home\nNews\n",
+        );
+        text.extend(ticker.iter().map(|t| format!("{t}\n")));
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
     }

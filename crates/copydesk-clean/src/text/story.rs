@@ -450,8 +450,9 @@ fn cost(line: &Line, class: Class) -> i64 {
 }
 
 /// Decides the lines between the first and last paragraph: paragraphs stay
-/// (but for one given outside the story too: a ticker's blurbs printed
-/// above and below it are the page's, and the story says a thing once),
+/// (but for two in a row given outside the story too: a ticker's blurbs
+/// printed above and below it are the page's, and the story says a thing
+/// once),
 /// furniture goes, and the short lines between paragraphs (subheadings,
 /// quote intros, list items, table cells, even repeated ones like "Pros")
 /// stay unless they follow a section heading such as "Related" or the
@@ -462,8 +463,10 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
     // The labels met outside the story, but for a table of contents'
     // entries: the story's own subheadings, listed above it.
     let mut outside = Vec::new();
-    // The paragraphs given outside the story too: a ticker's or a list's
-    // blurbs, an author's blurb met above and below it.
+    // The paragraphs given outside the story too. Two in a row are a
+    // ticker's blurbs printed above and below the story; one alone may be
+    // the story's own opening, quoted again under its headline in a list
+    // of teasers.
     let mut copied_outside = Vec::new();
     let mut in_contents = false;
     for i in (0..first).chain(last + 1..lines.len()) {
@@ -489,7 +492,8 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
             Class::Good if in_section && lines[i].units <= BLURB_UNITS && lines[i].ending != Ending::Stop => {
             }
             Class::Good => {
-                keep[i] = !copy_of_outside(&lines[i]);
+                let ticker = |j: usize| (first..=last).contains(&j) && copy_of_outside(&lines[j]);
+                keep[i] = !(ticker(i) && (ticker(i.wrapping_sub(1)) || ticker(i + 1)));
                 in_section = false;
             }
             Class::Bad => in_section |= lines[i].section || lines[i].contents,
@@ -896,6 +900,22 @@ mod tests {
         text.extend(ticker.iter().map(|t| format!("{t}\n")));
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn an_opening_paragraph_quoted_again_in_a_list_of_teasers_stays() {
+        let opening = "Harbour council delays its vote on ferry fares until the new year, saying it needs more \
+                       time to hear from residents and traders, and from the ferry's owners, before it decides \
+                       how much a trip across should cost.";
+        let mut text = format!("Home\nNews\n{opening}\n");
+        text.extend((1..=5).map(|n| paragraph(n) + "\n"));
+        text.push_str(
+            "Sign up for our newsletter\nShare on Facebook\nShare on Twitter\nPrivacy policy\nTerms of use\n\
+             More stories\nFerry fares vote delayed\n",
+        );
+        text.push_str(&format!("{opening}\nTraders ask for a parking review\n{}\n", paragraph(9)));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with(opening) && out.ends_with("market."), "{out}");
     }
 
     #[test]

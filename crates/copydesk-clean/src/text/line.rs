@@ -15,8 +15,11 @@ const LABEL_WORDS: usize = 4;
 pub(super) enum Ending {
     /// A full stop: `.`, `…`, `。`.
     Stop,
-    /// A question or exclamation mark, which headlines use too.
-    Mark,
+    /// A question mark, which headlines and calls ("Like this article?")
+    /// use too.
+    Question,
+    /// An exclamation mark, which headlines use too.
+    Exclamation,
     /// A colon, as a quote intro or a label does.
     Colon,
     /// A dash, as a dateline does ("KABUL, Afghanistan —").
@@ -86,7 +89,7 @@ pub(super) struct Line {
 impl Line {
     /// The line ends like a sentence.
     pub(super) fn is_prose(&self) -> bool {
-        matches!(self.ending, Ending::Stop | Ending::Mark)
+        matches!(self.ending, Ending::Stop | Ending::Question | Ending::Exclamation)
     }
 
     /// Figures make the line (a table cell, a price, a date): at least half
@@ -288,7 +291,8 @@ fn ending(line: &str) -> Ending {
     let core = line.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*', ' ']);
     match core.chars().next_back() {
         Some('.' | '…' | '。') => Ending::Stop,
-        Some('!' | '?' | '！' | '？') => Ending::Mark,
+        Some('?' | '？') => Ending::Question,
+        Some('!' | '！') => Ending::Exclamation,
         Some(':' | '：') => Ending::Colon,
         Some('—' | '–' | '-') => Ending::Dash,
         _ => Ending::Other,
@@ -340,7 +344,8 @@ mod tests {
     #[test]
     fn endings_ignore_closing_quotes() {
         assert_eq!(ending("he said “no.”"), Ending::Stop);
-        assert_eq!(ending("Is it over?"), Ending::Mark);
+        assert_eq!(ending("Is it over?"), Ending::Question);
+        assert_eq!(ending("Happy coding!"), Ending::Exclamation);
         assert_eq!(ending("The official responded:"), Ending::Colon);
         assert_eq!(ending("KABUL, Afghanistan —"), Ending::Dash);
         assert_eq!(ending("A headline"), Ending::Other);

@@ -123,6 +123,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
     let first = trim_dek(lines, classes, first, last);
     let last = list_after(lines, classes, last).or_else(|| table_after(lines, classes, last)).unwrap_or(last);
     let last = tweets_after(lines, classes, last);
+    let last = sign_off_after(lines, classes, last);
     judge_inner_lines(lines, classes, first, last, &mut keep);
     let mut head_end = first;
     if first > 0
@@ -433,6 +434,19 @@ fn tweets_after(lines: &[Line], classes: &[Class], last: usize) -> usize {
     end
 }
 
+/// The story's last line once a sign-off right after its last line is
+/// taken in: a short sentence closed by a full stop or an exclamation mark
+/// ("Happy coding!", "Thanks, Junior!", "Until next time…"), too short for a
+/// paragraph. What the page puts after a story is headings, labels, names
+/// and questions ("Like this article?"), not sentences.
+fn sign_off_after(lines: &[Line], classes: &[Class], last: usize) -> usize {
+    let signs_off = |i: usize| {
+        matches!(classes[i], Class::Short | Class::Near)
+            && matches!(lines[i].ending, Ending::Stop | Ending::Exclamation)
+    };
+    if last + 1 < lines.len() && signs_off(last + 1) { last + 1 } else { last }
+}
+
 /// What crossing a line that is not a paragraph costs the story around it:
 /// furniture weighs by its length (and a section heading more), a short
 /// line, a headline-like line or a furniture label a little.
@@ -548,7 +562,7 @@ fn is_dateline(line: &Line, class: Class) -> bool {
 fn is_lead_in(line: &Line, class: Class) -> bool {
     match line.ending {
         Ending::Colon => matches!(class, Class::Short | Class::Near),
-        Ending::Mark => class == Class::Short,
+        Ending::Question | Ending::Exclamation => class == Class::Short,
         _ => false,
     }
 }
@@ -558,7 +572,7 @@ fn is_lead_in(line: &Line, class: Class) -> bool {
 fn is_headline(line: &Line, class: Class) -> bool {
     class != Class::Bad
         && TITLE_UNITS.contains(&line.units)
-        && matches!(line.ending, Ending::Other | Ending::Mark)
+        && matches!(line.ending, Ending::Other | Ending::Question | Ending::Exclamation)
         && !line.start_cue
 }
 
@@ -1069,6 +1083,18 @@ mod tests {
         let text = format!("{}\n{}\n589\n149\n94\n1-888-304-4674\n", paragraph(1), paragraph(2));
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn a_short_sign_off_after_the_last_paragraph_stays_and_a_question_goes() {
+        for (sign_off, kept) in
+            [("See you at the market!", true), ("Until next time.", true), ("Like this article?", false)]
+        {
+            let text = format!("{}\n{}\n{sign_off}\nShare on Facebook\nHome\n", paragraph(1), paragraph(2));
+            let out = TextCleaner::new().clean(&text).text;
+            assert_eq!(out.ends_with(sign_off), kept, "{out}");
+            assert!(out.contains("Paragraph 2"), "{out}");
+        }
     }
 
     #[test]

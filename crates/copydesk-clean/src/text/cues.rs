@@ -16,6 +16,7 @@ const CONTENTS: &str = include_str!("../../data/text_contents.txt");
 const COMMENTER: &str = include_str!("../../data/text_commenter.txt");
 const DATED_COMMENTER: &str = include_str!("../../data/text_commenter_dated.txt");
 const CONTROL: &str = include_str!("../../data/text_control.txt");
+const SOURCE_NOTE: &str = include_str!("../../data/text_source_note.txt");
 
 /// Headings are short: a longer line that begins with "Related" or
 /// "Comments" is a sentence.
@@ -51,6 +52,8 @@ struct Opening {
     contents: bool,
     /// The phrase is a button or control when it makes the whole line.
     control: bool,
+    /// The phrase opens a note on where the story comes from.
+    source_note: bool,
     /// How the phrase opens a caption, if it does.
     caption: Option<credit::Opener>,
 }
@@ -96,6 +99,11 @@ impl Cues {
         }
         for (phrase, _) in entries(CONTENTS) {
             openings.entry(phrase).or_default().contents = true;
+        }
+        for (phrase, weight) in entries(SOURCE_NOTE) {
+            let opening = openings.entry(phrase).or_default();
+            opening.start = opening.start.max(weight);
+            opening.source_note = true;
         }
         for (phrase, _) in entries(CONTROL) {
             openings.entry(phrase).or_default().control = true;
@@ -167,6 +175,7 @@ impl Cues {
             if let Some((o, end)) = opening {
                 line.cue = line.cue.saturating_add(o.start);
                 line.start_cue |= o.start > 0;
+                line.source_note |= o.source_note;
                 if o.control && is_line_end(&text[end..line.end]) {
                     line.cue = line.cue.saturating_add(CONTROL_WEIGHT);
                 }
@@ -311,7 +320,17 @@ mod tests {
 
     #[test]
     fn every_table_entry_is_lowercase_ascii_or_symbol() {
-        for table in [FURNITURE, LINE_START, SECTION, THREAD, COMMENTER, DATED_COMMENTER, CONTENTS, CONTROL] {
+        for table in [
+            FURNITURE,
+            LINE_START,
+            SECTION,
+            THREAD,
+            COMMENTER,
+            DATED_COMMENTER,
+            CONTENTS,
+            CONTROL,
+            SOURCE_NOTE,
+        ] {
             for (phrase, weight) in entries(table) {
                 assert!(!phrase.is_empty());
                 assert!(weight == 1 || weight == 2, "{phrase}: weight {weight}");

@@ -81,6 +81,9 @@ pub(super) struct Line {
     /// The line opens with the name on a short line just above it: an
     /// author blurb, if it closes the story.
     pub bio: bool,
+    /// The line opens with a note on where the story comes from
+    /// ("Originally published on ...").
+    pub source_note: bool,
     /// The line signs an embedded tweet ("— Jane Doe (@janedoe) November
     /// 18, 2019").
     pub signature: bool,
@@ -169,6 +172,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         stamp: false,
         caption: false,
         bio: false,
+        source_note: false,
         signature: false,
     })
 }

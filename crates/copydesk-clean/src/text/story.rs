@@ -125,6 +125,12 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
     let last = tweets_after(lines, classes, last);
     let last = sign_off_after(lines, classes, last);
     judge_inner_lines(lines, classes, first, last, &mut keep);
+    // A note on where the story comes from closes it, though it opens with
+    // a cue ("Originally published on Live Science."): the same note among
+    // the furniture is the page's.
+    if lines.get(last + 1).is_some_and(|l| l.source_note) {
+        keep[last + 1] = true;
+    }
     let mut head_end = first;
     if first > 0
         && (is_dateline(&lines[first - 1], classes[first - 1])
@@ -1095,6 +1101,17 @@ mod tests {
             assert_eq!(out.ends_with(sign_off), kept, "{out}");
             assert!(out.contains("Paragraph 2"), "{out}");
         }
+    }
+
+    #[test]
+    fn a_note_on_where_the_story_comes_from_closes_it() {
+        let note = "This article was first printed in the Harbour Gazette.";
+        let text = format!("{}\n{}\n{note}\nShare on Facebook\nHome\n", paragraph(1), paragraph(2));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with(note), "{out}");
+        let text = format!("{}\n{}\nShare on Facebook\n{note}\nHome\n", paragraph(1), paragraph(2));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.ends_with("market."), "{out}");
     }
 
     #[test]

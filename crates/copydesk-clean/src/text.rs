@@ -64,6 +64,11 @@ impl TextCleaner {
         for line in lines.iter_mut().filter(|l| l.units <= date::STAMP_UNITS) {
             line.stamp = self.dates.is_stamp(&text[line.start..line.end]);
         }
+        // A byline that dates the story ends in a sentence's full stop
+        // ("... at 11:04 a.m."), so it would pass for a paragraph.
+        for line in lines.iter_mut().filter(|l| l.start_cue && !l.stamp && l.units <= date::BYLINE_UNITS) {
+            line.stamp = self.dates.is_dated_byline(&text[line.start..line.end]);
+        }
         tweet::mark(text, &self.dates, &mut lines);
         bio::mark(text, &mut lines);
         let classes: Vec<class::Class> = lines.iter().map(class::classify).collect();

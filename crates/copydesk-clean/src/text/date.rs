@@ -1,5 +1,6 @@
 //! Date and time stamps on a line of their own ("Tuesday November 19,
-//! 2019", "2 days ago at 08:12 am"): the bylines of teasers and comments.
+//! 2019", "2 days ago at 08:12 am"): the bylines of teasers and comments,
+//! and the story's own byline when one closes it.
 //! A story's own date is metadata, not a paragraph.
 
 use std::collections::HashMap;
@@ -10,6 +11,8 @@ const DATE_WORDS: &str = include_str!("../../data/text_date.txt");
 const WORD_BYTES: usize = 16;
 /// A stamp is short: a longer line that names a date is a sentence.
 pub(super) const STAMP_UNITS: u32 = 16;
+/// A byline that a stamp closes has at most this many units.
+pub(super) const BYLINE_UNITS: u32 = 24;
 
 /// The words of `data/text_date.txt`: true for those that make a stamp.
 pub(super) struct DateWords(HashMap<String, bool>);
@@ -52,6 +55,26 @@ impl DateWords {
         }
         anchor
     }
+
+    /// True when `line` is a byline that dates the story: its first word
+    /// (the cue, "By"), names (words that start uppercase), then a stamp
+    /// ("By Ann Lee on Monday, November 18th, 2019 at 11:04 a.m.", "by Ann
+    /// Lee | May 19, 2024"). A caption or a sentence that ends with a date
+    /// has lowercase words before it.
+    pub(super) fn is_dated_byline(&self, line: &str) -> bool {
+        let mut words = line.split_whitespace();
+        words.next();
+        for word in words {
+            let at = word.as_ptr() as usize - line.as_ptr() as usize;
+            if self.is_stamp(&line[at..]) {
+                return true;
+            }
+            if word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) {
+                return false;
+            }
+        }
+        false
+    }
 }
 
 #[cfg(test)]
@@ -71,6 +94,28 @@ mod tests {
             "12 de marzo de 2024",
         ] {
             assert!(words.is_stamp(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_byline_of_names_closed_by_a_stamp_is_dated() {
+        let words = DateWords::new();
+        for line in [
+            "By Ann Lee on Monday, November 18th, 2019 at 11:04 a.m.",
+            "By Ann Lee , Bo Chen on Monday, November 18th, 2019 at 11:08 a.m.",
+            "by Ann Lee | May 19, 2024",
+            "By Ann Lee — November 18, 2019",
+        ] {
+            assert!(words.is_dated_byline(line), "{line}");
+        }
+        for line in [
+            "© Ann Lee Migrants wait at the border crossing in Tijuana, on May 18, 2018.",
+            "This post was last updated July 2021.",
+            "By the way, we met on May 19, 2024.",
+            "By Ann Lee",
+            "November 18, 2019",
+        ] {
+            assert!(!words.is_dated_byline(line), "{line}");
         }
     }
 

@@ -73,7 +73,8 @@ pub(super) struct Line {
     pub copied: bool,
     /// A hash of the line's text, equal for its copies.
     pub key: u64,
-    /// The line is a date or time stamp and nothing else.
+    /// The line is a date or time stamp and nothing else, or a byline that
+    /// one closes ("By Ann Lee on May 19, 2024"): the story's date.
     pub stamp: bool,
     /// The line is a caption: a photo credit closes it, or a caption label
     /// or a gallery's counter opens it ("Image 2 of 5").

@@ -939,6 +939,19 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_closed_by_the_date_and_a_full_stop_heads_the_story() {
+        let text = format!(
+            "Home\nFact checks\n\"Prices in the region doubled in a year.\"\nDid prices in the region double?\n\
+             By Ann Lee on Monday, November 18th, 2019 at 11:04 a.m.\n{}\n{}\n{}\nHome\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+    }
+
+    #[test]
     fn promos_of_a_menu_above_a_table_of_contents_are_cut() {
         let mut text = String::from("Home\nServices\n");
         for (offer, blurb) in [

@@ -443,12 +443,15 @@ fn tweets_after(lines: &[Line], classes: &[Class], last: usize) -> usize {
 /// The story's last line once a sign-off right after its last line is
 /// taken in: a short sentence closed by a full stop or an exclamation mark
 /// ("Happy coding!", "Thanks, Junior!", "Until next time…"), too short for a
-/// paragraph. What the page puts after a story is headings, labels, names
-/// and questions ("Like this article?"), not sentences.
+/// paragraph, or a sentence's worth of lead-in closed by a colon ("Twitter
+/// seemed a bit confused by the campaign:"). What the page puts after a
+/// story is headings, labels ("Explore more:"), names and questions ("Like
+/// this article?"), not sentences.
 fn sign_off_after(lines: &[Line], classes: &[Class], last: usize) -> usize {
     let signs_off = |i: usize| {
-        matches!(classes[i], Class::Short | Class::Near)
-            && matches!(lines[i].ending, Ending::Stop | Ending::Exclamation)
+        (matches!(classes[i], Class::Short | Class::Near)
+            && matches!(lines[i].ending, Ending::Stop | Ending::Exclamation))
+            || (classes[i] == Class::Near && lines[i].ending == Ending::Colon)
     };
     if last + 1 < lines.len() && signs_off(last + 1) { last + 1 } else { last }
 }

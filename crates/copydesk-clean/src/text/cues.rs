@@ -377,6 +377,13 @@ mod tests {
     }
 
     #[test]
+    fn byline_labels_in_other_scripts_open_a_line_as_written() {
+        let text = "Текст: Анна Ли · 24 сентября 2018\nТекст песни звучит иначе, чем раньше.\n";
+        let starts: Vec<bool> = marked(text).iter().map(|l| l.start_cue).collect();
+        assert_eq!(starts, [true, false]);
+    }
+
+    #[test]
     fn endings_match_whole_words_at_the_end_only() {
         let endings = Endings::new(["comments", "says:"].into_iter().map(String::from));
         assert!(endings.end(b"Top Rated Comments"));

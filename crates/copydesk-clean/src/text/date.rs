@@ -92,6 +92,7 @@ mod tests {
             "Published 18 November 2019",
             "15 Dec, 2025",
             "12 de marzo de 2024",
+            "24 сентября 2018",
         ] {
             assert!(words.is_stamp(line), "{line}");
         }
@@ -105,6 +106,7 @@ mod tests {
             "By Ann Lee , Bo Chen on Monday, November 18th, 2019 at 11:08 a.m.",
             "by Ann Lee | May 19, 2024",
             "By Ann Lee — November 18, 2019",
+            "Текст: Анна Ли · 24 сентября 2018",
         ] {
             assert!(words.is_dated_byline(line), "{line}");
         }

@@ -49,6 +49,10 @@ const LIST_ITEMS: u32 = 3;
 /// Its items have at least this many units: a count and what it counts
 /// is one (a poll's "% 165 readers"), a bare count or phone number none.
 const ITEM_UNITS: u32 = 2;
+/// Inside the story, a line that only a weak cue condemns is kept when it
+/// is this long, as long as a paragraph at its shortest
+/// ([`is_weakly_condemned`]): "Facebook" alone is still a button.
+const WEAK_CUE_UNITS: u32 = 6;
 /// Its heading or lead-in has at most this many units.
 const LEAD_IN_UNITS: u32 = 12;
 /// A dateline on its own line has at most this many units.
@@ -519,6 +523,7 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
                 keep[i] = !(ticker(i) && (ticker(i.wrapping_sub(1)) || ticker(i + 1)));
                 in_section = false;
             }
+            Class::Bad if !in_section && is_weakly_condemned(&lines[i]) => keep[i] = true,
             Class::Bad => in_section |= lines[i].section || lines[i].contents,
             Class::Repeat => {
                 keep[i] = !in_section && !menu_label(&lines[i]) && !is_twin(lines, i) && !copies[i - first];
@@ -532,6 +537,16 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
 /// lines from it: a teaser's headline given twice (its picture's alt text
 /// and its link), a caption and its picture's alt text. The story says a
 /// thing once; its table cells repeat, but are shorter.
+/// A line of some length condemned by one weak cue alone ("How Facebook
+/// Live works for creators", "Shopify offers a three-day free trial"):
+/// between the story's paragraphs it is the story's subheading or list
+/// item, not a button. Around the story the same cue still condemns it.
+fn is_weakly_condemned(line: &Line) -> bool {
+    line.cue == 1
+        && line.units >= WEAK_CUE_UNITS
+        && !(line.section || line.thread || line.contents || line.stamp || line.caption || line.repeated)
+}
+
 fn is_twin(lines: &[Line], i: usize) -> bool {
     let line = &lines[i];
     let near = i.saturating_sub(TWIN_LINES)..(i + TWIN_LINES + 1).min(lines.len());
@@ -623,6 +638,20 @@ mod tests {
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
         assert!(out.contains("Week 100: an easy run"), "{out}");
+    }
+
+    #[test]
+    fn a_subheading_naming_a_network_stays_inside_the_story_but_not_above_it() {
+        let text = format!(
+            "How Facebook Live works for newsrooms\n{}\n{}\nHow Facebook Live works for creators\n{}\n{}\n",
+            paragraph(1),
+            paragraph(2),
+            paragraph(3),
+            paragraph(4)
+        );
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1"), "{out}");
+        assert!(out.contains("market.\n\nHow Facebook Live works for creators\n\nParagraph 3"), "{out}");
     }
 
     #[test]

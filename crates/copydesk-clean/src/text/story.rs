@@ -73,6 +73,9 @@ const BLURB_UNITS: u32 = 15;
 const BLURB_GAP: usize = 2;
 /// Blurbs closing the run, at least this many, make a sidebar.
 const SIDEBAR_BLURBS: usize = 3;
+/// Paragraphs after a line of furniture that resume the story: at least
+/// this many (one alone is a blurb or a disclaimer).
+const RESUMED_PARAGRAPHS: usize = 2;
 /// A copy this many lines away or nearer makes a line a twin.
 const TWIN_LINES: usize = 3;
 /// Twins have at least this many units: shorter copies are table cells.
@@ -127,6 +130,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
     let first = trim_dek(lines, classes, first, last);
     let last = list_after(lines, classes, last).or_else(|| table_after(lines, classes, last)).unwrap_or(last);
     let last = tweets_after(lines, classes, last);
+    let last = resumed_after(lines, classes, last);
     let last = sign_off_after(lines, classes, last);
     judge_inner_lines(lines, classes, first, last, &mut keep);
     // A note on where the story comes from closes it, though it opens with
@@ -442,6 +446,26 @@ fn tweets_after(lines: &[Line], classes: &[Class], last: usize) -> usize {
         end = sign;
     }
     end
+}
+
+/// The story's last line once the story resumed after one line of
+/// furniture is taken in: two paragraphs or more of sentences, and then no
+/// paragraph ("CLICK HERE TO GET THE APP", then the story's closing
+/// paragraphs, then "Related articles"). A thread's heading ends the story,
+/// and so does a blurb under the name it opens with ("About Acme", "Acme is
+/// a leading ...").
+fn resumed_after(lines: &[Line], classes: &[Class], last: usize) -> usize {
+    let gap = last + 1;
+    if gap + 1 >= lines.len() || classes[gap] != Class::Bad || lines[gap].thread || lines[gap + 1].bio {
+        return last;
+    }
+    let sentence = |i: usize| classes.get(i) == Some(&Class::Good) && lines[i].ending == Ending::Stop;
+    let mut end = gap;
+    while sentence(end + 1) {
+        end += 1;
+    }
+    let closed = classes.get(end + 1) != Some(&Class::Good);
+    if end >= gap + RESUMED_PARAGRAPHS && closed { end } else { last }
 }
 
 /// The story's last line once a sign-off right after its last line is
@@ -1157,6 +1181,22 @@ mod tests {
         let text = format!("{}\n{}\nShare on Facebook\n{note}\nHome\n", paragraph(1), paragraph(2));
         let out = TextCleaner::new().clean(&text).text;
         assert!(out.ends_with("market."), "{out}");
+    }
+
+    #[test]
+    fn closing_paragraphs_after_one_line_of_furniture_resume_the_story_and_a_profile_does_not() {
+        let mut text: String = (1..=4).map(|n| paragraph(n) + "\n").collect();
+        text.push_str(&format!("Trending\n{}\n{}\nRelated articles\nHome\n", paragraph(5), paragraph(6)));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.starts_with("Paragraph 1") && out.ends_with("market."), "{out}");
+        assert!(out.contains("Paragraph 6") && !out.contains("Trending"), "{out}");
+        let mut text: String = (1..=4).map(|n| paragraph(n) + "\n").collect();
+        text.push_str(&format!(
+            "About Acme Media\nAcme Media is a leading publisher of news on markets and prices.\n{}\nHome\n",
+            paragraph(5)
+        ));
+        let out = TextCleaner::new().clean(&text).text;
+        assert!(out.contains("Paragraph 4") && !out.contains("Acme"), "{out}");
     }
 
     #[test]

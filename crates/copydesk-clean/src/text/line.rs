@@ -307,11 +307,11 @@ fn ending(line: &str) -> Ending {
 fn mark_repeats(text: &str, lines: &mut [Line]) {
     // Hashes of the lines, sorted: a line has a copy when its hash occurs
     // twice (64-bit hashes make a false copy negligible).
-    let hash = |l: &Line| fnv1a(text.as_bytes().get(l.start..l.end).unwrap_or_default());
-    let mut sorted: Vec<u64> = lines.iter().map(hash).collect();
+    let keys: Vec<u64> =
+        lines.iter().map(|l| fnv1a(text.as_bytes().get(l.start..l.end).unwrap_or_default())).collect();
+    let mut sorted = keys.clone();
     sorted.sort_unstable();
-    for line in lines.iter_mut() {
-        let h = hash(line);
+    for (line, &h) in lines.iter_mut().zip(&keys) {
         line.key = h;
         let first = sorted.partition_point(|&x| x < h);
         let twice = sorted.get(first + 1) == Some(&h);

@@ -1,7 +1,7 @@
 //! Single-thread throughput of quote finding alone, in MB/s: the sentence
 //! spans are computed first and left out of the timing.
 //!
-//! `cargo run --release -p copydesk-quotes --example throughput -- [--rounds N] FILE...`
+//! `cargo run --release -p copydesk-quotes --example quotes_throughput -- [--rounds N] FILE...`
 //!
 //! Each FILE is plain text (one story), or JSON Lines whose objects carry the
 //! story in a `text` field. The stories are run through repeatedly for about

@@ -2,7 +2,7 @@
 //! crate (`sentencex::segment("en", text)`), on the same text in the same
 //! run.
 //!
-//! `cargo run --release -p copydesk-segment --example throughput -- [--rounds N | --spans] [--bytes N] FILE...`
+//! `cargo run --release -p copydesk-segment --example segment_throughput -- [--rounds N | --spans] [--bytes N] FILE...`
 //!
 //! Each FILE holds stories: plain text (one story), a JSON object whose
 //! values carry a story in an `articleBody` field, or JSON Lines (gzipped

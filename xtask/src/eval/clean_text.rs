@@ -18,6 +18,12 @@
 //! as the HTML stage counts them. Keeping the whole rendered text is scored
 //! beside it, as the floor any cleaner must beat on precision.
 //!
+//! The same pages hard-wrapped at 78 columns ([`wrap`], as lynx, `fmt` or
+//! an email client write scraped text) are cleaned and scored against the
+//! same labels (rows `clean_text/<set> wrapped-78`): each paragraph is to
+//! come back whole on one line, so a paragraph left in pieces scores as
+//! dropped. The snippet set is scored on the plain rendering only.
+//!
 //! With `--peers`, jusText and trafilatura run on the same rendered text,
 //! wrapped in minimal HTML with one `<p>` per line, and their output is
 //! mapped back and scored by the same code.
@@ -77,6 +83,7 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
         let note = format!("{mb:.1} MB of rendered text, cleaned at {:.0} MB/s", mb / secs);
         rows.extend(score_rows(&dataset, "copydesk", &pages, &outputs, &note));
         dump(&ctx.out.join("clean_text").join(format!("{name}.copydesk.lines.txt")), &pages, &outputs)?;
+        rows.extend(wrapped_rows(ctx, name, &cleaner, &pages)?);
         if ctx.peers {
             let inputs: Vec<(&str, &str)> = pages.iter().map(|p| (p.id.as_str(), p.text.as_str())).collect();
             for (tool, requirements) in PEERS {
@@ -93,6 +100,65 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
     }
     rows.extend(snippet_set(ctx, &cleaner)?);
     Ok(rows)
+}
+
+/// Scores text mode on the pages hard-wrapped at [`WRAP_WIDTH`] columns,
+/// against the labels of the unwrapped lines: the cleaner is to give each
+/// paragraph back whole, on one line.
+fn wrapped_rows(
+    ctx: &Ctx,
+    name: &str,
+    cleaner: &copydesk_clean::TextCleaner,
+    pages: &[Page],
+) -> Result<Vec<Row>> {
+    let label = format!("wrapped-{WRAP_WIDTH}");
+    let outputs: Vec<String> = pages.iter().map(|p| cleaner.clean(&wrap(&p.text, WRAP_WIDTH)).text).collect();
+    let note = format!("the rendered text hard-wrapped at {WRAP_WIDTH} columns, as textwrap or fmt wrap it");
+    let rows = score_rows(&format!("clean_text/{name} {label}"), "copydesk", pages, &outputs, &note);
+    dump(&ctx.out.join("clean_text").join(format!("{name}.{label}.copydesk.lines.txt")), pages, &outputs)?;
+    Ok(rows)
+}
+
+/// The column scraped text is hard-wrapped at by the tools that wrap it
+/// (lynx, html2text, `fmt`, email).
+const WRAP_WIDTH: usize = 78;
+
+/// `text` hard-wrapped at `width` columns as Python's `textwrap` (which
+/// html2text wraps with) and `fmt` wrap it: a line longer than `width`
+/// characters (not bytes) is broken at the last run of spaces or tabs that
+/// leaves a piece of `width` characters or fewer, and that run is dropped;
+/// a word longer than `width` stays whole on a line of its own. Every other
+/// line, blank ones included, is left as it is, and so is a long line's
+/// leading indentation (the rendering writes none). `fold -s` differs only
+/// in keeping the space at a break, counted in the width.
+fn wrap(text: &str, width: usize) -> String {
+    let mut pieces: Vec<&str> = Vec::new();
+    for line in text.split('\n') {
+        let mut rest = line;
+        while let Some((at, _)) = rest.char_indices().nth(width) {
+            let Some(cut) = break_at(rest, at) else { break };
+            pieces.push(rest[..cut].trim_end_matches(is_blank));
+            rest = rest[cut..].trim_start_matches(is_blank);
+        }
+        pieces.push(rest);
+    }
+    pieces.join("\n")
+}
+
+/// Where to break `line`, whose character at byte `at` is the first past
+/// the width: the last blank at or before `at` with a word before it, else
+/// the first blank after the line's first word; `None` when the line is one
+/// word.
+fn break_at(line: &str, at: usize) -> Option<usize> {
+    let indent = line.len() - line.trim_start_matches(is_blank).len();
+    let fits = if line[at..].starts_with(is_blank) { Some(at) } else { line[..at].rfind(is_blank) };
+    fits.filter(|&b| b > indent && !line[indent..b].trim_end_matches(is_blank).is_empty())
+        .or_else(|| line[indent..].find(is_blank).map(|b| indent + b))
+}
+
+/// A blank a wrapping tool breaks at (a no-break space is not one).
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\t'
 }
 
 /// Scores `clean/trafilatura-eval` rendered to text by its snippets.
@@ -734,6 +800,36 @@ mod tests {
         let rendered = "Rivers rose again on Monday across the north.\nForecasters expect more rain this week.\n\
                         Rivers rose again on Monday across the north. Forecasters expect more rain this week.";
         assert_eq!(labels(gold, rendered), [true, true, true]);
+    }
+
+    #[test]
+    fn wrapping_breaks_long_lines_at_the_last_space_that_fits_and_drops_it() {
+        let line = "The council voted on the plan in March after a long debate.";
+        assert_eq!(wrap(line, 20), "The council voted on\nthe plan in March\nafter a long debate.");
+        assert!(wrap(line, 20).lines().all(|l| l.chars().count() <= 20));
+        // A space just past the width is a break that fits.
+        assert_eq!(wrap("abcd efgh", 4), "abcd\nefgh");
+    }
+
+    #[test]
+    fn wrapping_counts_characters_not_bytes() {
+        assert_eq!(wrap("café crème brûlée", 10), "café crème\nbrûlée");
+    }
+
+    #[test]
+    fn wrapping_keeps_a_word_longer_than_the_width_whole_on_its_own_line() {
+        assert_eq!(
+            wrap("see https://example.com/a/long/path now", 10),
+            "see\nhttps://example.com/a/long/path\nnow"
+        );
+        assert_eq!(wrap("  https://example.com/a/long/path", 10), "  https://example.com/a/long/path");
+    }
+
+    #[test]
+    fn wrapping_leaves_short_lines_blank_lines_and_no_break_spaces_alone() {
+        let text = "Headline\n\nA short line.\n  indented\n";
+        assert_eq!(wrap(text, 20), text);
+        assert_eq!(wrap("one\u{a0}two\u{a0}three four", 14), "one\u{a0}two\u{a0}three\nfour");
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub(super) struct Page {
 
 /// What a tool extracted from a page.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-struct Prediction {
+pub(super) struct Prediction {
     text: String,
     #[serde(default)]
     title: Option<String>,
@@ -54,6 +54,13 @@ struct Prediction {
     /// The last-modified date, for reading the dumps (not scored).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     modified: Option<String>,
+}
+
+impl Prediction {
+    /// A prediction of text alone (no metadata), as text mode gives.
+    pub(super) fn of_text(text: String) -> Prediction {
+        Prediction { text, ..Prediction::default() }
+    }
 }
 
 /// Scores the clean stage.
@@ -67,7 +74,7 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
     let (pages, gold) = load_aeb(&root.join("aeb"), ctx.limit)?;
     let tools = predict_all(ctx, &out, "aeb", &pages, &cleaner)?;
     for (tool, preds) in &tools {
-        rows.extend(score_aeb(tool, preds, &gold));
+        rows.extend(score_aeb("clean/aeb", tool, preds, &gold));
     }
 
     let (pages, gold) = load_trafilatura(&root.join("trafilatura-eval"), ctx.limit)?;
@@ -179,7 +186,7 @@ fn peer_predictions(
 
 // ---------------------------------------------------------------- loading
 
-fn load_aeb(dir: &Path, limit: Option<usize>) -> Result<(Vec<Page>, HashMap<String, String>)> {
+pub(super) fn load_aeb(dir: &Path, limit: Option<usize>) -> Result<(Vec<Page>, HashMap<String, String>)> {
     let truth = util::read_json(&dir.join("ground-truth.json"))?;
     let map = truth.as_object().context("AEB ground truth is not an object")?;
     let mut ids: Vec<&String> = map.keys().collect();
@@ -258,7 +265,7 @@ pub(super) fn load_trafilatura(
 }
 
 /// A WCXB page's gold.
-struct Wcxb {
+pub(super) struct Wcxb {
     body: String,
     snippets: Snippets,
     title: Option<String>,
@@ -266,7 +273,7 @@ struct Wcxb {
     date: Option<String>,
 }
 
-fn load_wcxb(dir: &Path, limit: Option<usize>) -> Result<(Vec<Page>, HashMap<String, Wcxb>)> {
+pub(super) fn load_wcxb(dir: &Path, limit: Option<usize>) -> Result<(Vec<Page>, HashMap<String, Wcxb>)> {
     let rows = util::read_jsonl(&dir.join("ground-truth.jsonl.gz"))?;
     let mut pages = Vec::new();
     let mut gold = HashMap::new();
@@ -323,7 +330,12 @@ fn overlap<K: std::hash::Hash + Eq>(gold: &HashMap<K, usize>, pred: &HashMap<K, 
     (tp as f64, (pred_total - tp) as f64, (gold_total - tp) as f64)
 }
 
-fn score_aeb(tool: &str, preds: &HashMap<String, Prediction>, gold: &HashMap<String, String>) -> Vec<Row> {
+pub(super) fn score_aeb(
+    ds: &str,
+    tool: &str,
+    preds: &HashMap<String, Prediction>,
+    gold: &HashMap<String, String>,
+) -> Vec<Row> {
     let mut precisions = Vec::new();
     let mut recalls = Vec::new();
     let mut exact = 0;
@@ -346,7 +358,6 @@ fn score_aeb(tool: &str, preds: &HashMap<String, Prediction>, gold: &HashMap<Str
     let p = mean(&precisions);
     let r = mean(&recalls);
     let n = gold.len();
-    let ds = "clean/aeb";
     vec![
         Row::new(ds, "F1", tool, harmonic(p, r), n).note("token 4-shingles; F1 of mean P and mean R"),
         Row::new(ds, "precision", tool, p, n),
@@ -413,19 +424,12 @@ fn author_list(text: &str) -> Vec<String> {
 }
 
 fn score_wcxb(tool: &str, preds: &HashMap<String, Prediction>, gold: &HashMap<String, Wcxb>) -> Vec<Row> {
-    let (mut ps, mut rs, mut fs) = (Vec::new(), Vec::new(), Vec::new());
     let (mut title_ok, mut title_n, mut author_ok, mut author_n, mut date_ok, mut date_n) =
         (0, 0, 0, 0, 0, 0);
     let (mut undated, mut invented) = (0, 0);
     let empty = Prediction::default();
     for (id, g) in gold {
         let pred = preds.get(id).unwrap_or(&empty);
-        let (tp, fp, fn_) = overlap(&words(&g.body), &words(&pred.text));
-        let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
-        let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
-        ps.push(p);
-        rs.push(r);
-        fs.push(harmonic(p, r));
         if let Some(t) = &g.title {
             title_n += 1;
             title_ok += usize::from(pred.title.as_deref().is_some_and(|pt| norm(pt) == norm(t)));
@@ -448,23 +452,45 @@ fn score_wcxb(tool: &str, preds: &HashMap<String, Prediction>, gold: &HashMap<St
             }
         }
     }
-    let (_, _, leaked, kept_out) = {
-        let (tp, fn_, fp, tn) = snippet_counts(preds, gold.iter().map(|(id, g)| (id, &g.snippets)));
-        (tp, fn_, fp, tn)
-    };
-    let n = gold.len();
     let ds = "clean/wcxb-dev";
+    let mut rows = score_words(ds, tool, preds, gold);
+    rows.extend([
+        Row::new(ds, "title exact", tool, util::ratio(title_ok, title_n), title_n),
+        Row::new(ds, "author exact", tool, util::ratio(author_ok, author_n), author_n)
+            .note("names in order; joiners normalised"),
+        Row::new(ds, "date exact", tool, util::ratio(date_ok, date_n), date_n).note("ISO date part"),
+        Row::new(ds, "invented dates", tool, invented as f64, undated).note("dates given for undated pages"),
+    ]);
+    rows
+}
+
+/// WCXB's figures of the text alone: bag-of-words precision, recall and F1
+/// per page, averaged, and the share of must-not-appear snippets found.
+pub(super) fn score_words(
+    ds: &str,
+    tool: &str,
+    preds: &HashMap<String, Prediction>,
+    gold: &HashMap<String, Wcxb>,
+) -> Vec<Row> {
+    let (mut ps, mut rs, mut fs) = (Vec::new(), Vec::new(), Vec::new());
+    let empty = Prediction::default();
+    for (id, g) in gold {
+        let pred = preds.get(id).unwrap_or(&empty);
+        let (tp, fp, fn_) = overlap(&words(&g.body), &words(&pred.text));
+        let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+        let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
+        ps.push(p);
+        rs.push(r);
+        fs.push(harmonic(p, r));
+    }
+    let (_, _, leaked, kept_out) = snippet_counts(preds, gold.iter().map(|(id, g)| (id, &g.snippets)));
+    let n = gold.len();
     vec![
         Row::new(ds, "word F1", tool, mean(&fs), n).note("bag of words, mean over pages"),
         Row::new(ds, "word precision", tool, mean(&ps), n),
         Row::new(ds, "word recall", tool, mean(&rs), n),
         Row::new(ds, "leak rate", tool, util::ratio(leaked, leaked + kept_out), leaked + kept_out)
             .note("must-not-appear snippets found"),
-        Row::new(ds, "title exact", tool, util::ratio(title_ok, title_n), title_n),
-        Row::new(ds, "author exact", tool, util::ratio(author_ok, author_n), author_n)
-            .note("names in order; joiners normalised"),
-        Row::new(ds, "date exact", tool, util::ratio(date_ok, date_n), date_n).note("ISO date part"),
-        Row::new(ds, "invented dates", tool, invented as f64, undated).note("dates given for undated pages"),
     ]
 }
 

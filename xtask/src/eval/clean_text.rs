@@ -18,11 +18,27 @@
 //! as the HTML stage counts them. Keeping the whole rendered text is scored
 //! beside it, as the floor any cleaner must beat on precision.
 //!
-//! The same pages hard-wrapped at 78 columns ([`wrap`], as lynx, `fmt` or
-//! an email client write scraped text) are cleaned and scored against the
-//! same labels (rows `clean_text/<set> wrapped-78`): each paragraph is to
-//! come back whole on one line, so a paragraph left in pieces scores as
-//! dropped. The snippet set is scored on the plain rendering only.
+//! Scraped text also comes in other shapes, scored on the same two sets:
+//!
+//! - `clean_text/<set> wrapped-78`: the rendered pages hard-wrapped at 78
+//!   columns ([`wrap`], as lynx, `fmt` or html2text wrap), cleaned, and
+//!   scored by line against the labels of the unwrapped lines: each
+//!   paragraph is to come back whole on one line, so one left in pieces
+//!   scores as dropped.
+//! - `clean_text/<set> html2text`: each page's HTML, decoded as the HTML
+//!   stage decodes it, converted by html2text (pinned in [`HTML2TEXT`]) to
+//!   markdown with one paragraph a line and to markdown hard-wrapped at 78
+//!   columns, then cleaned. Lines no longer map to the rendering, so these
+//!   rows are scored per page against the gold body with the HTML stage's
+//!   metric for the set (AEB token 4-shingles, WCXB bag of words), beside
+//!   text mode on the plain rendering (the reference a format should come
+//!   near) and html2text's whole output (the floor). The conversion runs
+//!   once, in the peers' venv, about 2.5 minutes for both sets; it is cached
+//!   under `target/eval/clean_text` by the pages, the settings and the
+//!   script, so these rows come with every run. Without Python they are
+//!   left out, and the eval says why.
+//!
+//! The snippet set is scored on the plain rendering only.
 //!
 //! With `--peers`, jusText and trafilatura run on the same rendered text,
 //! wrapped in minimal HTML with one `<p>` per line, and their output is
@@ -34,7 +50,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::clean::Snippets;
+use super::clean::{self, Prediction, Snippets};
 use super::util::{self, Prf};
 use super::{Ctx, Row};
 
@@ -46,6 +62,17 @@ use render::render;
 /// The peers run on the rendered text, and the pip requirements they need.
 const PEERS: &[(&str, &[&str])] =
     &[("justext", &["justext==3.0.2", "lxml_html_clean"]), ("trafilatura", &["trafilatura==2.0.0"])];
+
+/// html2text, pinned: many scraping pipelines turn pages into text with it.
+const HTML2TEXT: &str = "html2text==2025.4.15";
+
+/// The script that runs html2text; its text is part of the cache key.
+const HTML2TEXT_SCRIPT: &str = include_str!("../../peers/html2text_pages.py");
+
+/// html2text's outputs scored, each by its name in the table and its
+/// `body_width`: markdown with one paragraph a line, and markdown
+/// hard-wrapped at 78 columns (html2text's default).
+const HTML2TEXT_WIDTHS: &[(&str, u32)] = &[("markdown", 0), ("markdown, wrapped 78", 78)];
 
 /// Bump when [`render`] changes, to invalidate the rendered pages cached
 /// under `target/eval/clean_text`.
@@ -98,8 +125,127 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
             }
         }
     }
+    rows.extend(html2text_rows(ctx, &cleaner)?);
     rows.extend(snippet_set(ctx, &cleaner)?);
     Ok(rows)
+}
+
+/// Scores text mode on the pages as html2text writes them, with the HTML
+/// stage's metric for each set, beside text mode on the plain rendering
+/// (the reference every format should come near) and html2text's whole
+/// output (the floor).
+fn html2text_rows(ctx: &Ctx, cleaner: &copydesk_clean::TextCleaner) -> Result<Vec<Row>> {
+    let root = ctx.data.join("clean");
+    let (pages, gold) = clean::load_aeb(&root.join("aeb"), ctx.limit)?;
+    let ds = "clean_text/aeb html2text";
+    let mut rows = format_rows(ctx, cleaner, "aeb", aeb, &pages, |tool, preds| {
+        clean::score_aeb(ds, tool, preds, &gold)
+    })?;
+    let (pages, gold) = clean::load_wcxb(&root.join("wcxb-dev-articles"), ctx.limit)?;
+    let ds = "clean_text/wcxb-dev-articles html2text";
+    rows.extend(format_rows(ctx, cleaner, "wcxb-dev-articles", wcxb, &pages, |tool, preds| {
+        clean::score_words(ds, tool, preds, &gold)
+    })?);
+    Ok(rows)
+}
+
+/// The rows of one data set: `score` gives a tool's rows from its text per
+/// page. Without Python or html2text there are none, and the eval says why
+/// (the other rows do not need them).
+fn format_rows(
+    ctx: &Ctx,
+    cleaner: &copydesk_clean::TextCleaner,
+    name: &str,
+    load: Loader,
+    pages: &[clean::Page],
+    score: impl Fn(&str, &HashMap<String, Prediction>) -> Vec<Row>,
+) -> Result<Vec<Row>> {
+    let converted: Result<Vec<_>> =
+        HTML2TEXT_WIDTHS.iter().map(|&(_, width)| html2text(ctx, name, width, pages)).collect();
+    let converted = match converted {
+        Ok(converted) => converted,
+        Err(e) => {
+            eprintln!(
+                "eval clean_text: no html2text rows for {name} (they need Python 3 and {HTML2TEXT}): {e:#}"
+            );
+            return Ok(Vec::new());
+        }
+    };
+    let clean_each = |texts: &HashMap<String, String>| -> HashMap<String, Prediction> {
+        texts.iter().map(|(id, text)| (id.clone(), Prediction::of_text(cleaner.clean(text).text))).collect()
+    };
+    let noted = |mut rows: Vec<Row>, note: &str| {
+        if let Some(first) = rows.first_mut() {
+            first.note = format!("{}; {note}", first.note);
+        }
+        rows
+    };
+    let rendered: HashMap<String, String> =
+        rendered(ctx, name, load)?.into_iter().map(|p| (p.id, p.text)).collect();
+    let plain: HashMap<String, String> = pages
+        .iter()
+        .map(|p| {
+            let text = rendered.get(&p.id).with_context(|| format!("{name}: {} not rendered", p.id))?;
+            Ok((p.id.clone(), text.clone()))
+        })
+        .collect::<Result<_>>()?;
+    let mut rows =
+        noted(score("copydesk (plain rendered)", &clean_each(&plain)), "on our rendering, one block a line");
+    let note = |width: u32, failed: usize| {
+        let mut note = format!("{HTML2TEXT}, body_width={width}, its defaults otherwise");
+        if failed > 0 {
+            note.push_str(&format!("; {failed} pages it failed on scored as empty"));
+        }
+        note
+    };
+    for (&(label, width), (texts, failed)) in HTML2TEXT_WIDTHS.iter().zip(&converted) {
+        rows.extend(noted(score(&format!("copydesk ({label})"), &clean_each(texts)), &note(width, *failed)));
+    }
+    // Every word of the page: the floor (wrapping changes no word).
+    let (&(label, width), (texts, failed)) =
+        HTML2TEXT_WIDTHS.iter().zip(&converted).next().context("no width")?;
+    let whole = texts.iter().map(|(id, text)| (id.clone(), Prediction::of_text(text.clone()))).collect();
+    rows.extend(noted(score(&format!("whole text ({label})"), &whole), &note(width, *failed)));
+    Ok(rows)
+}
+
+/// html2text's text of each page at `body_width` `width`, and how many
+/// pages it failed on (given as empty text), from the cache when the same
+/// pages were converted the same way before: the conversion takes about a
+/// minute a data set (pure Python), the rest of the stage seconds.
+fn html2text(
+    ctx: &Ctx,
+    name: &str,
+    width: u32,
+    pages: &[clean::Page],
+) -> Result<(HashMap<String, String>, usize)> {
+    let dir = ctx.out.join("clean_text");
+    std::fs::create_dir_all(&dir)?;
+    let mut h = DefaultHasher::new();
+    (HTML2TEXT, HTML2TEXT_SCRIPT, width).hash(&mut h);
+    for p in pages {
+        (&p.id, &p.html).hash(&mut h);
+    }
+    let out = dir.join(format!("{name}.html2text-{width}.{:016x}.json", h.finish()));
+    if !out.exists() {
+        let py = crate::peers::python(&[HTML2TEXT])?;
+        let input = dir.join(format!("{name}.html2text-input.jsonl"));
+        let lines: Vec<String> =
+            pages.iter().map(|p| serde_json::json!({"id": p.id, "html": p.html}).to_string()).collect();
+        std::fs::write(&input, lines.join("\n"))?;
+        let width_arg = width.to_string();
+        let ran = crate::peers::run_script(
+            &py,
+            "html2text_pages.py",
+            &[width_arg.as_ref(), input.as_os_str(), out.as_os_str()],
+        );
+        std::fs::remove_file(&input)?;
+        ran?;
+    }
+    let texts: HashMap<String, Option<String>> = serde_json::from_str(&std::fs::read_to_string(&out)?)
+        .with_context(|| format!("reading {}", out.display()))?;
+    let failed = texts.values().filter(|t| t.is_none()).count();
+    Ok((texts.into_iter().map(|(id, t)| (id, t.unwrap_or_default())).collect(), failed))
 }
 
 /// Scores text mode on the pages hard-wrapped at [`WRAP_WIDTH`] columns,

@@ -6,7 +6,9 @@
 //! tables ([`cues`]), classed ([`class`]), and then judged in context
 //! ([`story`]): the story is the longest body of prose, and short lines in
 //! it stay or go by their neighbours. Lines are never split or rewritten:
-//! every paragraph of the output is a line of the input, trimmed.
+//! every paragraph of the output is a line of the input, trimmed (of the
+//! input once its markdown, if it is written in markdown, is taken off by
+//! [`markdown`], line for line).
 
 mod bio;
 mod class;
@@ -14,6 +16,7 @@ mod credit;
 mod cues;
 mod date;
 mod line;
+mod markdown;
 mod story;
 mod tweet;
 
@@ -59,6 +62,8 @@ impl TextCleaner {
     /// and the headline, when one is evident above the story, as
     /// `meta.title`.
     pub fn clean(&self, text: &str) -> Document {
+        let plain = markdown::plain(text);
+        let text: &str = &plain;
         let mut lines = line::scan(text);
         self.cues.mark(text, &mut lines);
         for line in lines.iter_mut().filter(|l| l.units <= date::STAMP_UNITS) {

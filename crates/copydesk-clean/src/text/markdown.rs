@@ -1,0 +1,590 @@
+//! Markdown in scraped text: many scrapers (html2text, Jina Reader,
+//! Firecrawl, markdownify) write a page as markdown, and its link targets,
+//! heading hashes, bullets, emphasis markers and backslash escapes would
+//! skew every line measure (a menu line of URLs is all digits and slashes)
+//! and end up in the story. [`plain`] takes the markup off, line by line,
+//! so that the classifier sees the lines it would see in plain text.
+//!
+//! Hand-written rather than built on a CommonMark parser: a parser's block
+//! pass joins lines into paragraphs (lazy continuations, setext headings,
+//! list items over several lines), and the classifier needs the input's
+//! lines one for one, so its events would have to be mapped back onto
+//! lines through their source ranges for every block kind. What text mode
+//! needs is smaller: the inline markup of one line, and a few line
+//! prefixes, in one linear pass with no dependency.
+
+use std::borrow::Cow;
+
+/// A text is markdown when at least this many of its lines hold a link or
+/// an image (`](`): a page written as markdown links its menus, teasers and
+/// footer, while a plain page quoting markdown source has a handful.
+const MIN_LINK_LINES: usize = 3;
+/// ... and when lines marked up as markdown (a link, a heading, a bullet)
+/// make at least this share (one in so many) of its non-blank lines: a
+/// plain page of some hundred lines that cites its sources as markdown
+/// links is not markdown throughout. Measured on html2text's markdown of
+/// the AEB and WCXB pages, marked lines are one in ten at the fewest; on
+/// our plain renderings of them, one in seventy at the most.
+const MARKED_LINE_SHARE: usize = 20;
+/// Bullet markers: one of them and a space open a list item.
+const BULLETS: &[u8] = b"*-+";
+/// Characters that a run of which, three or more and nothing else, makes a
+/// horizontal rule or a setext heading's underline.
+const RULES: &[u8] = b"-*_=";
+/// Characters whose runs mark emphasis (`*`, `_`) or strikethrough (`~~`).
+const EMPHASIS: &[u8] = b"*_~";
+/// Code fences: a line opening with three of either starts or ends a block
+/// of code, whose lines are taken as they are.
+const FENCES: [&str; 2] = ["```", "~~~"];
+/// Schemes of an autolink (`<https://...>`).
+const AUTOLINK_SCHEMES: [&str; 4] = ["http://", "https://", "mailto:", "ftp://"];
+/// The longest link destination read; past it a `(` is left as text, so a
+/// line of unclosed brackets costs linear time.
+const MAX_DESTINATION: usize = 4096;
+/// The longest backtick run read as a code span's fence.
+const MAX_TICKS: usize = 8;
+
+/// `text` without its markdown, one output line per input line (so blocks
+/// stay where they were); `Cow::Borrowed`, untouched, when `text` is not
+/// markdown.
+pub(super) fn plain(text: &str) -> Cow<'_, str> {
+    if !is_markdown(text) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut scratch = Scratch::default();
+    let mut table = false;
+    let mut fence = false;
+    for (i, raw) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = raw.trim_end();
+        let bare = line.trim_start();
+        if FENCES.iter().any(|f| bare.starts_with(f)) {
+            fence = !fence;
+            continue;
+        }
+        if fence {
+            out.push_str(bare);
+            continue;
+        }
+        let body = unquote(line);
+        if is_table_separator(body) {
+            table = true;
+            continue;
+        }
+        table &= body.contains('|');
+        if table || lines.get(i + 1).is_some_and(|next| is_table_separator(unquote(next.trim_end()))) {
+            table_row(body, &mut scratch, &mut out);
+        } else {
+            block(body, &mut scratch, &mut out);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Enough lines hold a link or an image, and enough are marked up, as
+/// [`MIN_LINK_LINES`] and [`MARKED_LINE_SHARE`] say.
+fn is_markdown(text: &str) -> bool {
+    // Plain text, with no link or almost none, is passed over in one scan.
+    if memchr::memmem::find_iter(text.as_bytes(), b"](").nth(MIN_LINK_LINES - 1).is_none() {
+        return false;
+    }
+    let (mut lines, mut links, mut marked) = (0, 0, 0);
+    for line in text.lines().map(unquote).filter(|l| !l.is_empty()) {
+        lines += 1;
+        let link = memchr::memmem::find(line.as_bytes(), b"](").is_some();
+        links += usize::from(link);
+        marked += usize::from(link || is_heading(line) || is_bullet(line));
+    }
+    links >= MIN_LINK_LINES && marked * MARKED_LINE_SHARE >= lines
+}
+
+/// `line` without the `>` marks of a block quote, and leading space.
+fn unquote(line: &str) -> &str {
+    let mut rest = line.trim_start();
+    while let Some(inner) = rest.strip_prefix('>') {
+        rest = inner.trim_start();
+    }
+    rest
+}
+
+/// A horizontal rule or a setext underline: three or more of one of
+/// [`RULES`], spaces between allowed, and nothing else.
+fn is_rule(line: &str) -> bool {
+    let mut marks = line.bytes().filter(|b| *b != b' ');
+    let Some(first) = marks.next() else { return false };
+    RULES.contains(&first) && marks.clone().all(|b| b == first) && marks.count() >= 2
+}
+
+/// A table's delimiter row: cells of dashes, colons for alignment, split
+/// by pipes (`---|---`, `| :--- | ---: |`).
+fn is_table_separator(line: &str) -> bool {
+    line.contains('|')
+        && line.contains("---")
+        && line.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
+}
+
+/// One line outside tables, markup taken off, appended to `out`.
+fn block(line: &str, scratch: &mut Scratch, out: &mut String) {
+    if line.is_empty() || is_rule(line) || is_reference_definition(line) {
+        return;
+    }
+    let mut rest = line;
+    if is_heading(rest) {
+        // The closing hashes of `## Heading ##` go too, not a `#` ending a
+        // word (`C#`).
+        rest = rest.trim_start_matches('#').trim();
+        let closing = rest.trim_end_matches('#');
+        if closing.is_empty() || closing.ends_with([' ', '\t']) {
+            rest = closing.trim_end();
+        }
+    } else if is_bullet(rest) {
+        rest = rest[1..].trim_start();
+    }
+    inline(rest, scratch, out);
+}
+
+/// An ATX heading: one to six `#` and a space, or nothing, after them.
+fn is_heading(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes) && line[hashes..].bytes().next().is_none_or(|b| b == b' ' || b == b'\t')
+}
+
+/// A list item: one of [`BULLETS`] and a space.
+fn is_bullet(line: &str) -> bool {
+    matches!(line.as_bytes(), [mark, b' ' | b'\t', ..] if BULLETS.contains(mark))
+}
+
+/// A reference definition: `[label]: destination "optional title"`
+/// (footnotes, `[^1]: text`, are text).
+fn is_reference_definition(line: &str) -> bool {
+    let Some(label_end) = line.strip_prefix('[').and_then(|l| l.find("]:")) else { return false };
+    if line[1..].starts_with('^') || label_end == 0 {
+        return false;
+    }
+    let mut rest = line[label_end + 3..].split_whitespace();
+    rest.next().is_some() && rest.next().is_none_or(|title| title.starts_with(['"', '\'', '(']))
+}
+
+/// A table row: its cells, markup taken off, joined by tabs, empty ones
+/// left out. Our plain rendering puts each cell on a line of its own, which
+/// one line per input line cannot do; tabs are white space to the line
+/// measures (words, capitals, endings, cues), so the row measures as its
+/// cells' words run together, and no `|` that the page never showed is left
+/// in the story.
+fn table_row(line: &str, scratch: &mut Scratch, out: &mut String) {
+    let mut first = true;
+    let mut from = 0;
+    let bytes = line.as_bytes();
+    for to in (0..=bytes.len())
+        .filter(|&i| i == bytes.len() || (bytes[i] == b'|' && (i == 0 || bytes[i - 1] != b'\\')))
+    {
+        let cell = line[from..to].trim();
+        from = to + 1;
+        if cell.is_empty() {
+            continue;
+        }
+        let mark = out.len();
+        if !first {
+            out.push('\t');
+        }
+        let text = out.len();
+        inline(cell, scratch, out);
+        if out[text..].trim().is_empty() {
+            out.truncate(mark);
+        } else {
+            first = false;
+        }
+    }
+}
+
+/// Buffers reused from line to line.
+#[derive(Default)]
+struct Scratch {
+    /// The line's text with links, images and escapes resolved, emphasis
+    /// markers still in.
+    text: String,
+    /// The emphasis runs in `text`.
+    runs: Vec<Run>,
+    /// For each `[` of the line, the byte offset of its `]`.
+    closing: Vec<usize>,
+    /// Open brackets while matching.
+    stack: Vec<usize>,
+}
+
+/// A run of one emphasis character in [`Scratch::text`].
+#[derive(Clone, Copy)]
+struct Run {
+    /// Byte offset in the text.
+    at: usize,
+    /// The character, one of [`EMPHASIS`].
+    mark: u8,
+    /// Its length.
+    len: usize,
+    /// It may open an emphasis (no space follows it).
+    opens: bool,
+    /// It may close one (no space comes before it).
+    closes: bool,
+    /// Characters taken off its start (as a closer).
+    front: usize,
+    /// Characters taken off its end (as an opener).
+    back: usize,
+}
+
+/// The text of `line` without its inline markup, appended to `out`: links
+/// become their text, images, autolinks and link targets go, escapes are
+/// undone, code spans lose their backticks, and emphasis markers go when
+/// they pair up.
+fn inline(line: &str, scratch: &mut Scratch, out: &mut String) {
+    let bytes = line.as_bytes();
+    match_brackets(bytes, scratch);
+    let Scratch { text, runs, closing, .. } = scratch;
+    text.clear();
+    runs.clear();
+    // Where the text of links entered ends, and where to resume after each.
+    let mut exits: Vec<(usize, usize)> = Vec::new();
+    // Backtick runs known to have no closing run of the same length.
+    let mut no_closer = [false; MAX_TICKS + 1];
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(&(end, resume)) = exits.last() {
+            // A code span or an autolink may run past the `]` (then the
+            // link is broken, and what it spans is taken as text).
+            if i >= end {
+                exits.pop();
+                i = i.max(resume);
+                continue;
+            }
+        }
+        let b = bytes[i];
+        match b {
+            b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                text.push(char::from(bytes[i + 1]));
+                i += 2;
+            }
+            b'!' if bytes.get(i + 1) == Some(&b'[') => match link_end(bytes, i + 1, closing) {
+                Some(after) => i = after,
+                None => {
+                    text.push('!');
+                    i += 1;
+                }
+            },
+            b'[' => match link_end(bytes, i, closing) {
+                Some(after) => {
+                    exits.push((closing[i], after));
+                    i += 1;
+                }
+                None => {
+                    text.push('[');
+                    i += 1;
+                }
+            },
+            b'<' => match autolink_end(line, i) {
+                Some(after) => i = after,
+                None => {
+                    text.push('<');
+                    i += 1;
+                }
+            },
+            b'`' => {
+                let ticks = bytes[i..].iter().take_while(|&&c| c == b'`').count();
+                let code =
+                    (ticks <= MAX_TICKS && !no_closer[ticks]).then(|| code_span_end(bytes, i + ticks, ticks));
+                match code.flatten() {
+                    Some(end) => {
+                        text.push_str(line[i + ticks..end].trim());
+                        i = end + ticks;
+                    }
+                    None => {
+                        if ticks <= MAX_TICKS {
+                            no_closer[ticks] = true;
+                        }
+                        text.push_str(&line[i..i + ticks]);
+                        i += ticks;
+                    }
+                }
+            }
+            _ if EMPHASIS.contains(&b) => {
+                let len = bytes[i..].iter().take_while(|&&c| c == b).count();
+                let before = line[..i].chars().next_back();
+                let after = line[i + len..].chars().next();
+                let mut opens = after.is_some_and(|c| !c.is_whitespace());
+                let mut closes = before.is_some_and(|c| !c.is_whitespace());
+                if b == b'_' {
+                    // snake_case and file_names_like_this stay.
+                    opens &= !before.is_some_and(char::is_alphanumeric);
+                    closes &= !after.is_some_and(char::is_alphanumeric);
+                }
+                if b == b'~' && len != 2 {
+                    (opens, closes) = (false, false);
+                }
+                if opens || closes {
+                    runs.push(Run { at: text.len(), mark: b, len, opens, closes, front: 0, back: 0 });
+                }
+                text.push_str(&line[i..i + len]);
+                i += len;
+            }
+            _ => {
+                let next = bytes[i + 1..]
+                    .iter()
+                    .position(|c| matches!(c, b'\\' | b'!' | b'[' | b'<' | b'`' | b'*' | b'_' | b'~'))
+                    .map_or(bytes.len(), |p| i + 1 + p);
+                let next = exits.last().map_or(next, |&(end, _)| next.min(end));
+                text.push_str(&line[i..next]);
+                i = next;
+            }
+        }
+    }
+    pair_emphasis(runs);
+    let mut from = 0;
+    for run in runs.iter() {
+        out.push_str(&text[from..run.at]);
+        out.push_str(&text[run.at + run.front..run.at + run.len - run.back]);
+        from = run.at + run.len;
+    }
+    out.push_str(&text[from..]);
+}
+
+/// Fills `scratch.closing` with the `]` matching each `[` of `bytes`
+/// (`usize::MAX` for none), skipping escaped brackets.
+fn match_brackets(bytes: &[u8], scratch: &mut Scratch) {
+    scratch.closing.clear();
+    scratch.closing.resize(bytes.len(), usize::MAX);
+    scratch.stack.clear();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => scratch.stack.push(i),
+            b']' => {
+                if let Some(open) = scratch.stack.pop() {
+                    scratch.closing[open] = i;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// For a link or image whose `[` is at `open`, where it ends: after
+/// `(destination "title")`, or after a reference `[label]` or `[]`; `None`
+/// when the brackets are not a link (a citation `[1]`, an unclosed one).
+fn link_end(bytes: &[u8], open: usize, closing: &[usize]) -> Option<usize> {
+    let close = *closing.get(open).filter(|&&c| c != usize::MAX)?;
+    match bytes.get(close + 1)? {
+        b'(' => destination_end(bytes, close + 2),
+        b'[' => closing.get(close + 1).filter(|&&c| c != usize::MAX).map(|c| c + 1),
+        _ => None,
+    }
+}
+
+/// Where `(destination "title")` ends, reading from just after its `(`:
+/// one past its `)`.
+fn destination_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote = None;
+    let limit = bytes.len().min(from + MAX_DESTINATION);
+    let mut i = from;
+    while i < limit {
+        let b = bytes[i];
+        match (quote, b) {
+            (_, b'\\') => i += 1,
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if bytes[i - 1] == b' ' => quote = Some(b),
+            (None, b'(') => depth += 1,
+            (None, b')') if depth == 0 => return Some(i + 1),
+            (None, b')') => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// For `<` at `at`, one past the `>` of an autolink (`<https://...>`).
+fn autolink_end(line: &str, at: usize) -> Option<usize> {
+    let rest = &line[at + 1..];
+    if !AUTOLINK_SCHEMES.iter().any(|s| rest.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s))) {
+        return None;
+    }
+    let end = rest.bytes().take(MAX_DESTINATION).position(|b| b == b'>' || b == b' ' || b == b'<')?;
+    (rest.as_bytes()[end] == b'>').then_some(at + 1 + end + 1)
+}
+
+/// Where a code span opened by `ticks` backticks ends (the offset of its
+/// closing run of as many), reading from `from`.
+fn code_span_end(bytes: &[u8], from: usize, ticks: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(p) = memchr::memchr(b'`', &bytes[i..]) {
+        let start = i + p;
+        let len = bytes[start..].iter().take_while(|&&c| c == b'`').count();
+        if len == ticks {
+            return Some(start);
+        }
+        i = start + len;
+    }
+    None
+}
+
+/// Pairs the emphasis runs, each closer with the nearest open run of its
+/// character, and marks what each pair takes off (one stack per character
+/// keeps this linear).
+fn pair_emphasis(runs: &mut [Run]) {
+    let mut open: [Vec<usize>; 3] = Default::default();
+    for i in 0..runs.len() {
+        let slot = EMPHASIS.iter().position(|&m| m == runs[i].mark).unwrap_or(0);
+        if runs[i].closes {
+            while let Some(&o) = open[slot].last() {
+                let left = runs[i].len - runs[i].front;
+                let avail = runs[o].len - runs[o].back - runs[o].front;
+                let n = left.min(avail);
+                if n == 0 {
+                    break;
+                }
+                runs[o].back += n;
+                runs[i].front += n;
+                if runs[o].len - runs[o].back - runs[o].front == 0 {
+                    open[slot].pop();
+                }
+            }
+        }
+        if runs[i].opens && runs[i].front < runs[i].len {
+            open[slot].push(i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    /// A menu of links above `body`, enough to make the text markdown.
+    fn page(body: &str) -> String {
+        format!("* [Home](/)\n* [World](https://example.com/world)\n* [Sport](/sport \"Sport\")\n\n{body}")
+    }
+
+    /// The lines of `plain(page(body))` after the menu.
+    fn body_of(body: &str) -> String {
+        let text = page(body);
+        let out = plain(&text).into_owned();
+        assert_eq!(out.lines().take(3).collect::<Vec<_>>(), ["Home", "World", "Sport"]);
+        out.split('\n').skip(4).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn plain_text_with_stars_hashtags_and_citations_is_borrowed() {
+        let text = "Prices rose 5 * 3 times, says #economy [1].\n* a note\n# not a heading?\n\
+                    See [the report](https://example.com/report) and snake_case_names.\n";
+        assert!(matches!(plain(text), std::borrow::Cow::Borrowed(t) if t == text));
+    }
+
+    #[test]
+    fn a_few_links_in_a_long_plain_text_leave_it_borrowed() {
+        let mut text = String::new();
+        for n in 0..80 {
+            text.push_str(&format!("Paragraph {n} of the story, with no markup at all.\n"));
+        }
+        text.push_str("Sources: [a](/a), [b](/b).\n[c](/c)\n[d](/d)\n");
+        assert!(matches!(plain(&text), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_url_only_menu_line_becomes_its_text() {
+        assert_eq!(body_of("  * [News](https://example.com/news/2024/05/19/index.html?ref=nav)\n"), "News\n");
+    }
+
+    #[test]
+    fn links_become_their_text_and_images_go() {
+        assert_eq!(
+            body_of(
+                "Read [the council's report](https://example.com/r \"Report (PDF)\") today.\n\
+                 ![A flooded street](https://example.com/a.jpg)\n\
+                 [![logo](/logo.png)](/)\n\
+                 [![](/i.png) Weather](/weather)\n\
+                 **[Bold link](/b)** and _[em link](/e)_\n\
+                 See <https://example.com/x> now, [text][1] and [more][].\n"
+            ),
+            "Read the council's report today.\n\n\n Weather\nBold link and em link\nSee  now, text and more.\n"
+        );
+    }
+
+    #[test]
+    fn headings_lose_their_hashes() {
+        assert_eq!(
+            body_of("# Rivers rise\n### Rivers rise ###\n## C#\n#hashtag stays\n"),
+            "Rivers rise\nRivers rise\nC#\n#hashtag stays\n"
+        );
+    }
+
+    #[test]
+    fn emphasis_markers_go_when_they_pair() {
+        assert_eq!(
+            body_of(
+                "**Bold** and *em* and _em_ and __strong__ and ~~gone~~.\n5 * 3 = 15, snake_case_name, a lone *star.\n"
+            ),
+            "Bold and em and em and strong and gone.\n5 * 3 = 15, snake_case_name, a lone *star.\n"
+        );
+    }
+
+    #[test]
+    fn escapes_are_undone() {
+        assert_eq!(
+            body_of("1\\. First\n2019\\. A year \\- and \\*stars\\* \\[1\\]\n"),
+            "1. First\n2019. A year - and *stars* [1]\n"
+        );
+    }
+
+    #[test]
+    fn bullets_quotes_rules_and_code_lose_their_markup() {
+        assert_eq!(
+            body_of("- one\n+ two\n> quoted `code` line\n---\nTitle\n=====\n* * *\n```\n**raw**\n```\n"),
+            "one\ntwo\nquoted code line\n\nTitle\n\n\n\n**raw**\n\n"
+        );
+    }
+
+    #[test]
+    fn table_rows_become_tab_separated_cells() {
+        assert_eq!(
+            body_of(
+                "Team | Won | Lost\n---|:---:|---\n**Ajax** | 3 | 1\n|  | [Leeds](/l) | 2 |\nAfter the table.\n"
+            ),
+            "Team\tWon\tLost\n\nAjax\t3\t1\nLeeds\t2\nAfter the table.\n"
+        );
+    }
+
+    #[test]
+    fn reference_definitions_go() {
+        assert_eq!(
+            body_of("[1]: https://example.com/a\n[docs]: /docs \"The docs\"\n[^1]: A footnote.\n"),
+            "\n\n[^1]: A footnote.\n"
+        );
+    }
+
+    #[test]
+    fn unclosed_brackets_are_left_as_they_are() {
+        assert_eq!(
+            body_of("A [link split](https://exa\nmple.com/x) here\n"),
+            "A [link split](https://exa\nmple.com/x) here\n"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_kept_one_for_one(body in "[a-z #*_~`!\\[\\]()<>|\\\\:.\n-]{0,200}") {
+            let text = page(&body);
+            let out = plain(&text);
+            proptest::prop_assert_eq!(out.matches('\n').count(), text.matches('\n').count());
+        }
+
+        #[test]
+        fn any_text_is_safe(text in "\\PC{0,300}") {
+            let out = plain(&text);
+            proptest::prop_assert_eq!(out.matches('\n').count(), text.matches('\n').count());
+        }
+    }
+}

@@ -44,7 +44,7 @@ pub(super) struct Page {
 /// What a tool extracted from a page.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(super) struct Prediction {
-    text: String,
+    pub(super) text: String,
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
@@ -266,7 +266,7 @@ pub(super) fn load_trafilatura(
 
 /// A WCXB page's gold.
 pub(super) struct Wcxb {
-    body: String,
+    pub(super) body: String,
     snippets: Snippets,
     title: Option<String>,
     author: Option<String>,
@@ -330,6 +330,11 @@ fn overlap<K: std::hash::Hash + Eq>(gold: &HashMap<K, usize>, pred: &HashMap<K, 
     (tp as f64, (pred_total - tp) as f64, (gold_total - tp) as f64)
 }
 
+/// AEB's overlap of one page: (tp, fp, fn) of token 4-shingles.
+pub(super) fn shingle_overlap(truth: &str, pred: &str) -> (f64, f64, f64) {
+    overlap(&shingles(truth), &shingles(pred))
+}
+
 pub(super) fn score_aeb(
     ds: &str,
     tool: &str,
@@ -341,7 +346,7 @@ pub(super) fn score_aeb(
     let mut exact = 0;
     for (id, truth) in gold {
         let pred = preds.get(id).map_or("", |p| p.text.as_str());
-        let (tp, fp, fn_) = overlap(&shingles(truth), &shingles(pred));
+        let (tp, fp, fn_) = shingle_overlap(truth, pred);
         let s = tp + fp + fn_;
         let (tp, fp, fn_) = if s > 0.0 { (tp / s, fp / s, fn_ / s) } else { (tp, fp, fn_) };
         // As the script: a page counts toward the mean precision when
@@ -464,6 +469,11 @@ fn score_wcxb(tool: &str, preds: &HashMap<String, Prediction>, gold: &HashMap<St
     rows
 }
 
+/// WCXB's overlap of one page: (tp, fp, fn) of lower-cased words.
+pub(super) fn word_overlap(body: &str, text: &str) -> (f64, f64, f64) {
+    overlap(&words(body), &words(text))
+}
+
 /// WCXB's figures of the text alone: bag-of-words precision, recall and F1
 /// per page, averaged, and the share of must-not-appear snippets found.
 pub(super) fn score_words(
@@ -476,7 +486,7 @@ pub(super) fn score_words(
     let empty = Prediction::default();
     for (id, g) in gold {
         let pred = preds.get(id).unwrap_or(&empty);
-        let (tp, fp, fn_) = overlap(&words(&g.body), &words(&pred.text));
+        let (tp, fp, fn_) = word_overlap(&g.body, &pred.text);
         let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
         let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
         ps.push(p);

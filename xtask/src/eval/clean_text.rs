@@ -32,11 +32,12 @@
 //!   rows are scored per page against the gold body with the HTML stage's
 //!   metric for the set (AEB token 4-shingles, WCXB bag of words), beside
 //!   text mode on the plain rendering (the reference a format should come
-//!   near) and html2text's whole output (the floor). The conversion runs
-//!   once, in the peers' venv, about 2.5 minutes for both sets; it is cached
-//!   under `target/eval/clean_text` by the pages, the settings and the
-//!   script, so these rows come with every run. Without Python they are
-//!   left out, and the eval says why.
+//!   near) and html2text's whole output (the floor); each page's F1 per
+//!   tool goes to `<set>.html2text.pages.tsv`. The conversion runs once, in
+//!   the peers' venv, about 2.5 minutes for both sets; it is cached under
+//!   `target/eval/clean_text` by the pages, the settings and the script, so
+//!   these rows come with every run. Without Python they are left out, and
+//!   the eval says why.
 //!
 //! The snippet set is scored on the plain rendering only.
 //!
@@ -138,27 +139,38 @@ fn html2text_rows(ctx: &Ctx, cleaner: &copydesk_clean::TextCleaner) -> Result<Ve
     let root = ctx.data.join("clean");
     let (pages, gold) = clean::load_aeb(&root.join("aeb"), ctx.limit)?;
     let ds = "clean_text/aeb html2text";
-    let mut rows = format_rows(ctx, cleaner, "aeb", aeb, &pages, |tool, preds| {
-        clean::score_aeb(ds, tool, preds, &gold)
-    })?;
+    let mut rows = format_rows(
+        ctx,
+        cleaner,
+        ("aeb", aeb),
+        &pages,
+        |tool, preds| clean::score_aeb(ds, tool, preds, &gold),
+        |id, text| clean::shingle_overlap(gold.get(id).map_or("", String::as_str), text),
+    )?;
     let (pages, gold) = clean::load_wcxb(&root.join("wcxb-dev-articles"), ctx.limit)?;
     let ds = "clean_text/wcxb-dev-articles html2text";
-    rows.extend(format_rows(ctx, cleaner, "wcxb-dev-articles", wcxb, &pages, |tool, preds| {
-        clean::score_words(ds, tool, preds, &gold)
-    })?);
+    rows.extend(format_rows(
+        ctx,
+        cleaner,
+        ("wcxb-dev-articles", wcxb),
+        &pages,
+        |tool, preds| clean::score_words(ds, tool, preds, &gold),
+        |id, text| clean::word_overlap(gold.get(id).map_or("", |g| g.body.as_str()), text),
+    )?);
     Ok(rows)
 }
 
 /// The rows of one data set: `score` gives a tool's rows from its text per
-/// page. Without Python or html2text there are none, and the eval says why
-/// (the other rows do not need them).
+/// page, `overlap` one page's (tp, fp, fn) by the same metric, for the
+/// per-page dump. Without Python or html2text there are none, and the eval
+/// says why (the other rows do not need them).
 fn format_rows(
     ctx: &Ctx,
     cleaner: &copydesk_clean::TextCleaner,
-    name: &str,
-    load: Loader,
+    (name, load): (&str, Loader),
     pages: &[clean::Page],
     score: impl Fn(&str, &HashMap<String, Prediction>) -> Vec<Row>,
+    overlap: impl Fn(&str, &str) -> (f64, f64, f64),
 ) -> Result<Vec<Row>> {
     let converted: Result<Vec<_>> =
         HTML2TEXT_WIDTHS.iter().map(|&(_, width)| html2text(ctx, name, width, pages)).collect();
@@ -174,11 +186,12 @@ fn format_rows(
     let clean_each = |texts: &HashMap<String, String>| -> HashMap<String, Prediction> {
         texts.iter().map(|(id, text)| (id.clone(), Prediction::of_text(cleaner.clean(text).text))).collect()
     };
-    let noted = |mut rows: Vec<Row>, note: &str| {
-        if let Some(first) = rows.first_mut() {
-            first.note = format!("{}; {note}", first.note);
+    let note = |width: u32, failed: usize| {
+        let mut note = format!("{HTML2TEXT}, body_width={width}, its defaults otherwise");
+        if failed > 0 {
+            note.push_str(&format!("; {failed} pages it failed on scored as empty"));
         }
-        rows
+        note
     };
     let rendered: HashMap<String, String> =
         rendered(ctx, name, load)?.into_iter().map(|p| (p.id, p.text)).collect();
@@ -189,24 +202,65 @@ fn format_rows(
             Ok((p.id.clone(), text.clone()))
         })
         .collect::<Result<_>>()?;
-    let mut rows =
-        noted(score("copydesk (plain rendered)", &clean_each(&plain)), "on our rendering, one block a line");
-    let note = |width: u32, failed: usize| {
-        let mut note = format!("{HTML2TEXT}, body_width={width}, its defaults otherwise");
-        if failed > 0 {
-            note.push_str(&format!("; {failed} pages it failed on scored as empty"));
-        }
-        note
-    };
+    // Each tool, the note on its first row, and its text per page.
+    let mut tools = vec![(
+        "copydesk (plain rendered)".to_string(),
+        "on our rendering, one block a line".to_string(),
+        clean_each(&plain),
+    )];
     for (&(label, width), (texts, failed)) in HTML2TEXT_WIDTHS.iter().zip(&converted) {
-        rows.extend(noted(score(&format!("copydesk ({label})"), &clean_each(texts)), &note(width, *failed)));
+        tools.push((format!("copydesk ({label})"), note(width, *failed), clean_each(texts)));
     }
     // Every word of the page: the floor (wrapping changes no word).
     let (&(label, width), (texts, failed)) =
         HTML2TEXT_WIDTHS.iter().zip(&converted).next().context("no width")?;
     let whole = texts.iter().map(|(id, text)| (id.clone(), Prediction::of_text(text.clone()))).collect();
-    rows.extend(noted(score(&format!("whole text ({label})"), &whole), &note(width, *failed)));
+    tools.push((format!("whole text ({label})"), note(width, *failed), whole));
+    dump_pages(
+        &ctx.out.join("clean_text").join(format!("{name}.html2text.pages.tsv")),
+        pages,
+        &tools,
+        overlap,
+    )?;
+    let mut rows = Vec::new();
+    for (tool, note, preds) in &tools {
+        let mut these = score(tool, preds);
+        if let Some(first) = these.first_mut() {
+            first.note = format!("{}; {note}", first.note);
+        }
+        rows.extend(these);
+    }
     Ok(rows)
+}
+
+/// Writes each page's F1 per tool (2tp / (2tp + fp + fn) of the set's
+/// metric), pages sorted by what the second tool (copydesk on markdown)
+/// loses against the first (on the plain rendering), most first, for
+/// reading the errors.
+fn dump_pages(
+    path: &Path,
+    pages: &[clean::Page],
+    tools: &[(String, String, HashMap<String, Prediction>)],
+    overlap: impl Fn(&str, &str) -> (f64, f64, f64),
+) -> Result<()> {
+    let f1 = |(tp, fp, fn_): (f64, f64, f64)| if tp > 0.0 { 2.0 * tp / (2.0 * tp + fp + fn_) } else { 0.0 };
+    let mut table: Vec<(&str, Vec<f64>)> = pages
+        .iter()
+        .map(|p| {
+            let f1s = tools.iter().map(|(_, _, preds)| {
+                f1(overlap(&p.id, preds.get(&p.id).map_or("", |pred| pred.text.as_str())))
+            });
+            (p.id.as_str(), f1s.collect())
+        })
+        .collect();
+    table.sort_by(|a, b| (b.1[0] - b.1[1]).total_cmp(&(a.1[0] - a.1[1])).then(a.0.cmp(b.0)));
+    let mut out =
+        format!("id\t{}\n", tools.iter().map(|(tool, _, _)| tool.as_str()).collect::<Vec<_>>().join("\t"));
+    for (id, f1s) in table {
+        let f1s: Vec<String> = f1s.iter().map(|f| format!("{f:.4}")).collect();
+        out.push_str(&format!("{id}\t{}\n", f1s.join("\t")));
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
 }
 
 /// html2text's text of each page at `body_width` `width`, and how many

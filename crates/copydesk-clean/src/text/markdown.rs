@@ -26,6 +26,14 @@ const MIN_LINK_LINES: usize = 3;
 /// the AEB and WCXB pages, marked lines are one in ten at the fewest; on
 /// our plain renderings of them, one in seventy at the most.
 const MARKED_LINE_SHARE: usize = 20;
+/// A line whose words are all link text, and more of them than this, is
+/// dropped: a teaser (image, headline and blurb in one link) or a row of
+/// them, which our plain rendering gives as several short lines but
+/// markdown as one of paragraph length that the classifier takes for
+/// prose. Shorter ones (menu items, headlines) are left to the classifier.
+/// Measured on html2text's markdown (bag-of-words F1), from 12 to 50 words
+/// both AEB and WCXB gain; 20 gains the most on both together.
+const MAX_LINKED_WORDS: usize = 20;
 /// Bullet markers: one of them and a space open a list item.
 const BULLETS: &[u8] = b"*-+";
 /// Characters that a run of which, three or more and nothing else, makes a
@@ -144,7 +152,10 @@ fn block(line: &str, scratch: &mut Scratch, out: &mut String) {
     } else if is_bullet(rest) {
         rest = rest[1..].trim_start();
     }
-    inline(rest, scratch, out);
+    let from = out.len();
+    if inline(rest, scratch, out) && out[from..].split_whitespace().count() > MAX_LINKED_WORDS {
+        out.truncate(from);
+    }
 }
 
 /// An ATX heading: one to six `#` and a space, or nothing, after them.
@@ -237,8 +248,10 @@ struct Run {
 /// The text of `line` without its inline markup, appended to `out`: links
 /// become their text, images, autolinks and link targets go, escapes are
 /// undone, code spans lose their backticks, and emphasis markers go when
-/// they pair up.
-fn inline(line: &str, scratch: &mut Scratch, out: &mut String) {
+/// they pair up. True when the line has a link and no word outside links.
+fn inline(line: &str, scratch: &mut Scratch, out: &mut String) -> bool {
+    let mut linked = false;
+    let mut unlinked = false;
     let bytes = line.as_bytes();
     match_brackets(bytes, scratch);
     let Scratch { text, runs, closing, .. } = scratch;
@@ -274,6 +287,7 @@ fn inline(line: &str, scratch: &mut Scratch, out: &mut String) {
             },
             b'[' => match link_end(bytes, i, closing) {
                 Some(after) => {
+                    linked = true;
                     exits.push((closing[i], after));
                     i += 1;
                 }
@@ -295,6 +309,8 @@ fn inline(line: &str, scratch: &mut Scratch, out: &mut String) {
                     (ticks <= MAX_TICKS && !no_closer[ticks]).then(|| code_span_end(bytes, i + ticks, ticks));
                 match code.flatten() {
                     Some(end) => {
+                        unlinked |=
+                            exits.is_empty() && line[i + ticks..end].chars().any(char::is_alphanumeric);
                         text.push_str(line[i + ticks..end].trim());
                         i = end + ticks;
                     }
@@ -311,8 +327,14 @@ fn inline(line: &str, scratch: &mut Scratch, out: &mut String) {
                 let len = bytes[i..].iter().take_while(|&&c| c == b).count();
                 let before = line[..i].chars().next_back();
                 let after = line[i + len..].chars().next();
-                let mut opens = after.is_some_and(|c| !c.is_whitespace());
-                let mut closes = before.is_some_and(|c| !c.is_whitespace());
+                // html2text leaves the space a page puts inside an emphasis
+                // (`**Title. **Text`), so a run touching a word on either
+                // side may open or close; one between spaces (`5 * 3`) is
+                // text.
+                let touches =
+                    before.is_some_and(|c| !c.is_whitespace()) || after.is_some_and(|c| !c.is_whitespace());
+                let mut opens = touches;
+                let mut closes = touches;
                 if b == b'_' {
                     // snake_case and file_names_like_this stay.
                     opens &= !before.is_some_and(char::is_alphanumeric);
@@ -333,6 +355,9 @@ fn inline(line: &str, scratch: &mut Scratch, out: &mut String) {
                     .position(|c| matches!(c, b'\\' | b'!' | b'[' | b'<' | b'`' | b'*' | b'_' | b'~'))
                     .map_or(bytes.len(), |p| i + 1 + p);
                 let next = exits.last().map_or(next, |&(end, _)| next.min(end));
+                if exits.is_empty() && line[i..next].chars().any(char::is_alphanumeric) {
+                    unlinked = true;
+                }
                 text.push_str(&line[i..next]);
                 i = next;
             }
@@ -346,6 +371,7 @@ fn inline(line: &str, scratch: &mut Scratch, out: &mut String) {
         from = run.at + run.len;
     }
     out.push_str(&text[from..]);
+    linked && !unlinked
 }
 
 /// Fills `scratch.closing` with the `]` matching each `[` of `bytes`
@@ -525,9 +551,11 @@ mod tests {
     fn emphasis_markers_go_when_they_pair() {
         assert_eq!(
             body_of(
-                "**Bold** and *em* and _em_ and __strong__ and ~~gone~~.\n5 * 3 = 15, snake_case_name, a lone *star.\n"
+                "**Bold** and *em* and _em_ and __strong__ and ~~gone~~.\n5 * 3 = 15, snake_case_name, a lone *star.\n\
+                 **Spaced inside. **Then text.\n"
             ),
-            "Bold and em and em and strong and gone.\n5 * 3 = 15, snake_case_name, a lone *star.\n"
+            "Bold and em and em and strong and gone.\n5 * 3 = 15, snake_case_name, a lone *star.\n\
+             Spaced inside. Then text.\n"
         );
     }
 
@@ -554,6 +582,19 @@ mod tests {
                 "Team | Won | Lost\n---|:---:|---\n**Ajax** | 3 | 1\n|  | [Leeds](/l) | 2 |\nAfter the table.\n"
             ),
             "Team\tWon\tLost\n\nAjax\t3\t1\nLeeds\t2\nAfter the table.\n"
+        );
+    }
+
+    #[test]
+    fn a_long_line_of_links_alone_goes() {
+        let teaser = "[![Cover](/c.jpg) Music of the month: the best albums and tracks of May, picked by our \
+                      staff, from experimental hip hop to shoegaze and everything in between](/m)";
+        assert_eq!(
+            body_of(&format!("{teaser} · [More](/more)\nRead {teaser} here.\n[Short link headline](/s)\n")),
+            format!(
+                "\nRead  Music of the month: the best albums and tracks of May, picked by our staff, from \
+                     experimental hip hop to shoegaze and everything in between here.\nShort link headline\n"
+            )
         );
     }
 

@@ -296,6 +296,18 @@ fn inline(line: &str, scratch: &mut Scratch, out: &mut String) -> bool {
                     i += 1;
                 }
             },
+            // The tail of a link whose text a line break split (html2text
+            // writes a `<br>` in a link as one: `[**http://x  ` then
+            // `**](http://x)`): the target goes, the text was on the line
+            // above.
+            b']' if closing[i] == i && bytes.get(i + 1) == Some(&b'(') => match destination_end(bytes, i + 2)
+            {
+                Some(after) => i = after,
+                None => {
+                    text.push(']');
+                    i += 1;
+                }
+            },
             b'<' => match autolink_end(line, i) {
                 Some(after) => i = after,
                 None => {
@@ -352,7 +364,7 @@ fn inline(line: &str, scratch: &mut Scratch, out: &mut String) -> bool {
             _ => {
                 let next = bytes[i + 1..]
                     .iter()
-                    .position(|c| matches!(c, b'\\' | b'!' | b'[' | b'<' | b'`' | b'*' | b'_' | b'~'))
+                    .position(|c| matches!(c, b'\\' | b'!' | b'[' | b']' | b'<' | b'`' | b'*' | b'_' | b'~'))
                     .map_or(bytes.len(), |p| i + 1 + p);
                 let next = exits.last().map_or(next, |&(end, _)| next.min(end));
                 if exits.is_empty() && line[i..next].chars().any(char::is_alphanumeric) {
@@ -375,7 +387,8 @@ fn inline(line: &str, scratch: &mut Scratch, out: &mut String) -> bool {
 }
 
 /// Fills `scratch.closing` with the `]` matching each `[` of `bytes`
-/// (`usize::MAX` for none), skipping escaped brackets.
+/// (`usize::MAX` for none), skipping escaped brackets; a `]` that closes
+/// no `[` gets its own offset.
 fn match_brackets(bytes: &[u8], scratch: &mut Scratch) {
     scratch.closing.clear();
     scratch.closing.resize(bytes.len(), usize::MAX);
@@ -385,11 +398,10 @@ fn match_brackets(bytes: &[u8], scratch: &mut Scratch) {
         match bytes[i] {
             b'\\' => i += 1,
             b'[' => scratch.stack.push(i),
-            b']' => {
-                if let Some(open) = scratch.stack.pop() {
-                    scratch.closing[open] = i;
-                }
-            }
+            b']' => match scratch.stack.pop() {
+                Some(open) => scratch.closing[open] = i,
+                None => scratch.closing[i] = i,
+            },
             _ => {}
         }
         i += 1;
@@ -459,7 +471,7 @@ fn code_span_end(bytes: &[u8], from: usize, ticks: usize) -> Option<usize> {
 
 /// Pairs the emphasis runs, each closer with the nearest open run of its
 /// character, and marks what each pair takes off (one stack per character
-/// keeps this linear).
+/// keeps this linear); unpaired runs of two or more go as well.
 fn pair_emphasis(runs: &mut [Run]) {
     let mut open: [Vec<usize>; 3] = Default::default();
     for i in 0..runs.len() {
@@ -482,6 +494,11 @@ fn pair_emphasis(runs: &mut [Run]) {
         if runs[i].opens && runs[i].front < runs[i].len {
             open[slot].push(i);
         }
+    }
+    // A strong or a strikethrough whose other half is on another line (a
+    // line break inside it) goes too; a lone `*` (a footnote mark) stays.
+    for run in runs.iter_mut().filter(|r| r.len >= 2 && r.front == 0 && r.back == 0) {
+        run.front = run.len;
     }
 }
 
@@ -611,6 +628,16 @@ mod tests {
         assert_eq!(
             body_of("A [link split](https://exa\nmple.com/x) here\n"),
             "A [link split](https://exa\nmple.com/x) here\n"
+        );
+    }
+
+    #[test]
+    fn a_link_tail_below_a_line_break_loses_its_target() {
+        assert_eq!(
+            body_of(
+                "1) A boxed set of films\n[**https://example.com/item  \n**](https://example.com/item) and more\n"
+            ),
+            "1) A boxed set of films\n[https://example.com/item\n and more\n"
         );
     }
 

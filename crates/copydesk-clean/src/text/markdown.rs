@@ -44,6 +44,8 @@ const EMPHASIS: &[u8] = b"*_~";
 /// Code fences: a line opening with three of either starts or ends a block
 /// of code, whose lines are taken as they are.
 const FENCES: [&str; 2] = ["```", "~~~"];
+/// The indent of a line of an indented code block.
+const CODE_INDENT: &str = "    ";
 /// Schemes of an autolink (`<https://...>`).
 const AUTOLINK_SCHEMES: [&str; 4] = ["http://", "https://", "mailto:", "ftp://"];
 /// The longest link destination read; past it a `(` is left as text, so a
@@ -63,34 +65,86 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut scratch = Scratch::default();
     let mut table = false;
-    let mut fence = false;
-    for (i, raw) in lines.iter().enumerate() {
+    let mut i = 0;
+    while i < lines.len() {
         if i > 0 {
             out.push('\n');
         }
-        let line = raw.trim_end();
+        let line = lines[i].trim_end();
         let bare = line.trim_start();
         if FENCES.iter().any(|f| bare.starts_with(f)) {
-            fence = !fence;
+            let end = lines[i + 1..]
+                .iter()
+                .position(|l| FENCES.iter().any(|f| l.trim_start().starts_with(f)))
+                .map_or(lines.len(), |p| i + 2 + p);
+            i += code_block(&lines[i..end], 1, &mut out);
             continue;
         }
-        if fence {
-            out.push_str(bare);
+        if is_indented_code(&lines, i) {
+            let end = lines[i..]
+                .iter()
+                .position(|l| !l.trim().is_empty() && !l.starts_with(CODE_INDENT) && !l.starts_with('\t'))
+                .map_or(lines.len(), |p| i + p);
+            i += code_block(&lines[i..end], 0, &mut out);
             continue;
         }
         let body = unquote(line);
         if is_table_separator(body) {
             table = true;
-            continue;
-        }
-        table &= body.contains('|');
-        if table || lines.get(i + 1).is_some_and(|next| is_table_separator(unquote(next.trim_end()))) {
-            table_row(body, &mut scratch, &mut out);
         } else {
-            block(body, &mut scratch, &mut out);
+            table &= body.contains('|');
+            if table || lines.get(i + 1).is_some_and(|next| is_table_separator(unquote(next.trim_end()))) {
+                table_row(body, &mut scratch, &mut out);
+            } else {
+                block(body, &mut scratch, &mut out);
+            }
         }
+        i += 1;
     }
     Cow::Owned(out)
+}
+
+/// A block of code (`block`, its fences if `skip` is 1): our plain rendering
+/// gives a `<pre>` as one line, its lines run together, so its text goes on
+/// the block's first line and its other lines are left blank (a column of
+/// short code lines would read as furniture and end the story). Returns
+/// how many lines it took, counted from where `block` starts.
+fn code_block(block: &[&str], skip: usize, out: &mut String) -> usize {
+    let mut first = true;
+    for line in block.iter().skip(skip).take(block.len().saturating_sub(2 * skip)).map(|l| l.trim()) {
+        if !line.is_empty() {
+            if !first {
+                out.push(' ');
+            }
+            out.push_str(line);
+            first = false;
+        }
+    }
+    for _ in 1..block.len() {
+        out.push('\n');
+    }
+    block.len()
+}
+
+/// Line `i` opens an indented code block (html2text's `<pre>`): indented by
+/// [`CODE_INDENT`] or a tab after a blank line, and not a nested list item.
+fn is_indented_code(lines: &[&str], i: usize) -> bool {
+    let line = lines[i];
+    let bare = line.trim();
+    (line.starts_with(CODE_INDENT) || line.starts_with('\t'))
+        && !bare.is_empty()
+        && i > 0
+        && lines[i - 1].trim().is_empty()
+        && !is_bullet(bare)
+        && !is_ordered(bare)
+}
+
+/// A numbered list item: digits, then `.` (escaped or not) or `)`, then a
+/// space.
+fn is_ordered(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    digits > 0 && ["\\. ", ". ", ") "].iter().any(|m| rest.starts_with(m))
 }
 
 /// Enough lines hold a link or an image, and enough are marked up, as
@@ -588,7 +642,17 @@ mod tests {
     fn bullets_quotes_rules_and_code_lose_their_markup() {
         assert_eq!(
             body_of("- one\n+ two\n> quoted `code` line\n---\nTitle\n=====\n* * *\n```\n**raw**\n```\n"),
-            "one\ntwo\nquoted code line\n\nTitle\n\n\n\n**raw**\n\n"
+            "one\ntwo\nquoted code line\n\nTitle\n\n\n**raw**\n\n\n"
+        );
+    }
+
+    #[test]
+    fn a_code_block_goes_on_its_first_line() {
+        assert_eq!(
+            body_of(
+                "Run this:\n\n    SELECT name\n      FROM users;\n\n    -- done\nAfter it.\n\n      * [Nested](/n)\n"
+            ),
+            "Run this:\n\nSELECT name FROM users; -- done\n\n\n\nAfter it.\n\nNested\n"
         );
     }
 

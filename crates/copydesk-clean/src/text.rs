@@ -5,10 +5,11 @@
 //! Each line is measured alone ([`line`]), matched against the cue-phrase
 //! tables ([`cues`]), classed ([`class`]), and then judged in context
 //! ([`story`]): the story is the longest body of prose, and short lines in
-//! it stay or go by their neighbours. Lines are never split or rewritten:
-//! every paragraph of the output is a line of the input, trimmed (of the
-//! input once its markdown, if it is written in markdown, is taken off by
-//! [`markdown`], line for line).
+//! it stay or go by their neighbours. First the text is read as a page
+//! would show it: each hard-wrapped paragraph is joined onto one line
+//! ([`unwrap`]) and markdown is taken off, line for line ([`markdown`]).
+//! After that, lines are never split or rewritten: every paragraph of the
+//! output is a line of that text, trimmed.
 
 mod bio;
 mod class;
@@ -19,6 +20,7 @@ mod line;
 mod markdown;
 mod story;
 mod tweet;
+mod unwrap;
 
 use copydesk_core::{Document, Metadata};
 
@@ -62,7 +64,8 @@ impl TextCleaner {
     /// and the headline, when one is evident above the story, as
     /// `meta.title`.
     pub fn clean(&self, text: &str) -> Document {
-        let plain = markdown::plain(text);
+        let unwrapped = unwrap::join(text);
+        let plain = markdown::plain(&unwrapped);
         let text: &str = &plain;
         let mut lines = line::scan(text);
         self.cues.mark(text, &mut lines);

@@ -26,6 +26,9 @@ use copydesk_core::{Document, Metadata};
 
 /// Line-level boilerplate stripping for scraped text.
 ///
+/// The text may come one block a line, hard-wrapped at a fixed width, or as
+/// markdown; the story comes back one paragraph a line, without markup.
+///
 /// Built once (the cue automaton is compiled in [`TextCleaner::new`]) and
 /// shared freely: it is `Send + Sync` and holds no mutable state.
 ///

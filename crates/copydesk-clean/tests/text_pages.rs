@@ -350,3 +350,56 @@ fn empty_text_gives_empty_document() {
     let doc = TextCleaner::new().clean("");
     assert!(doc.text.is_empty() && doc.meta.title.is_none());
 }
+
+/// `paragraph` broken greedily into lines of at most `width` characters,
+/// as html2text, lynx or `fmt` write it.
+fn hard_wrap(paragraph: &str, width: usize) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in paragraph.split(' ') {
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn a_page_scraped_as_hard_wrapped_markdown_gives_its_story_joined_and_unmarked() {
+    let story = [
+        "The city council postponed its vote on repairs to the harbour bridge on Tuesday after \
+         engineers said the bill had doubled to $48 million since spring, according to a report \
+         seen by the works committee.",
+        "Council members said they had not been told about the new estimate until the morning of \
+         the meeting, and several asked for an independent review before any money is committed \
+         to the work.",
+        "\u{201c}We cannot sign a blank cheque for a bridge we were told was sound two years \
+         ago,\u{201d} said councillor Ana Ruiz, who chairs the works committee and has asked for \
+         the engineers' full findings.",
+        "Engineers found corrosion in 14 of the bridge's 30 steel cables during an inspection in \
+         May, and traffic has been limited to one lane in each direction since June, the works \
+         department said.",
+    ];
+    // The third paragraph links the committee's page, as a scraper writes it.
+    let linked =
+        story[2].replace("the works committee", "[the works committee](https://ledger.example/works)");
+    let body: Vec<String> =
+        [story[0], story[1], &linked, story[3]].iter().map(|p| hard_wrap(p, 72)).collect();
+    let page = format!(
+        "  * [Home](https://ledger.example/)\n  * [News](https://ledger.example/news)\n  * [Sport](https://ledger.example/sport)\n\n\
+         # Council delays vote on harbour bridge repairs\n\n\
+         Share on [Facebook](https://facebook.example/share) | [Twitter](https://twitter.example/share)\n\n\
+         {}\n\n\
+         **Sign up for our newsletter**\n\n\
+         [Subscribe](https://ledger.example/newsletter)\n",
+        body.join("\n\n")
+    );
+    let doc = TextCleaner::new().clean(&page);
+    assert_eq!(paragraphs(&doc.text), story, "{}", doc.text);
+    assert_eq!(doc.meta.title.as_deref(), Some("Council delays vote on harbour bridge repairs"));
+}

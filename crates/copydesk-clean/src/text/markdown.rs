@@ -141,7 +141,7 @@ fn is_indented_code(lines: &[&str], i: usize) -> bool {
 
 /// A numbered list item: digits, then `.` (escaped or not) or `)`, then a
 /// space.
-fn is_ordered(line: &str) -> bool {
+pub(super) fn is_ordered(line: &str) -> bool {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &line[digits..];
     digits > 0 && ["\\. ", ". ", ") "].iter().any(|m| rest.starts_with(m))
@@ -166,16 +166,24 @@ fn is_markdown(text: &str) -> bool {
 
 /// `line` without the `>` marks of a block quote, and leading space.
 fn unquote(line: &str) -> &str {
+    quoted(line).1
+}
+
+/// How many `>` marks of a block quote open `line` (`> >` is two), and
+/// the line without them and its leading space.
+pub(super) fn quoted(line: &str) -> (usize, &str) {
+    let mut depth = 0;
     let mut rest = line.trim_start();
     while let Some(inner) = rest.strip_prefix('>') {
+        depth += 1;
         rest = inner.trim_start();
     }
-    rest
+    (depth, rest)
 }
 
 /// A horizontal rule or a setext underline: three or more of one of
 /// [`RULES`], spaces between allowed, and nothing else.
-fn is_rule(line: &str) -> bool {
+pub(super) fn is_rule(line: &str) -> bool {
     let mut marks = line.bytes().filter(|b| *b != b' ');
     let Some(first) = marks.next() else { return false };
     RULES.contains(&first) && marks.clone().all(|b| b == first) && marks.count() >= 2
@@ -183,7 +191,7 @@ fn is_rule(line: &str) -> bool {
 
 /// A table's delimiter row: cells of dashes, colons for alignment, split
 /// by pipes (`---|---`, `| :--- | ---: |`).
-fn is_table_separator(line: &str) -> bool {
+pub(super) fn is_table_separator(line: &str) -> bool {
     line.contains('|')
         && line.contains("---")
         && line.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
@@ -213,13 +221,13 @@ fn block(line: &str, scratch: &mut Scratch, out: &mut String) {
 }
 
 /// An ATX heading: one to six `#` and a space, or nothing, after them.
-fn is_heading(line: &str) -> bool {
+pub(super) fn is_heading(line: &str) -> bool {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     (1..=6).contains(&hashes) && line[hashes..].bytes().next().is_none_or(|b| b == b' ' || b == b'\t')
 }
 
 /// A list item: one of [`BULLETS`] and a space.
-fn is_bullet(line: &str) -> bool {
+pub(super) fn is_bullet(line: &str) -> bool {
     matches!(line.as_bytes(), [mark, b' ' | b'\t', ..] if BULLETS.contains(mark))
 }
 

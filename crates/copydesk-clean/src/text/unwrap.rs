@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use super::markdown;
+
 /// Lines of this many words or more are prose, the lines a wrapper fills;
 /// shorter ones (menu items, headings, a list of links) say nothing about
 /// the width.
@@ -45,7 +47,7 @@ pub(super) fn join(text: &str) -> Cow<'_, str> {
     let mut prev: Option<(usize, usize)> = None;
     for (n, raw) in text.split('\n').enumerate() {
         let line = raw.trim_end();
-        let (depth, rest) = unquote(line.trim_start());
+        let (depth, rest) = markdown::quoted(line.trim_start());
         if prev.is_some_and(|(cols, d)| d == depth && is_soft_break(cols, rest, width)) {
             // "well-" + "known": a wrapper that breaks at hyphens keeps them.
             if !is_hyphen_break(&out, rest) {
@@ -81,11 +83,11 @@ fn wrap_width(text: &str) -> Option<usize> {
         let raw = &text[start..end];
         start = end + 1;
         if let Some(cols) = last.take() {
-            let (_, next) = unquote(raw.trim_start());
+            let (_, next) = markdown::quoted(raw.trim_start());
             widths.add(cols, next.chars().next().is_some_and(|c| !c.is_uppercase()));
         }
         let line = raw.trim_ascii_end();
-        let (_, rest) = unquote(line.trim_ascii_start());
+        let (_, rest) = markdown::quoted(line.trim_ascii_start());
         // A list item, a heading, a table row or a line the writer broke
         // is left as it is by html2text, however long or short.
         if has_words(rest.as_bytes(), PROSE_WORDS)
@@ -226,32 +228,17 @@ fn is_soft_break(prev_cols: usize, next: &str, width: usize) -> bool {
     prev_cols + 1 + columns(word) > width && !opens_block(next)
 }
 
-/// `next` starts with a markdown or text list marker, a heading's `#`
-/// (not a hashtag), or a table's `|`, or is a rule, a heading's underline
-/// or a table's separator row.
+/// `next` opens a block of its own: a list item (markdown's or a `•`), a
+/// heading's `#` (not a hashtag), a table's row or separator, or a rule or
+/// a heading's underline.
 fn opens_block(next: &str) -> bool {
-    let bytes = next.as_bytes();
-    let marker = |rest: &[u8]| rest.first().is_none_or(|b| b.is_ascii_whitespace());
-    let is_rule = |b: &u8| b"-=|:_*+ \t".contains(b);
-    let rule = bytes.first().is_some_and(is_rule)
-        && bytes.iter().all(is_rule)
-        && bytes.iter().filter(|b| !b.is_ascii_whitespace()).count() >= 3;
-    rule || match bytes.first() {
-        Some(b'*' | b'-' | b'+') => marker(&bytes[1..]),
-        Some(b'#') => {
-            let hashes = bytes.iter().take_while(|&&b| b == b'#').count();
-            hashes <= 6 && marker(&bytes[hashes..])
-        }
-        Some(b'|') => true,
-        Some(b) if b.is_ascii_digit() => {
-            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-            // html2text escapes a number that would read as a list item: "1\.".
-            let escaped = usize::from(bytes.get(digits) == Some(&b'\\'));
-            let at = digits + escaped;
-            digits <= 2 && matches!(bytes.get(at), Some(b'.' | b')')) && marker(&bytes[at + 1..])
-        }
-        _ => next.starts_with('•'),
-    }
+    markdown::is_bullet(next)
+        // A year that ends a sentence ("in\n2019. The") is no list number.
+        || (markdown::is_ordered(next) && next.bytes().take_while(u8::is_ascii_digit).count() <= 2)
+        || markdown::is_heading(next)
+        || markdown::is_rule(next)
+        || markdown::is_table_separator(next)
+        || next.starts_with(['|', '•'])
 }
 
 /// `raw` ends in markdown's hard line break, two spaces or a backslash: a
@@ -259,17 +246,6 @@ fn opens_block(next: &str) -> bool {
 fn is_hard_break(raw: &str) -> bool {
     let line = raw.trim_end_matches('\r');
     line.ends_with("  ") || line.ends_with('\\')
-}
-
-/// How many quote marks (`>`, `> >`) open `line`, and the text after them.
-fn unquote(line: &str) -> (usize, &str) {
-    let mut depth = 0;
-    let mut rest = line;
-    while let Some(inner) = rest.strip_prefix('>') {
-        depth += 1;
-        rest = inner.strip_prefix(' ').unwrap_or(inner);
-    }
-    (depth, rest.trim_start())
 }
 
 /// The text so far ends in a letter and a hyphen, and `next` goes on in

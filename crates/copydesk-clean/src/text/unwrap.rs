@@ -48,7 +48,7 @@ pub(super) fn join(text: &str) -> Cow<'_, str> {
     for (n, raw) in text.split('\n').enumerate() {
         let line = raw.trim_end();
         let (depth, rest) = markdown::quoted(line.trim_start());
-        if prev.is_some_and(|(cols, d)| d == depth && is_soft_break(cols, rest, width)) {
+        if !rest.is_empty() && prev.is_some_and(|(cols, d)| d == depth && is_soft_break(cols, rest, width)) {
             // "well-" + "known": a wrapper that breaks at hyphens keeps them.
             if !is_hyphen_break(&out, rest) {
                 out.push(' ');
@@ -408,6 +408,14 @@ mod tests {
         let joined = join(&page_with(&format!("{table}\n\n{hard}"))).into_owned();
         assert!(joined.contains("mark |\n---|---"));
         assert!(joined.ends_with("since\nrecords began."));
+    }
+
+    #[test]
+    fn a_line_past_the_width_keeps_the_blank_line_after_it() {
+        let url = "https://ledger.example/a/long/address/that/no/wrapper/can/break/anywhere/at/all/2019";
+        let page = page_with(&format!("{url}\n\nThe council said the plan was sound."));
+        let joined = join(&page);
+        assert!(joined.ends_with(&format!("{url}\n\nThe council said the plan was sound.")));
     }
 
     #[test]

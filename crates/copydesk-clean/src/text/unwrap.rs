@@ -214,10 +214,7 @@ fn has_words(line: &[u8], n: usize) -> bool {
 
 /// `line` holds a markdown link's target (`](`) or a URL (`://`).
 fn is_linked(line: &[u8]) -> bool {
-    let after = |needle: u8, then: &[u8]| {
-        memchr::memchr_iter(needle, line).any(|i| line.get(i + 1..).is_some_and(|r| r.starts_with(then)))
-    };
-    after(b']', b"(") || after(b':', b"//")
+    memchr::memmem::find(line, b"](").is_some() || memchr::memmem::find(line, b"://").is_some()
 }
 
 /// The line break before `next` was the wrapper's: `next`'s first word would

@@ -281,21 +281,9 @@ fn html2text(
         (&p.id, &p.html).hash(&mut h);
     }
     let out = dir.join(format!("{name}.html2text-{width}.{:016x}.json", h.finish()));
-    if !out.exists() {
-        let py = crate::peers::python(&[HTML2TEXT])?;
-        let input = dir.join(format!("{name}.html2text-input.jsonl"));
-        let lines: Vec<String> =
-            pages.iter().map(|p| serde_json::json!({"id": p.id, "html": p.html}).to_string()).collect();
-        std::fs::write(&input, lines.join("\n"))?;
-        let width_arg = width.to_string();
-        let ran = crate::peers::run_script(
-            &py,
-            "html2text_pages.py",
-            &[width_arg.as_ref(), input.as_os_str(), out.as_os_str()],
-        );
-        std::fs::remove_file(&input)?;
-        ran?;
-    }
+    let inputs = || pages.iter().map(|p| serde_json::json!({"id": p.id, "html": p.html})).collect();
+    let width_arg = width.to_string();
+    run_cached(&out, &[HTML2TEXT], "html2text_pages.py", width_arg.as_ref(), inputs)?;
     let texts: HashMap<String, Option<String>> = serde_json::from_str(&std::fs::read_to_string(&out)?)
         .with_context(|| format!("reading {}", out.display()))?;
     let failed = texts.values().filter(|t| t.is_none()).count();
@@ -942,15 +930,32 @@ fn peer_outputs(
         pages.iter().map(|(id, text)| serde_json::json!({"id": id, "text": text})).collect();
     let key = hash_of(&serde_json::to_string(&inputs)?);
     let out = dir.join(format!("{dataset}.{tool}.{key:016x}.json"));
-    if !out.exists() {
-        let input = dir.join(format!("{dataset}.{key:016x}.jsonl"));
-        let lines: Vec<String> = inputs.iter().map(|v| v.to_string()).collect();
-        std::fs::write(&input, lines.join("\n"))?;
-        let py = crate::peers::python(requirements)?;
-        crate::peers::run_script(&py, "clean_text.py", &[tool.as_ref(), input.as_os_str(), out.as_os_str()])?;
-    }
+    run_cached(&out, requirements, "clean_text.py", tool.as_ref(), || inputs)?;
     let preds = util::read_json(&out)?;
     Ok(pages.iter().map(|(id, _)| preds[*id].as_str().unwrap_or_default().to_string()).collect())
+}
+
+/// Runs a peers script once over `inputs` (made only then, written as JSON
+/// Lines beside `out`, removed afterwards) unless `out`, its result, is
+/// there already: `script ARG INPUT OUT` in the venv with `requirements`.
+fn run_cached(
+    out: &Path,
+    requirements: &[&str],
+    script: &str,
+    arg: &std::ffi::OsStr,
+    inputs: impl FnOnce() -> Vec<serde_json::Value>,
+) -> Result<()> {
+    if out.exists() {
+        return Ok(());
+    }
+    // Python first: without it, no input file is left behind.
+    let py = crate::peers::python(requirements)?;
+    let input = out.with_extension("input.jsonl");
+    let lines: Vec<String> = inputs().iter().map(|v| v.to_string()).collect();
+    std::fs::write(&input, lines.join("\n"))?;
+    let ran = crate::peers::run_script(&py, script, &[arg, input.as_os_str(), out.as_os_str()]);
+    std::fs::remove_file(&input)?;
+    ran
 }
 
 #[cfg(test)]

@@ -5,8 +5,10 @@
 //! Each line is measured alone ([`line`]), matched against the cue-phrase
 //! tables ([`cues`]), classed ([`class`]), and then judged in context
 //! ([`story`]): the story is the longest body of prose, and short lines in
-//! it stay or go by their neighbours. First the text is read as a page
-//! would show it: each hard-wrapped paragraph is joined onto one line
+//! it stay or go by their neighbours. First a metadata header the text
+//! opens with (front matter, a reader service's `Title:` lines) is read
+//! into the metadata ([`header`]); then the text is read as a page would
+//! show it: each hard-wrapped paragraph is joined onto one line
 //! ([`unwrap`]) and markdown is taken off, line for line ([`markdown`]).
 //! After that, lines are never split or rewritten: every paragraph of the
 //! output is a line of that text, trimmed.
@@ -16,6 +18,7 @@ mod class;
 mod credit;
 mod cues;
 mod date;
+mod header;
 mod line;
 mod markdown;
 mod story;
@@ -27,7 +30,11 @@ use copydesk_core::{Document, Metadata};
 /// Line-level boilerplate stripping for scraped text.
 ///
 /// The text may come one block a line, hard-wrapped at a fixed width, or as
-/// markdown; the story comes back one paragraph a line, without markup.
+/// markdown; the story comes back one paragraph a line, without markup. A
+/// metadata header it opens with (YAML front matter, as trafilatura writes
+/// markdown with metadata; Jina Reader's `Title:`, `URL Source:`,
+/// `Published Time:` lines) gives the title, authors, dates, URL, site,
+/// description and language, and is not part of the story.
 ///
 /// Built once (the cue automaton is compiled in [`TextCleaner::new`]) and
 /// shared freely: it is `Send + Sync` and holds no mutable state.
@@ -67,6 +74,10 @@ impl TextCleaner {
     /// and the headline, when one is evident above the story, as
     /// `meta.title`.
     pub fn clean(&self, text: &str) -> Document {
+        let (mut header, text) = match header::read(text) {
+            Some((meta, end)) => (meta, &text[end..]),
+            None => (Metadata::default(), text),
+        };
         let unwrapped = unwrap::join(text);
         let plain = markdown::plain(&unwrapped);
         let text: &str = &plain;
@@ -92,8 +103,10 @@ impl TextCleaner {
             }
             body.push_str(slice(line));
         }
-        let title = story.title.map(|i| slice(&lines[i]).to_string());
-        Document { text: body, meta: Metadata { title, ..Metadata::default() } }
+        // The header's title is the page's own; the headline line is only
+        // the best guess without one.
+        let title = header.title.take().or_else(|| story.title.map(|i| slice(&lines[i]).to_string()));
+        Document { text: body, meta: Metadata { title, ..header } }
     }
 }
 

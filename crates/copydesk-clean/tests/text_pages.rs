@@ -403,3 +403,80 @@ fn a_page_scraped_as_hard_wrapped_markdown_gives_its_story_joined_and_unmarked()
     assert_eq!(paragraphs(&doc.text), story, "{}", doc.text);
     assert_eq!(doc.meta.title.as_deref(), Some("Council delays vote on harbour bridge repairs"));
 }
+
+#[test]
+fn a_reader_service_page_gives_its_header_as_metadata_and_the_story_without_menus() {
+    let page = "\
+Title: Rivers rise to record levels | Northern Ledger
+
+URL Source: https://ledger.example/2024/03/rivers-rise
+
+Published Time: 2024-03-10T08:15:00Z
+
+Markdown Content:
+[Skip to content](https://ledger.example/2024/03/rivers-rise#main)
+
+*   [Home](https://ledger.example/)
+*   [World](https://ledger.example/world)
+*   [Sport](https://ledger.example/sport)
+
+Rivers rise to record levels
+============================
+
+Rivers across the north rose to record levels on Sunday after a week of heavy rain, officials said.
+
+The regional council opened four shelters and asked drivers to keep off minor roads until Monday.
+
+\"We have never seen the river this high,\" said Tom Reed, a farmer near Millbrook.
+
+Share this article: [Facebook](https://facebook.example/share) [X](https://x.example/share)
+
+Sign up for our newsletter";
+    let doc = TextCleaner::new().clean(page);
+    assert_eq!(
+        paragraphs(&doc.text),
+        [
+            "Rivers across the north rose to record levels on Sunday after a week of heavy rain, officials said.",
+            "The regional council opened four shelters and asked drivers to keep off minor roads until Monday.",
+            "\"We have never seen the river this high,\" said Tom Reed, a farmer near Millbrook.",
+        ]
+    );
+    assert_eq!(doc.meta.title.as_deref(), Some("Rivers rise to record levels"));
+    assert_eq!(doc.meta.url.as_deref(), Some("https://ledger.example/2024/03/rivers-rise"));
+    assert_eq!(doc.meta.published.as_deref(), Some("2024-03-10T08:15:00Z"));
+}
+
+#[test]
+fn markdown_with_front_matter_gives_its_fields_as_metadata_and_none_in_the_story() {
+    let page = "\
+---
+title: Rivers rise to record levels
+author: Jane Doe
+url: https://ledger.example/2024/03/rivers-rise
+hostname: ledger.example
+description: Rivers across the north rose to record levels on Sunday.
+sitename: Northern Ledger
+date: 2024-03-10
+categories: ['Weather']
+tags: ['floods', 'rain']
+---
+Rivers across the north rose to record levels on Sunday after a week of heavy rain, officials said.
+
+The regional council opened four shelters and asked drivers to keep off minor roads until Monday.";
+    let doc = TextCleaner::new().clean(page);
+    assert_eq!(
+        paragraphs(&doc.text),
+        [
+            "Rivers across the north rose to record levels on Sunday after a week of heavy rain, officials said.",
+            "The regional council opened four shelters and asked drivers to keep off minor roads until Monday.",
+        ]
+    );
+    assert_eq!(doc.meta.title.as_deref(), Some("Rivers rise to record levels"));
+    assert_eq!(doc.meta.authors, ["Jane Doe"]);
+    assert_eq!(doc.meta.published.as_deref(), Some("2024-03-10"));
+    assert_eq!(doc.meta.site_name.as_deref(), Some("Northern Ledger"));
+    assert_eq!(
+        doc.meta.description.as_deref(),
+        Some("Rivers across the north rose to record levels on Sunday.")
+    );
+}

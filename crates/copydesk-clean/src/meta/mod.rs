@@ -2,8 +2,8 @@
 //! language, from JSON-LD, `<meta>` tags, microdata and bylines, in that
 //! order of trust. Nothing is guessed: a page that states no date gets none.
 
-mod author;
-mod date;
+pub(crate) mod author;
+pub(crate) mod date;
 pub(crate) mod entities;
 mod jsonld;
 pub(crate) mod lang;

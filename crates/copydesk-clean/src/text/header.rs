@@ -264,6 +264,8 @@ fn metadata(entries: &[Entry]) -> Metadata {
 
 #[cfg(test)]
 mod tests {
+    use proptest::strategy::Strategy;
+
     use super::*;
 
     const STORY: &str = "Rivers across the north rose to record levels on Sunday, officials said.";
@@ -320,5 +322,28 @@ mod tests {
         let (meta, _) = read(text).expect("a header");
         assert_eq!(meta.url, None);
         assert_eq!(meta.published, None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_mix_of_header_lines_ends_on_a_line_start(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "---", "...", "title: 'A | B'", "date: 2024-03-10", "authors:", "  - Jane Doe", "- ",
+                        "description: >", "  folded", "Title: X", "URL Source: https://a.example/b",
+                        "Markdown Content:", "", "# note", "key: [a, 'b', ]", "url: \"",
+                    ]).prop_map(str::to_string),
+                    ".{0,30}",
+                ],
+                0..12,
+            ),
+            sep in proptest::sample::select(vec!["\n", "\r\n"]),
+        ) {
+            let text = lines.join(sep);
+            if let Some((_, end)) = read(&text) {
+                proptest::prop_assert!(end == text.len() || text[..end].ends_with('\n'));
+            }
+        }
     }
 }

@@ -127,16 +127,26 @@ fn code_block(block: &[&str], skip: usize, out: &mut String) -> usize {
 }
 
 /// Line `i` opens an indented code block (html2text's `<pre>`): indented by
-/// [`CODE_INDENT`] or a tab after a blank line, and not a nested list item.
+/// [`CODE_INDENT`] or a tab after a blank line, not a nested list item, and
+/// not in a list: after a list item or its indented lines, an indented
+/// line goes on the item (markdownify and other converters indent an
+/// item's further paragraphs, a teaser's headline, byline and blurb).
 fn is_indented_code(lines: &[&str], i: usize) -> bool {
     let line = lines[i];
     let bare = line.trim();
+    let in_list = || {
+        lines[..i].iter().rev().find(|l| !l.trim().is_empty()).is_some_and(|above| {
+            let item = above.trim_start();
+            item.len() < above.len() || is_bullet(item) || is_ordered(item)
+        })
+    };
     (line.starts_with(CODE_INDENT) || line.starts_with('\t'))
         && !bare.is_empty()
         && i > 0
         && lines[i - 1].trim().is_empty()
         && !is_bullet(bare)
         && !is_ordered(bare)
+        && !in_list()
 }
 
 /// A numbered list item: digits, then `.` (escaped or not) or `)`, then a
@@ -203,6 +213,10 @@ fn block(line: &str, scratch: &mut Scratch, out: &mut String) {
         return;
     }
     let mut rest = line;
+    if is_bullet(rest) {
+        rest = rest[1..].trim_start();
+    }
+    // A list item may hold a heading ("* ##### More news").
     if is_heading(rest) {
         // The closing hashes of `## Heading ##` go too, not a `#` ending a
         // word (`C#`).
@@ -211,8 +225,6 @@ fn block(line: &str, scratch: &mut Scratch, out: &mut String) {
         if closing.is_empty() || closing.ends_with([' ', '\t']) {
             rest = closing.trim_end();
         }
-    } else if is_bullet(rest) {
-        rest = rest[1..].trim_start();
     }
     let from = out.len();
     if inline(rest, scratch, out) && out[from..].split_whitespace().count() > MAX_LINKED_WORDS {
@@ -661,6 +673,17 @@ mod tests {
                 "Run this:\n\n    SELECT name\n      FROM users;\n\n    -- done\nAfter it.\n\n      * [Nested](/n)\n"
             ),
             "Run this:\n\nSELECT name FROM users; -- done\n\n\n\nAfter it.\n\nNested\n"
+        );
+    }
+
+    #[test]
+    fn indented_paragraphs_of_a_list_item_are_no_code() {
+        assert_eq!(
+            body_of(
+                "* ##### More news\n\n  + [Teaser](/t)\n\n    ##### [Rivers rise](/r)\n\n    \
+                 [Jane Doe](/j)\n\n    Rivers rose to *record* levels.\n"
+            ),
+            "More news\n\nTeaser\n\nRivers rise\n\nJane Doe\n\nRivers rose to record levels.\n"
         );
     }
 

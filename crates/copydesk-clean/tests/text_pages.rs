@@ -480,3 +480,20 @@ The regional council opened four shelters and asked drivers to keep off minor ro
         Some("Rivers across the north rose to record levels on Sunday.")
     );
 }
+
+#[test]
+fn a_whole_page_on_one_line_is_kept_with_its_furniture() {
+    // A converter that flattens a layout table, or a data set that keeps
+    // each page as one line: nothing tells the story from the menus in it,
+    // and dropping the line would drop the story.
+    let story =
+        "Rivers across the north rose to record levels on Sunday after a week of heavy rain, officials \
+                 said, and hundreds of homes were evacuated overnight in three towns. "
+            .repeat(12);
+    let page = format!(
+        "Northern Ledger\nHome | World | Sport Share on Facebook Sign up for our newsletter {story}\
+         Related stories Comments Privacy Policy"
+    );
+    let doc = TextCleaner::new().clean(&page);
+    assert!(doc.text.contains(story.trim()), "{:?}", doc.text);
+}

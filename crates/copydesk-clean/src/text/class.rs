@@ -74,7 +74,9 @@ fn is_headline_case(line: &Line) -> bool {
 /// if you have issues with commenting.").
 fn condemned_by_cues(line: &Line) -> bool {
     let cue = u32::from(line.cue);
-    if cue == 0 {
+    // A page on one line holds its menus and calls too; its cues say
+    // nothing about the story in it.
+    if cue == 0 || line.most {
         return false;
     }
     let sentence = line.is_prose() || line.ending == Ending::Colon;

@@ -9,6 +9,9 @@ pub(super) const SHORT_UNITS: u32 = 30;
 /// A list item's label ("Reporting:", "Czech Republic (Group A):") has at
 /// most this many words.
 const LABEL_WORDS: usize = 4;
+/// A line that holds most of the text's units and at least this many is a
+/// whole page on one line: longer than any paragraph a page breaks out.
+const MOST_UNITS: u32 = 200;
 
 /// How a line ends, ignoring closing quotes and brackets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +91,10 @@ pub(super) struct Line {
     /// The line signs an embedded tweet ("— Jane Doe (@janedoe) November
     /// 18, 2019").
     pub signature: bool,
+    /// The line holds most of the text's units, and many: a whole page on
+    /// one line (a converter flattened a layout table, a data set stores
+    /// each page as a line). Its furniture cannot be told from its story.
+    pub most: bool,
 }
 
 impl Line {
@@ -125,6 +132,10 @@ pub(super) fn scan(text: &str) -> Vec<Line> {
         from = to + 1;
     }
     mark_repeats(text, &mut lines);
+    let total: u32 = lines.iter().map(|l| l.units).sum();
+    for line in lines.iter_mut() {
+        line.most = line.units >= MOST_UNITS && line.units * 2 >= total;
+    }
     lines
 }
 
@@ -175,6 +186,7 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
         bio: false,
         source_note: false,
         signature: false,
+        most: false,
     })
 }
 

@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use copydesk_clean::Cleaner;
+use copydesk_core::Document;
 use serde::{Deserialize, Serialize};
 
 use super::util::{self, Prf};
@@ -57,9 +58,20 @@ pub(super) struct Prediction {
 }
 
 impl Prediction {
-    /// A prediction of text alone (no metadata), as text mode gives.
+    /// A prediction of text alone (no metadata).
     pub(super) fn of_text(text: String) -> Prediction {
         Prediction { text, ..Prediction::default() }
+    }
+
+    /// A cleaned document's text and metadata.
+    pub(super) fn of_document(doc: Document) -> Prediction {
+        Prediction {
+            text: doc.text,
+            title: doc.meta.title,
+            authors: doc.meta.authors,
+            date: doc.meta.published,
+            modified: doc.meta.modified,
+        }
     }
 }
 
@@ -115,16 +127,7 @@ fn predict_all(
         let started = Instant::now();
         let doc = cleaner.clean_html(page.html.as_bytes());
         elapsed += started.elapsed();
-        let pred = match doc {
-            Ok(doc) => Prediction {
-                text: doc.text,
-                title: doc.meta.title,
-                authors: doc.meta.authors,
-                date: doc.meta.published,
-                modified: doc.meta.modified,
-            },
-            Err(_) => Prediction::default(),
-        };
+        let pred = doc.map_or_else(|_| Prediction::default(), Prediction::of_document);
         dump.push_str(&serde_json::to_string(&serde_json::json!({"id": page.id, "prediction": pred}))?);
         dump.push('\n');
         preds.insert(page.id.clone(), pred);
@@ -274,15 +277,28 @@ pub(super) struct Wcxb {
 }
 
 pub(super) fn load_wcxb(dir: &Path, limit: Option<usize>) -> Result<(Vec<Page>, HashMap<String, Wcxb>)> {
+    let (ids, gold) = load_wcxb_gold(dir, limit)?;
+    let pages = ids
+        .into_iter()
+        .map(|id| Ok(Page { html: read_page(&dir.join("html").join(format!("{id}.html.gz")))?, id }))
+        .collect::<Result<_>>()?;
+    Ok((pages, gold))
+}
+
+/// WCXB's gold alone, without reading the pages, and the pages' ids in the
+/// order of the gold file.
+pub(super) fn load_wcxb_gold(
+    dir: &Path,
+    limit: Option<usize>,
+) -> Result<(Vec<String>, HashMap<String, Wcxb>)> {
     let rows = util::read_jsonl(&dir.join("ground-truth.jsonl.gz"))?;
-    let mut pages = Vec::new();
+    let mut ids = Vec::new();
     let mut gold = HashMap::new();
     for row in rows.iter().take(limit.unwrap_or(usize::MAX)) {
         let id = row["file_id"].as_str().context("row without file_id")?.to_string();
         let Some(body) = row["main_content"].as_str() else { continue };
         let opt = |k: &str| row[k].as_str().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-        pages
-            .push(Page { id: id.clone(), html: read_page(&dir.join("html").join(format!("{id}.html.gz")))? });
+        ids.push(id.clone());
         gold.insert(
             id,
             Wcxb {
@@ -294,7 +310,7 @@ pub(super) fn load_wcxb(dir: &Path, limit: Option<usize>) -> Result<(Vec<Page>, 
             },
         );
     }
-    Ok((pages, gold))
+    Ok((ids, gold))
 }
 
 // ---------------------------------------------------------------- metrics
@@ -429,6 +445,20 @@ fn author_list(text: &str) -> Vec<String> {
 }
 
 fn score_wcxb(tool: &str, preds: &HashMap<String, Prediction>, gold: &HashMap<String, Wcxb>) -> Vec<Row> {
+    let ds = "clean/wcxb-dev";
+    let mut rows = score_words(ds, tool, preds, gold);
+    rows.extend(score_meta(ds, tool, preds, gold));
+    rows
+}
+
+/// WCXB's figures of the metadata: exact title, author and date over the
+/// pages that state one, and dates given for pages that state none.
+pub(super) fn score_meta(
+    ds: &str,
+    tool: &str,
+    preds: &HashMap<String, Prediction>,
+    gold: &HashMap<String, Wcxb>,
+) -> Vec<Row> {
     let (mut title_ok, mut title_n, mut author_ok, mut author_n, mut date_ok, mut date_n) =
         (0, 0, 0, 0, 0, 0);
     let (mut undated, mut invented) = (0, 0);
@@ -457,16 +487,13 @@ fn score_wcxb(tool: &str, preds: &HashMap<String, Prediction>, gold: &HashMap<St
             }
         }
     }
-    let ds = "clean/wcxb-dev";
-    let mut rows = score_words(ds, tool, preds, gold);
-    rows.extend([
+    vec![
         Row::new(ds, "title exact", tool, util::ratio(title_ok, title_n), title_n),
         Row::new(ds, "author exact", tool, util::ratio(author_ok, author_n), author_n)
             .note("names in order; joiners normalised"),
         Row::new(ds, "date exact", tool, util::ratio(date_ok, date_n), date_n).note("ISO date part"),
         Row::new(ds, "invented dates", tool, invented as f64, undated).note("dates given for undated pages"),
-    ]);
-    rows
+    ]
 }
 
 /// WCXB's overlap of one page: (tp, fp, fn) of lower-cased words.

@@ -126,8 +126,34 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
             }
         }
     }
+    rows.extend(meta_rows(ctx, &cleaner)?);
     rows.extend(html2text_rows(ctx, &cleaner)?);
     rows.extend(snippet_set(ctx, &cleaner)?);
+    Ok(rows)
+}
+
+/// Scores text mode's metadata (title, authors, published date) on WCXB's
+/// rendered pages with the HTML stage's exact-match scorers, over the same
+/// pages; each page's metadata goes to
+/// `wcxb-dev-articles.copydesk.meta.jsonl`, for reading the errors.
+fn meta_rows(ctx: &Ctx, cleaner: &copydesk_clean::TextCleaner) -> Result<Vec<Row>> {
+    const NAME: &str = "wcxb-dev-articles";
+    let (_, gold) = clean::load_wcxb_gold(&ctx.data.join("clean").join(NAME), ctx.limit)?;
+    let mut preds = HashMap::new();
+    let mut dump = String::new();
+    for page in rendered(ctx, NAME, wcxb)? {
+        let pred = Prediction::of_document(cleaner.clean(&page.text));
+        let mut meta = pred.clone();
+        meta.text.clear();
+        dump.push_str(&serde_json::json!({"id": page.id, "prediction": meta}).to_string());
+        dump.push('\n');
+        preds.insert(page.id, pred);
+    }
+    std::fs::write(ctx.out.join("clean_text").join(format!("{NAME}.copydesk.meta.jsonl")), dump)?;
+    let mut rows = clean::score_meta(&format!("clean_text/{NAME}"), "copydesk", &preds, &gold);
+    if let Some(first) = rows.first_mut() {
+        first.note = "the HTML stage's scorers, on the rendered text".to_string();
+    }
     Ok(rows)
 }
 

@@ -14,6 +14,7 @@
 //! output is a line of that text, trimmed.
 
 mod bio;
+mod byline;
 mod class;
 mod credit;
 mod cues;
@@ -56,6 +57,7 @@ use copydesk_core::{Document, Metadata};
 pub struct TextCleaner {
     cues: cues::Cues,
     dates: date::DateWords,
+    bylines: byline::Reader,
 }
 
 impl Default for TextCleaner {
@@ -67,12 +69,14 @@ impl Default for TextCleaner {
 impl TextCleaner {
     /// Builds the cleaner, compiling the cue tables.
     pub fn new() -> TextCleaner {
-        TextCleaner { cues: cues::Cues::new(), dates: date::DateWords::new() }
+        TextCleaner { cues: cues::Cues::new(), dates: date::DateWords::new(), bylines: byline::Reader::new() }
     }
 
     /// Keeps the story lines of `text`: the paragraphs, joined by `"\n\n"`,
     /// and the headline, when one is evident above the story, as
-    /// `meta.title`.
+    /// `meta.title`; the byline's names and the date stamps around the
+    /// story's start as `meta.authors`, `meta.published` and, when labelled
+    /// as an update's, `meta.modified`, where a metadata header gives none.
     pub fn clean(&self, text: &str) -> Document {
         let (mut header, text) = match header::read(text) {
             Some((meta, end)) => (meta, &text[end..]),
@@ -106,7 +110,10 @@ impl TextCleaner {
         // The header's title is the page's own; the headline line is only
         // the best guess without one.
         let title = header.title.take().or_else(|| story.title.map(|i| slice(&lines[i]).to_string()));
-        Document { text: body, meta: Metadata { title, ..header } }
+        let mut meta = Metadata { title, ..header };
+        // The header's authors and dates win over the byline's.
+        self.bylines.read(text, &lines, &story, &self.dates).fill(&mut meta);
+        Document { text: body, meta }
     }
 }
 

@@ -136,10 +136,8 @@ fn strip_label(text: &str) -> Option<&str> {
     // ASCII case folding keeps byte offsets valid in `text`.
     let lower = text.to_ascii_lowercase();
     let after = |at: usize| Some(text[at..].trim_start_matches([' ', ':', '|', '\u{a0}']));
-    for p in &tables().prefixes {
-        if lower.starts_with(p) && lower[p.len()..].starts_with([' ', ':', '|', '\u{a0}']) {
-            return after(p.len());
-        }
+    if let Some(at) = prefix_end(&lower) {
+        return after(at);
     }
     let mut words = 0;
     for (at, word) in lower.split_inclusive(' ').scan(0, |pos, w| {
@@ -157,6 +155,28 @@ fn strip_label(text: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// True when `text` opens with a prefix of `data/byline_prefixes.txt`
+/// ("By", "Written by", "von"): a byline's own label, which a menu's "Search
+/// by" or a teaser's "Edited by" is not.
+pub(crate) fn opens_with_prefix(text: &str) -> bool {
+    prefix_end(&text.to_ascii_lowercase()).is_some()
+}
+
+/// True when `label` (lower case) is a prefix of `data/byline_prefixes.txt`.
+pub(crate) fn is_prefix(label: &str) -> bool {
+    tables().prefixes.contains(&label)
+}
+
+/// The end of the prefix of `data/byline_prefixes.txt` that opens `lower`
+/// (lower case), followed by a space, a colon or a bar.
+fn prefix_end(lower: &str) -> Option<usize> {
+    tables()
+        .prefixes
+        .iter()
+        .find(|p| lower.starts_with(*p) && lower[p.len()..].starts_with([' ', ':', '|', '\u{a0}']))
+        .map(|p| p.len())
 }
 
 /// A label or a date standing where a name would ("Author", "Updated", "Sat",

@@ -8,7 +8,7 @@ pub(crate) mod entities;
 mod jsonld;
 pub(crate) mod lang;
 pub(crate) mod title;
-mod visible;
+pub(crate) mod visible;
 
 use copydesk_core::Metadata;
 use scraper::node::Element;

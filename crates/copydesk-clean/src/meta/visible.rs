@@ -141,7 +141,7 @@ fn label_ends<'t>(text: &'t str, labels: &'t [&'static str]) -> impl Iterator<It
 
 /// True when `text` (lower case) holds an update label as a whole word or
 /// phrase.
-fn names_an_update(text: &str) -> bool {
+pub(crate) fn names_an_update(text: &str) -> bool {
     label_ends(text, update_labels()).next().is_some()
 }
 
@@ -198,7 +198,7 @@ fn labelled_date(page: &Page<'_>, words: &DateWords, labels: &[&'static str]) ->
 
 /// The text of a line before its first digit (where a date starts), lower
 /// case: the date's label.
-fn label_of(text: &str) -> String {
+pub(crate) fn label_of(text: &str) -> String {
     text[..text.find(|c: char| c.is_ascii_digit()).unwrap_or(text.len())].to_lowercase()
 }
 

@@ -56,24 +56,33 @@ impl DateWords {
         anchor
     }
 
+    /// True when `word` is a word of the table ("on", "March", "ago").
+    pub(super) fn is_date_word(&self, word: &str) -> bool {
+        self.0.contains_key(&word.to_lowercase())
+    }
+
     /// True when `line` is a byline that dates the story: its first word
     /// (the cue, "By"), names (words that start uppercase), then a stamp
     /// ("By Ann Lee on Monday, November 18th, 2019 at 11:04 a.m.", "by Ann
     /// Lee | May 19, 2024"). A caption or a sentence that ends with a date
     /// has lowercase words before it.
     pub(super) fn is_dated_byline(&self, line: &str) -> bool {
-        let mut words = line.split_whitespace();
-        words.next();
-        for word in words {
-            let at = word.as_ptr() as usize - line.as_ptr() as usize;
-            if self.is_stamp(&line[at..]) {
-                return true;
-            }
-            if word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) {
-                return false;
-            }
-        }
-        false
+        self.stamp_start(line).is_some_and(|at| {
+            line[..at]
+                .split_whitespace()
+                .skip(1)
+                .all(|word| !word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase))
+        })
+    }
+
+    /// Where the stamp that closes `line` starts: the byte offset of the
+    /// first word after the first from which the rest of the line is a
+    /// stamp ("on Monday, November 18th, 2019", "| May 19, 2024").
+    pub(super) fn stamp_start(&self, line: &str) -> Option<usize> {
+        line.split_whitespace()
+            .skip(1)
+            .map(|word| word.as_ptr() as usize - line.as_ptr() as usize)
+            .find(|&at| self.is_stamp(&line[at..]))
     }
 }
 

@@ -1,0 +1,349 @@
+//! The story's byline and dateline in scraped text: who wrote it and when,
+//! read from the lines around the story's start (above it, from a little
+//! over the headline, and its first few lines), where a page sets them. A
+//! date further down (a comment's, a related story's) is never the story's,
+//! and nothing is guessed: no dated line there, no date.
+
+use copydesk_core::Metadata;
+
+use super::date::{BYLINE_UNITS, DateWords as Stamps};
+use super::line::Line;
+use super::story::Story;
+use crate::meta::{author, date, visible};
+use crate::table;
+use crate::text_util::{DateWords, normalize};
+
+/// Lines above the story's first paragraph that may hold its byline and
+/// date, at most: a share bar, a caption or a table of contents may stand
+/// between them and the story.
+const HEAD_LINES: usize = 16;
+/// Lines over the headline that may hold them (a byline and date set above
+/// it); a headline sets the head's upper bound.
+const ABOVE_TITLE: usize = 3;
+/// The story's first lines that may hold them too (a dateline kept above
+/// the first paragraph, a byline the story's run crossed).
+const STORY_LINES: usize = 3;
+/// A name alone on a line this many lines above or below the dateline
+/// is its author's.
+const NAME_LINES: usize = 1;
+/// A line of its own that labels the date on the next line ("Last
+/// updated:") has at most this many units.
+const LABEL_UNITS: u32 = 3;
+
+/// What the head of a story says of it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Byline {
+    /// The names of its byline.
+    pub authors: Vec<String>,
+    /// The date it gives without an update's label, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// The date an update's label gives ("Updated March 12, 2024").
+    pub modified: Option<String>,
+}
+
+impl Byline {
+    /// Writes what was found into `meta` where the field is still empty: a
+    /// value read before (a front-matter header's) wins.
+    pub(super) fn fill(self, meta: &mut Metadata) {
+        if meta.authors.is_empty() {
+            meta.authors = self.authors;
+        }
+        meta.published = meta.published.take().or(self.published);
+        meta.modified = meta.modified.take().or(self.modified);
+    }
+}
+
+/// Reads bylines and datelines; built once per cleaner.
+pub(super) struct Reader {
+    words: DateWords,
+    /// Labels of `data/text_byline_labels.txt`.
+    labels: Vec<&'static str>,
+    /// Words of `data/text_byline_roles.txt`.
+    roles: Vec<&'static str>,
+}
+
+impl Reader {
+    /// Loads the date words and the label and role tables.
+    pub(super) fn new() -> Reader {
+        Reader {
+            words: DateWords::new(),
+            labels: table::entries(include_str!("../../data/text_byline_labels.txt")).collect(),
+            roles: table::entries(include_str!("../../data/text_byline_roles.txt")).collect(),
+        }
+    }
+
+    /// The names of a line that opens with a byline's label ("By Jane Doe
+    /// and John Roe", "Posted by Ann Lee on May 19, 2024"), without the
+    /// stamp that may close it and the roles that may follow them; empty
+    /// for any other line. Only a byline's own label counts: a menu's
+    /// "Search by" or an "Edited by" in the head does not.
+    fn byline(&self, line: &str, stamps: &Stamps) -> Vec<String> {
+        // A byline may follow the date on its line ("May 19, 2024 by Ann
+        // Lee").
+        let after_date = line
+            .match_indices(' ')
+            .map(|(at, _)| at + 1)
+            .find(|&at| line[at..].get(..3).is_some_and(|w| w.eq_ignore_ascii_case("by ")))
+            .filter(|&at| stamps.is_stamp(&line[..at]));
+        let names = before_names_end(after_date.map_or(line, |at| &line[at..]), stamps);
+        let lower = names.to_ascii_lowercase();
+        let label = self
+            .labels
+            .iter()
+            .find(|l| lower.starts_with(*l) && lower[l.len()..].starts_with([' ', ':', '|', '\u{a0}']));
+        let mut found = match label {
+            Some(label) => {
+                author::after_label(names[label.len()..].trim_start_matches([' ', ':', '|', '\u{a0}']))
+            }
+            None if author::opens_with_prefix(names) => author::byline(names).unwrap_or_default(),
+            None => Vec::new(),
+        };
+        found.retain(|name| !self.is_role(name));
+        found
+    }
+
+    /// True for a line that is only a byline's label ("By", "Written by:",
+    /// "Author"): the name is on the next line. An "Edited by" is not one.
+    fn is_label_line(&self, line: &str) -> bool {
+        let label = line.trim().trim_end_matches([':', ' ', '\u{a0}']).to_ascii_lowercase();
+        self.labels.contains(&label.as_str()) || author::is_prefix(&label)
+    }
+
+    /// True when a word of `name` names a role ("Staff Writer").
+    fn is_role(&self, name: &str) -> bool {
+        name.split(|c: char| c.is_whitespace() || c == ',')
+            .any(|w| self.roles.contains(&w.to_lowercase().as_str()))
+    }
+
+    /// A person's name without a label by the dateline `head[k]`: before
+    /// the date on its line ("Jane Doe | May 19, 2024"), or alone on a line
+    /// at most [`NAME_LINES`] above or below it, nearest first, a role
+    /// after it perhaps ("Jane Doe, Staff Writer"): templates that print
+    /// the author and the date side by side.
+    fn name_by_dateline(&self, head: &[(usize, &str)], k: usize, stamps: &Stamps) -> Option<Vec<String>> {
+        let (i, line) = head[k];
+        let own = before_stamp(line, stamps);
+        let near = |d: isize| {
+            let at = i.checked_add_signed(d)?;
+            head.iter().find(|&&(j, _)| j == at).map(|&(_, l)| l)
+        };
+        let around = (1..=NAME_LINES as isize).flat_map(|d| [near(-d), near(d)]);
+        std::iter::once(Some(own).filter(|own| own.len() < line.len())).chain(around).flatten().find_map(
+            |before| {
+                let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let (roles, names): (Vec<String>, Vec<String>) =
+                    author::names(before, author::Source::Shown).into_iter().partition(|n| self.is_role(n));
+                // The name is all the line says but its roles: no headline
+                // or label holds it.
+                let said =
+                    roles.iter().fold(normalize(before), |rest, role| rest.replace(&normalize(role), ""));
+                (names.len() == 1 && author::is_person(&names[0]) && normalize(&names[0]) == said.trim())
+                    .then_some(names)
+            },
+        )
+    }
+
+    /// The byline and dates of `story` in `lines` of `text`; `stamps` are
+    /// the words that tell where a stamp closes a byline.
+    pub(super) fn read(&self, text: &str, lines: &[Line], story: &Story, stamps: &Stamps) -> Byline {
+        let Some(start) = story.keep.iter().position(|&k| k) else { return Byline::default() };
+        let title = story.title.filter(|&t| t < start);
+        let from = start.saturating_sub(HEAD_LINES).max(title.map_or(0, |t| t.saturating_sub(ABOVE_TITLE)));
+        let to = (start + STORY_LINES).min(lines.len());
+        // The head's lines that may be a byline or a dateline: short, and
+        // no paragraph of the story (which may name a date in passing). The
+        // headline is among them: a dateline may pass for one.
+        let head: Vec<(usize, &str)> = (from..to)
+            .filter(|&i| {
+                let line = &lines[i];
+                line.units <= BYLINE_UNITS && (line.stamp || !(story.keep[i] && line.is_prose()))
+            })
+            .map(|i| (i, &text[lines[i].start..lines[i].end]))
+            .collect();
+        // The date nearest the story's start is its own: those above it,
+        // upwards (a menu's or a ticker's dates stand higher), then its
+        // first lines.
+        let above = head.partition_point(|&(i, _)| i < start);
+        let nearest = (0..above).rev().chain(above..head.len());
+
+        let mut found = Byline::default();
+        let mut dated = None;
+        for k in nearest {
+            let (i, line) = head[k];
+            let Some(day) = date::find_in_text(line, &self.words) else { continue };
+            // The label is on the line, or on a short line of its own right
+            // above ("Last updated:" over the date).
+            let above = k.checked_sub(1).map(|j| head[j]).filter(|&(j, l)| {
+                j + 1 == i && lines[j].units <= LABEL_UNITS && !l.bytes().any(|b| b.is_ascii_digit())
+            });
+            let update = visible::names_an_update(&visible::label_of(line))
+                || above.is_some_and(|(_, l)| visible::names_an_update(&l.to_lowercase()));
+            let slot = if update { &mut found.modified } else { &mut found.published };
+            if slot.is_none() {
+                *slot = Some(day);
+                dated = dated.or(Some(k));
+            }
+        }
+
+        found.authors = head
+            .iter()
+            .enumerate()
+            .filter(|&(_, &(i, _))| Some(i) != title)
+            .find_map(|(k, &(i, line))| {
+                // The name under a line that is only the label ("By").
+                let labelled =
+                    k.checked_sub(1).is_some_and(|j| head[j].0 + 1 == i && self.is_label_line(head[j].1));
+                let names = if labelled {
+                    author::after_label(before_names_end(line, stamps))
+                } else {
+                    self.byline(line, stamps)
+                };
+                Some(names).filter(|n| !n.is_empty())
+            })
+            .or_else(|| dated.and_then(|k| self.name_by_dateline(&head, k, stamps)))
+            .unwrap_or_default();
+        found
+    }
+}
+
+/// `line` without the stamp that closes it ("By Ann Lee | May 19, 2024" →
+/// "By Ann Lee |"): the names stand before the date.
+fn before_stamp<'a>(line: &'a str, stamps: &Stamps) -> &'a str {
+    stamps.stamp_start(line).map_or(line, |at| &line[..at])
+}
+
+/// `line` up to where its names end: before the stamp that closes it, and
+/// before the first digit or symbol no name holds and the date words before
+/// it ("By Ann Lee ● 6 min read", "By Ann Lee on March 5, 2024 | 3
+/// Comments").
+fn before_names_end<'a>(line: &'a str, stamps: &Stamps) -> &'a str {
+    let line = before_stamp(line, stamps);
+    let end = line
+        .find(|c: char| {
+            c.is_ascii_digit() || !(c.is_alphanumeric() || c.is_whitespace() || ",.'’-&:|®—–".contains(c))
+        })
+        .unwrap_or(line.len());
+    let mut names = line[..end].trim_end();
+    while let Some((rest, word)) = names.rsplit_once(char::is_whitespace)
+        && stamps.is_date_word(word.trim_matches(|c: char| !c.is_alphanumeric()))
+    {
+        names = rest.trim_end();
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::TextCleaner;
+    use crate::text::paragraph;
+
+    /// The metadata text mode gives for `head` over a story of four
+    /// paragraphs, and `tail` after it.
+    fn read(head: &str, tail: &str) -> copydesk_core::Metadata {
+        let body: Vec<String> = (1..=4).map(paragraph).collect();
+        let text = format!("Home | News | Sport\n{head}\n{}\n{tail}\n", body.join("\n"));
+        TextCleaner::new().clean(&text).meta
+    }
+
+    #[test]
+    fn a_byline_with_two_names_gives_both_authors() {
+        let meta = read("Rivers rise across the north again\nBy Jane Doe and John Roe\nMarch 10, 2024", "");
+        assert_eq!(meta.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(meta.published.as_deref(), Some("2024-03-10"));
+    }
+
+    #[test]
+    fn a_dateline_under_the_headline_is_the_published_date() {
+        let meta = read("Rivers rise across the north again\nPublished 10 March 2024 08:15\nShare", "");
+        assert_eq!(meta.title.as_deref(), Some("Rivers rise across the north again"));
+        assert_eq!(meta.published.as_deref(), Some("2024-03-10"));
+        assert_eq!(meta.modified, None);
+    }
+
+    #[test]
+    fn an_updated_stamp_goes_to_modified_not_published() {
+        let meta =
+            read("Rivers rise across the north again\nJane Doe, Staff Writer\nUpdated March 12, 2024", "");
+        assert_eq!(meta.authors, ["Jane Doe"]);
+        assert_eq!(meta.modified.as_deref(), Some("2024-03-12"));
+        assert_eq!(meta.published, None);
+        let meta =
+            read("Rivers rise across the north again\nMarch 10, 2024\nLast updated:\nMarch 12, 2024", "");
+        assert_eq!(meta.published.as_deref(), Some("2024-03-10"));
+        assert_eq!(meta.modified.as_deref(), Some("2024-03-12"));
+    }
+
+    #[test]
+    fn a_name_and_date_printed_side_by_side_name_the_author() {
+        let meta = read("Rivers rise across the north again\nJane Doe | May 19, 2024", "");
+        assert_eq!(meta.authors, ["Jane Doe"]);
+        let meta = read("Jane Doe\nMay 19, 2024\nRivers rise across the north again", "");
+        assert_eq!(meta.authors, ["Jane Doe"]);
+        assert_eq!(meta.published.as_deref(), Some("2024-05-19"));
+    }
+
+    #[test]
+    fn a_name_under_a_label_of_its_own_is_the_author() {
+        let meta = read("Rivers rise across the north again\nWritten by\nJane Doe\n5 min read", "");
+        assert_eq!(meta.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn only_a_bylines_own_label_opens_one() {
+        let meta = read("Search by Postal Code\nRivers rise across the north again\nEdited by\nAnn Lee", "");
+        assert!(meta.authors.is_empty());
+        let meta = read("Rivers rise across the north again\nMay 19, 2024 by Jane Doe | 3 Comments", "");
+        assert_eq!(meta.authors, ["Jane Doe"]);
+        assert_eq!(meta.published.as_deref(), Some("2024-05-19"));
+    }
+
+    #[test]
+    fn a_comments_date_at_the_end_is_not_the_published_date() {
+        let meta = read(
+            "Rivers rise across the north again",
+            "Comments\nAnn Lee\nMarch 14, 2024 at 9:12 am\nGreat story, thanks for writing it.",
+        );
+        assert_eq!(meta.published, None);
+        assert!(meta.authors.is_empty());
+    }
+
+    #[test]
+    fn no_date_line_gives_no_date_and_a_date_in_the_story_is_none() {
+        let meta = read("Rivers rise across the north again", "");
+        assert_eq!((meta.published, meta.modified), (None, None));
+        let meta = read("Rivers rise across the north again\nThe vote was on March 10, 2024.", "");
+        assert_eq!(meta.published, None);
+    }
+
+    #[test]
+    fn a_front_matter_headers_author_and_date_win_over_the_bylines() {
+        let body: Vec<String> = (1..=4).map(paragraph).collect();
+        let text = format!(
+            "---\nauthor: Ann Lee\ndate: 2024-01-01\n---\nRivers rise across the north again\n\
+             By Jane Doe\nMarch 10, 2024\nUpdated March 12, 2024\n{}\n",
+            body.join("\n")
+        );
+        let meta = TextCleaner::new().clean(&text).meta;
+        assert_eq!(meta.authors, ["Ann Lee"]);
+        assert_eq!(meta.published.as_deref(), Some("2024-01-01"));
+        assert_eq!(meta.modified.as_deref(), Some("2024-03-12"));
+    }
+
+    #[test]
+    fn values_read_before_win() {
+        let mut meta = copydesk_core::Metadata {
+            authors: vec!["Ann Lee".to_string()],
+            published: Some("2024-01-01".to_string()),
+            ..Default::default()
+        };
+        super::Byline {
+            authors: vec!["Jane Doe".to_string()],
+            published: Some("2024-03-10".to_string()),
+            modified: Some("2024-03-12".to_string()),
+        }
+        .fill(&mut meta);
+        assert_eq!(meta.authors, ["Ann Lee"]);
+        assert_eq!(meta.published.as_deref(), Some("2024-01-01"));
+        assert_eq!(meta.modified.as_deref(), Some("2024-03-12"));
+    }
+}

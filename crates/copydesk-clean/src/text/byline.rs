@@ -17,9 +17,6 @@ use crate::text_util::{DateWords, normalize};
 /// date, at most: a share bar, a caption or a table of contents may stand
 /// between them and the story.
 const HEAD_LINES: usize = 16;
-/// Lines over the headline that may hold them (a byline and date set above
-/// it); a headline sets the head's upper bound.
-const ABOVE_TITLE: usize = 3;
 /// The story's first lines that may hold them too (a dateline kept above
 /// the first paragraph, a byline the story's run crossed).
 const STORY_LINES: usize = 3;
@@ -148,7 +145,8 @@ impl Reader {
     pub(super) fn read(&self, text: &str, lines: &[Line], story: &Story, stamps: &Stamps) -> Byline {
         let Some(start) = story.keep.iter().position(|&k| k) else { return Byline::default() };
         let title = story.title.filter(|&t| t < start);
-        let from = start.saturating_sub(HEAD_LINES).max(title.map_or(0, |t| t.saturating_sub(ABOVE_TITLE)));
+        // The headline is no bound: a byline and date may be set over it.
+        let from = start.saturating_sub(HEAD_LINES);
         let to = (start + STORY_LINES).min(lines.len());
         // The head's lines that may be a byline or a dateline: short, and
         // no paragraph of the story (which may name a date in passing). The

@@ -103,6 +103,9 @@ const MENU_LINES_PER_PARAGRAPH: usize = 2;
 const TITLE_UNITS: std::ops::RangeInclusive<u32> = 3..=30;
 /// A headline candidate this long is no menu label or section name.
 const CLEAR_TITLE_UNITS: u32 = 6;
+/// The headline is looked for first this many lines above the story, over
+/// its byline, dates, share bar and picture.
+const TITLE_LINES: usize = 8;
 
 /// The decision for a whole text.
 pub(super) struct Story {
@@ -624,14 +627,19 @@ fn is_headline(line: &Line, class: Class) -> bool {
         && !line.start_cue
 }
 
-/// The headline: the first line above the story that reads like one (not
-/// furniture, headline length, not a sentence or a label) and is too long
-/// for a menu label, else the longest such line.
+/// The headline: the nearest line within [`TITLE_LINES`] above the story
+/// that reads like one (not furniture, headline length, not a sentence or
+/// a label) and is too long for a menu label; else the first such line
+/// further up, else the longest shorter one. A page's banners and menu
+/// lines come first, its headline last, over the byline and the story.
 fn title(lines: &[Line], classes: &[Class], head_end: usize) -> Option<usize> {
     let candidates = (0..head_end).filter(|&i| is_headline(&lines[i], classes[i]));
-    candidates
-        .clone()
-        .find(|&i| lines[i].units >= CLEAR_TITLE_UNITS)
+    let clear = |i: &usize| lines[*i].units >= CLEAR_TITLE_UNITS;
+    let near = candidates.clone().rev().take_while(|&i| i + TITLE_LINES >= head_end).filter(clear);
+    near.clone()
+        .find(|&i| !lines[i].is_mostly_lowercase())
+        .or_else(|| near.clone().next())
+        .or_else(|| candidates.clone().find(clear))
         .or_else(|| candidates.rev().max_by_key(|&i| lines[i].units))
 }
 

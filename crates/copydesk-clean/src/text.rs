@@ -92,8 +92,13 @@ impl TextCleaner {
         }
         // A byline that dates the story ends in a sentence's full stop
         // ("... at 11:04 a.m."), so it would pass for a paragraph.
-        for line in lines.iter_mut().filter(|l| l.start_cue && !l.stamp && l.units <= date::BYLINE_UNITS) {
-            line.stamp = self.dates.is_dated_byline(&text[line.start..line.end]);
+        for line in lines.iter_mut().filter(|l| !l.stamp && l.units <= date::BYLINE_UNITS) {
+            let slice = &text[line.start..line.end];
+            line.stamp = if line.start_cue {
+                self.dates.is_dated_byline(slice)
+            } else {
+                self.dates.is_stamped_byline(slice)
+            };
         }
         tweet::mark(text, &self.dates, &mut lines);
         bio::mark(text, &mut lines);

@@ -13,6 +13,8 @@ const WORD_BYTES: usize = 16;
 pub(super) const STAMP_UNITS: u32 = 16;
 /// A byline that a stamp closes has at most this many units.
 pub(super) const BYLINE_UNITS: u32 = 24;
+/// Marks that set a byline off from the stamp before it.
+const BYLINE_SEPARATORS: &[char] = &['|', '•', '·', '-', '—', '–', ','];
 
 /// The words of `data/text_date.txt`: true for those that make a stamp.
 pub(super) struct DateWords(HashMap<String, bool>);
@@ -75,6 +77,33 @@ impl DateWords {
         })
     }
 
+    /// True when `line` opens with a stamp and goes on with a byline's
+    /// label and names: the story's date, then its authors ("October 11,
+    /// 2023 by Jane Doe", "May 18, 2023 | By Sara Harberson").
+    pub(super) fn is_stamped_byline(&self, line: &str) -> bool {
+        // A stamp holds a figure and opens with one or a date word: most
+        // short lines (menus, labels) end here, unread.
+        let Some(first) = line.split_whitespace().next().filter(|_| line.bytes().any(|b| b.is_ascii_digit()))
+        else {
+            return false;
+        };
+        if !first.starts_with(|c: char| c.is_ascii_digit())
+            && !self.is_date_word(first.trim_matches(|c: char| !c.is_alphanumeric()))
+        {
+            return false;
+        }
+        let is_lower = |word: &&str| word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
+        line.split_whitespace().skip(1).any(|word| {
+            let at = word.as_ptr() as usize - line.as_ptr() as usize;
+            let rest = line[at..].trim_start_matches(BYLINE_SEPARATORS).trim_start();
+            let names: Vec<&str> = rest.split_whitespace().skip_while(is_lower).collect();
+            crate::meta::author::opens_with_prefix(rest)
+                && !names.is_empty()
+                && !names.iter().any(is_lower)
+                && self.is_stamp(line[..at].trim_end().trim_end_matches(BYLINE_SEPARATORS))
+        })
+    }
+
     /// Where the stamp that closes `line` starts: the byte offset of the
     /// first word after the first from which the rest of the line is a
     /// stamp ("on Monday, November 18th, 2019", "| May 19, 2024").
@@ -89,6 +118,27 @@ impl DateWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stamp_then_a_byline_is_a_stamped_byline() {
+        let words = DateWords::new();
+        for line in [
+            "October 11, 2023 by Jane Doe",
+            "May 18, 2023 | By Sara Harberson",
+            "Tuesday November 19, 2019 — By Ann Lee",
+        ] {
+            assert!(words.is_stamped_byline(line), "{line}");
+        }
+        for line in [
+            "October 11, 2023 by the river",
+            "10 Best Laptops by Price",
+            "Home | News by Region",
+            "March 2024: written by hand",
+            "Rivers rise by 2 metres",
+        ] {
+            assert!(!words.is_stamped_byline(line), "{line}");
+        }
+    }
 
     #[test]
     fn dates_and_relative_times_are_stamps() {

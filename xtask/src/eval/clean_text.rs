@@ -25,19 +25,20 @@
 //!   scored by line against the labels of the unwrapped lines: each
 //!   paragraph is to come back whole on one line, so one left in pieces
 //!   scores as dropped.
-//! - `clean_text/<set> html2text`: each page's HTML, decoded as the HTML
-//!   stage decodes it, converted by html2text (pinned in [`HTML2TEXT`]) to
-//!   markdown with one paragraph a line and to markdown hard-wrapped at 78
-//!   columns, then cleaned. Lines no longer map to the rendering, so these
-//!   rows are scored per page against the gold body with the HTML stage's
-//!   metric for the set (AEB token 4-shingles, WCXB bag of words), beside
-//!   text mode on the plain rendering (the reference a format should come
-//!   near) and html2text's whole output (the floor); each page's F1 per
-//!   tool goes to `<set>.html2text.pages.tsv`. The conversion runs once, in
-//!   the peers' venv, about 2.5 minutes for both sets; it is cached under
-//!   `target/eval/clean_text` by the pages, the settings and the script, so
-//!   these rows come with every run. Without Python they are left out, and
-//!   the eval says why.
+//! - `clean_text/<set> converted`: each page's HTML, decoded as the HTML
+//!   stage decodes it, converted as scraping pipelines convert pages (the
+//!   converters in [`CONVERSIONS`]: html2text's markdown with one paragraph
+//!   a line and hard-wrapped at 78 columns, markdownify's), then cleaned.
+//!   Lines no longer map to the rendering, so these rows are scored per
+//!   page against the gold body with the HTML stage's metric for the set
+//!   (AEB token 4-shingles, WCXB bag of words), beside text mode on the
+//!   plain rendering (the reference a format should come near) and
+//!   html2text's whole output (the floor); each page's F1 per tool goes to
+//!   `<set>.converted.pages.tsv`. The conversions run once, in the peers'
+//!   venv, about 3.5 minutes for both sets; they are cached under
+//!   `target/eval/clean_text` by the pages, the converter and the script,
+//!   so these rows come with every run. Without Python they are left out,
+//!   and the eval says why.
 //!
 //! The snippet set is scored on the plain rendering only.
 //!
@@ -64,16 +65,50 @@ use render::render;
 const PEERS: &[(&str, &[&str])] =
     &[("justext", &["justext==3.0.2", "lxml_html_clean"]), ("trafilatura", &["trafilatura==2.0.0"])];
 
-/// html2text, pinned: many scraping pipelines turn pages into text with it.
+/// html2text and markdownify, pinned: scraping pipelines turn pages into
+/// text (markdown) with them.
 const HTML2TEXT: &str = "html2text==2025.4.15";
+const MARKDOWNIFY: &str = "markdownify==1.2.3";
 
-/// The script that runs html2text; its text is part of the cache key.
-const HTML2TEXT_SCRIPT: &str = include_str!("../../peers/html2text_pages.py");
+/// The script that converts the pages; its text is part of the cache key.
+const CONVERT_SCRIPT: &str = include_str!("../../peers/convert_pages.py");
 
-/// html2text's outputs scored, each by its name in the table and its
-/// `body_width`: markdown with one paragraph a line, and markdown
-/// hard-wrapped at 78 columns (html2text's default).
-const HTML2TEXT_WIDTHS: &[(&str, u32)] = &[("markdown", 0), ("markdown, wrapped 78", 78)];
+/// A way scraped text is made from a page, that text mode is scored on.
+struct Conversion {
+    /// Its name in the table.
+    label: &'static str,
+    /// The converter, pinned.
+    requirement: &'static str,
+    /// The script's name for the converter and its settings.
+    converter: &'static str,
+    /// The settings, for the table's note.
+    settings: &'static str,
+}
+
+/// The conversions scored: html2text's markdown with one paragraph a line,
+/// and hard-wrapped at 78 columns (its default); markdownify's, which puts
+/// setext headings, nested lists and a layout table's cells on one line.
+/// The first one's whole output is the floor.
+const CONVERSIONS: &[Conversion] = &[
+    Conversion {
+        label: "html2text",
+        requirement: HTML2TEXT,
+        converter: "html2text-0",
+        settings: "body_width=0, its defaults otherwise",
+    },
+    Conversion {
+        label: "html2text, wrapped 78",
+        requirement: HTML2TEXT,
+        converter: "html2text-78",
+        settings: "body_width=78, its defaults otherwise",
+    },
+    Conversion {
+        label: "markdownify",
+        requirement: MARKDOWNIFY,
+        converter: "markdownify",
+        settings: "its defaults",
+    },
+];
 
 /// Bump when [`render`] changes, to invalidate the rendered pages cached
 /// under `target/eval/clean_text`.
@@ -127,7 +162,7 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
         }
     }
     rows.extend(meta_rows(ctx, &cleaner)?);
-    rows.extend(html2text_rows(ctx, &cleaner)?);
+    rows.extend(converted_rows(ctx, &cleaner)?);
     rows.extend(snippet_set(ctx, &cleaner)?);
     Ok(rows)
 }
@@ -157,14 +192,14 @@ fn meta_rows(ctx: &Ctx, cleaner: &copydesk_clean::TextCleaner) -> Result<Vec<Row
     Ok(rows)
 }
 
-/// Scores text mode on the pages as html2text writes them, with the HTML
-/// stage's metric for each set, beside text mode on the plain rendering
-/// (the reference every format should come near) and html2text's whole
-/// output (the floor).
-fn html2text_rows(ctx: &Ctx, cleaner: &copydesk_clean::TextCleaner) -> Result<Vec<Row>> {
+/// Scores text mode on the pages as the [`CONVERSIONS`] write them, with
+/// the HTML stage's metric for each set, beside text mode on the plain
+/// rendering (the reference every format should come near) and the first
+/// conversion's whole output (the floor).
+fn converted_rows(ctx: &Ctx, cleaner: &copydesk_clean::TextCleaner) -> Result<Vec<Row>> {
     let root = ctx.data.join("clean");
     let (pages, gold) = clean::load_aeb(&root.join("aeb"), ctx.limit)?;
-    let ds = "clean_text/aeb html2text";
+    let ds = "clean_text/aeb converted";
     let mut rows = format_rows(
         ctx,
         cleaner,
@@ -174,7 +209,7 @@ fn html2text_rows(ctx: &Ctx, cleaner: &copydesk_clean::TextCleaner) -> Result<Ve
         |id, text| clean::shingle_overlap(gold.get(id).map_or("", String::as_str), text),
     )?;
     let (pages, gold) = clean::load_wcxb(&root.join("wcxb-dev-articles"), ctx.limit)?;
-    let ds = "clean_text/wcxb-dev-articles html2text";
+    let ds = "clean_text/wcxb-dev-articles converted";
     rows.extend(format_rows(
         ctx,
         cleaner,
@@ -188,8 +223,8 @@ fn html2text_rows(ctx: &Ctx, cleaner: &copydesk_clean::TextCleaner) -> Result<Ve
 
 /// The rows of one data set: `score` gives a tool's rows from its text per
 /// page, `overlap` one page's (tp, fp, fn) by the same metric, for the
-/// per-page dump. Without Python or html2text there are none, and the eval
-/// says why (the other rows do not need them).
+/// per-page dump. Without Python or a converter there are none, and the
+/// eval says why (the other rows do not need them).
 fn format_rows(
     ctx: &Ctx,
     cleaner: &copydesk_clean::TextCleaner,
@@ -198,13 +233,13 @@ fn format_rows(
     score: impl Fn(&str, &HashMap<String, Prediction>) -> Vec<Row>,
     overlap: impl Fn(&str, &str) -> (f64, f64, f64),
 ) -> Result<Vec<Row>> {
-    let converted: Result<Vec<_>> =
-        HTML2TEXT_WIDTHS.iter().map(|&(_, width)| html2text(ctx, name, width, pages)).collect();
+    let converted: Result<Vec<_>> = CONVERSIONS.iter().map(|c| convert(ctx, name, c, pages)).collect();
     let converted = match converted {
         Ok(converted) => converted,
         Err(e) => {
             eprintln!(
-                "eval clean_text: no html2text rows for {name} (they need Python 3 and {HTML2TEXT}): {e:#}"
+                "eval clean_text: no converted rows for {name} (they need Python 3, {HTML2TEXT} and \
+                 {MARKDOWNIFY}): {e:#}"
             );
             return Ok(Vec::new());
         }
@@ -212,8 +247,8 @@ fn format_rows(
     let clean_each = |texts: &HashMap<String, String>| -> HashMap<String, Prediction> {
         texts.iter().map(|(id, text)| (id.clone(), Prediction::of_text(cleaner.clean(text).text))).collect()
     };
-    let note = |width: u32, failed: usize| {
-        let mut note = format!("{HTML2TEXT}, body_width={width}, its defaults otherwise");
+    let note = |c: &Conversion, failed: usize| {
+        let mut note = format!("{}, {}", c.requirement, c.settings);
         if failed > 0 {
             note.push_str(&format!("; {failed} pages it failed on scored as empty"));
         }
@@ -234,16 +269,15 @@ fn format_rows(
         "on our rendering, one block a line".to_string(),
         clean_each(&plain),
     )];
-    for (&(label, width), (texts, failed)) in HTML2TEXT_WIDTHS.iter().zip(&converted) {
-        tools.push((format!("copydesk ({label})"), note(width, *failed), clean_each(texts)));
+    for (c, (texts, failed)) in CONVERSIONS.iter().zip(&converted) {
+        tools.push((format!("copydesk ({})", c.label), note(c, *failed), clean_each(texts)));
     }
-    // Every word of the page: the floor (wrapping changes no word).
-    let (&(label, width), (texts, failed)) =
-        HTML2TEXT_WIDTHS.iter().zip(&converted).next().context("no width")?;
+    // Every word of the page: the floor.
+    let (c, (texts, failed)) = CONVERSIONS.iter().zip(&converted).next().context("no conversion")?;
     let whole = texts.iter().map(|(id, text)| (id.clone(), Prediction::of_text(text.clone()))).collect();
-    tools.push((format!("whole text ({label})"), note(width, *failed), whole));
+    tools.push((format!("whole text ({})", c.label), note(c, *failed), whole));
     dump_pages(
-        &ctx.out.join("clean_text").join(format!("{name}.html2text.pages.tsv")),
+        &ctx.out.join("clean_text").join(format!("{name}.converted.pages.tsv")),
         pages,
         &tools,
         overlap,
@@ -260,9 +294,9 @@ fn format_rows(
 }
 
 /// Writes each page's F1 per tool (2tp / (2tp + fp + fn) of the set's
-/// metric), pages sorted by what the second tool (copydesk on markdown)
-/// loses against the first (on the plain rendering), most first, for
-/// reading the errors.
+/// metric), pages sorted by what the second tool (copydesk on the first
+/// conversion) loses against the first (on the plain rendering), most
+/// first, for reading the errors.
 fn dump_pages(
     path: &Path,
     pages: &[clean::Page],
@@ -289,27 +323,26 @@ fn dump_pages(
     std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
 }
 
-/// html2text's text of each page at `body_width` `width`, and how many
-/// pages it failed on (given as empty text), from the cache when the same
-/// pages were converted the same way before: the conversion takes about a
+/// The text of each page as `conversion` makes it, and how many pages the
+/// converter failed on (given as empty text), from the cache when the same
+/// pages were converted the same way before: a conversion takes up to a
 /// minute a data set (pure Python), the rest of the stage seconds.
-fn html2text(
+fn convert(
     ctx: &Ctx,
     name: &str,
-    width: u32,
+    conversion: &Conversion,
     pages: &[clean::Page],
 ) -> Result<(HashMap<String, String>, usize)> {
     let dir = ctx.out.join("clean_text");
     std::fs::create_dir_all(&dir)?;
     let mut h = DefaultHasher::new();
-    (HTML2TEXT, HTML2TEXT_SCRIPT, width).hash(&mut h);
+    (conversion.requirement, conversion.converter, CONVERT_SCRIPT).hash(&mut h);
     for p in pages {
         (&p.id, &p.html).hash(&mut h);
     }
-    let out = dir.join(format!("{name}.html2text-{width}.{:016x}.json", h.finish()));
+    let out = dir.join(format!("{name}.{}.{:016x}.json", conversion.converter, h.finish()));
     let inputs = || pages.iter().map(|p| serde_json::json!({"id": p.id, "html": p.html})).collect();
-    let width_arg = width.to_string();
-    run_cached(&out, &[HTML2TEXT], "html2text_pages.py", width_arg.as_ref(), inputs)?;
+    run_cached(&out, &[conversion.requirement], "convert_pages.py", conversion.converter.as_ref(), inputs)?;
     let texts: HashMap<String, Option<String>> = serde_json::from_str(&std::fs::read_to_string(&out)?)
         .with_context(|| format!("reading {}", out.display()))?;
     let failed = texts.values().filter(|t| t.is_none()).count();

@@ -1,8 +1,8 @@
 //! The story's byline and dateline in scraped text: who wrote it and when,
-//! read from the lines around the story's start (above it, from a little
-//! over the headline, and its first few lines), where a page sets them. A
-//! date further down (a comment's, a related story's) is never the story's,
-//! and nothing is guessed: no dated line there, no date.
+//! read from the lines around the story's start (a few above it, over the
+//! headline too, and its first few lines), where a page sets them. A date
+//! further down (a comment's, a related story's) is never the story's, and
+//! nothing is guessed: no dated line there, no date.
 
 use copydesk_core::Metadata;
 

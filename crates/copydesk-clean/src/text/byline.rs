@@ -40,12 +40,14 @@ pub(super) struct Byline {
 
 impl Byline {
     /// Writes what was found into `meta` where the field is still empty: a
-    /// value read before (a front-matter header's) wins.
+    /// value read before (a front-matter header's) wins. A story that
+    /// shows only an update's date is dated by it, as HTML mode dates a
+    /// page by the date shown by its headline: readers are given no other.
     pub(super) fn fill(self, meta: &mut Metadata) {
         if meta.authors.is_empty() {
             meta.authors = self.authors;
         }
-        meta.published = meta.published.take().or(self.published);
+        meta.published = meta.published.take().or(self.published).or_else(|| self.modified.clone());
         meta.modified = meta.modified.take().or(self.modified);
     }
 }
@@ -259,12 +261,12 @@ mod tests {
     }
 
     #[test]
-    fn an_updated_stamp_goes_to_modified_not_published() {
+    fn an_updated_stamp_is_the_modified_date_and_dates_the_story_when_alone() {
         let meta =
             read("Rivers rise across the north again\nJane Doe, Staff Writer\nUpdated March 12, 2024", "");
         assert_eq!(meta.authors, ["Jane Doe"]);
         assert_eq!(meta.modified.as_deref(), Some("2024-03-12"));
-        assert_eq!(meta.published, None);
+        assert_eq!(meta.published.as_deref(), Some("2024-03-12"));
         let meta =
             read("Rivers rise across the north again\nMarch 10, 2024\nLast updated:\nMarch 12, 2024", "");
         assert_eq!(meta.published.as_deref(), Some("2024-03-10"));

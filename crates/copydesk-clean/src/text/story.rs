@@ -629,16 +629,20 @@ fn is_headline(line: &Line, class: Class) -> bool {
 
 /// The headline: the nearest line within [`TITLE_LINES`] above the story
 /// that reads like one (not furniture, headline length, not a sentence or
-/// a label) and is too long for a menu label; else the first such line
-/// further up, else the longest shorter one. A page's banners and menu
-/// lines come first, its headline last, over the byline and the story.
+/// a label) and is too long for a menu label, one not mostly lowercase
+/// first (a lead picture's caption is); else the nearest shorter one there
+/// ("Healthy Eating Tips"); else the first long one further up, else the
+/// longest shorter one. A page's banners and menu lines come first, its
+/// headline last, over the byline and the story.
 fn title(lines: &[Line], classes: &[Class], head_end: usize) -> Option<usize> {
     let candidates = (0..head_end).filter(|&i| is_headline(&lines[i], classes[i]));
     let clear = |i: &usize| lines[*i].units >= CLEAR_TITLE_UNITS;
-    let near = candidates.clone().rev().take_while(|&i| i + TITLE_LINES >= head_end).filter(clear);
+    let window = candidates.clone().rev().take_while(|&i| i + TITLE_LINES >= head_end);
+    let near = window.clone().filter(clear);
     near.clone()
         .find(|&i| !lines[i].is_mostly_lowercase())
         .or_else(|| near.clone().next())
+        .or_else(|| window.clone().next())
         .or_else(|| candidates.clone().find(clear))
         .or_else(|| candidates.rev().max_by_key(|&i| lines[i].units))
 }

@@ -97,7 +97,7 @@ impl TextCleaner {
             line.stamp = if line.start_cue {
                 self.dates.is_dated_byline(slice)
             } else {
-                self.dates.is_stamped_byline(slice)
+                self.dates.stamped_byline(slice).is_some()
             };
         }
         tweet::mark(text, &self.dates, &mut lines);

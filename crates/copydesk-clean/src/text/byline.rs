@@ -79,11 +79,7 @@ impl Reader {
     fn byline(&self, line: &str, stamps: &Stamps) -> Vec<String> {
         // A byline may follow the date on its line ("May 19, 2024 by Ann
         // Lee").
-        let after_date = line
-            .match_indices(' ')
-            .map(|(at, _)| at + 1)
-            .find(|&at| line[at..].get(..3).is_some_and(|w| w.eq_ignore_ascii_case("by ")))
-            .filter(|&at| stamps.is_stamp(&line[..at]));
+        let after_date = stamps.stamped_byline(line);
         let names = before_names_end(after_date.map_or(line, |at| &line[at..]), stamps);
         let lower = names.to_ascii_lowercase();
         let label = self

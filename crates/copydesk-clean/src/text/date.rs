@@ -77,30 +77,30 @@ impl DateWords {
         })
     }
 
-    /// True when `line` opens with a stamp and goes on with a byline's
-    /// label and names: the story's date, then its authors ("October 11,
-    /// 2023 by Jane Doe", "May 18, 2023 | By Sara Harberson").
-    pub(super) fn is_stamped_byline(&self, line: &str) -> bool {
+    /// Where the byline starts in a `line` that opens with a stamp and goes
+    /// on with a byline's label and names: the story's date, then its
+    /// authors ("October 11, 2023 by Jane Doe", "May 18, 2023 | By Sara
+    /// Harberson"). `None` for any other line.
+    pub(super) fn stamped_byline(&self, line: &str) -> Option<usize> {
         // A stamp holds a figure and opens with one or a date word: most
         // short lines (menus, labels) end here, unread.
-        let Some(first) = line.split_whitespace().next().filter(|_| line.bytes().any(|b| b.is_ascii_digit()))
-        else {
-            return false;
-        };
+        let first = line.split_whitespace().next().filter(|_| line.bytes().any(|b| b.is_ascii_digit()))?;
         if !first.starts_with(|c: char| c.is_ascii_digit())
             && !self.is_date_word(first.trim_matches(|c: char| !c.is_alphanumeric()))
         {
-            return false;
+            return None;
         }
         let is_lower = |word: &&str| word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
-        line.split_whitespace().skip(1).any(|word| {
+        line.split_whitespace().skip(1).find_map(|word| {
             let at = word.as_ptr() as usize - line.as_ptr() as usize;
             let rest = line[at..].trim_start_matches(BYLINE_SEPARATORS).trim_start();
-            let names: Vec<&str> = rest.split_whitespace().skip_while(is_lower).collect();
-            crate::meta::author::opens_with_prefix(rest)
-                && !names.is_empty()
-                && !names.iter().any(is_lower)
-                && self.is_stamp(line[..at].trim_end().trim_end_matches(BYLINE_SEPARATORS))
+            // A capitalised name after the label; particles ("de") and
+            // roles after it may be lowercase.
+            let named = rest.split_whitespace().skip(1).any(|w| !is_lower(&w));
+            (crate::meta::author::opens_with_prefix(rest)
+                && named
+                && self.is_stamp(line[..at].trim_end().trim_end_matches(BYLINE_SEPARATORS)))
+            .then(|| line.len() - rest.len())
         })
     }
 
@@ -127,7 +127,7 @@ mod tests {
             "May 18, 2023 | By Sara Harberson",
             "Tuesday November 19, 2019 — By Ann Lee",
         ] {
-            assert!(words.is_stamped_byline(line), "{line}");
+            assert!(words.stamped_byline(line).is_some(), "{line}");
         }
         for line in [
             "October 11, 2023 by the river",
@@ -136,7 +136,7 @@ mod tests {
             "March 2024: written by hand",
             "Rivers rise by 2 metres",
         ] {
-            assert!(!words.is_stamped_byline(line), "{line}");
+            assert!(words.stamped_byline(line).is_none(), "{line}");
         }
     }
 

@@ -17,6 +17,7 @@ const COMMENTER: &str = include_str!("../../data/text_commenter.txt");
 const DATED_COMMENTER: &str = include_str!("../../data/text_commenter_dated.txt");
 const CONTROL: &str = include_str!("../../data/text_control.txt");
 const SOURCE_NOTE: &str = include_str!("../../data/text_source_note.txt");
+const TOPICS: &str = include_str!("../../data/text_topics.txt");
 
 /// Headings are short: a longer line that begins with "Related" or
 /// "Comments" is a sentence.
@@ -35,6 +36,10 @@ const DATED_COMMENTER_UNITS: u32 = 12;
 /// The cue weight of a control that makes a whole line: enough to condemn
 /// it, whatever it looks like.
 const CONTROL_WEIGHT: u8 = 4;
+/// A topical phrase named in this many long lines is the text's topic.
+const TOPIC_LINES: usize = 3;
+/// A line this long (in units) is a sentence a topic may be named in.
+const TOPIC_UNITS: u32 = 20;
 /// Comment headers open the thread once the text has this many.
 const COMMENTERS: usize = 2;
 
@@ -65,6 +70,8 @@ pub(super) struct Cues {
     /// The weight of each furniture phrase; the photo credits follow them
     /// in the automaton (one pass over the text finds both).
     weights: Vec<u8>,
+    /// Per furniture phrase: a story may be about it (`data/text_topics.txt`).
+    topical: Vec<bool>,
     /// Per photo credit: how it closes a caption.
     credits: Vec<credit::Closing>,
     /// Line-start cues and headings, tried only where a line (or its words
@@ -85,6 +92,8 @@ impl Cues {
     /// Compiles the tables.
     pub(super) fn new() -> Cues {
         let (mut phrases, weights): (Vec<String>, Vec<u8>) = entries(FURNITURE).unzip();
+        let topics: std::collections::BTreeSet<String> = entries(TOPICS).map(|(phrase, _)| phrase).collect();
+        let topical = phrases.iter().map(|p| topics.contains(p)).collect();
         let (credit_phrases, credits): (Vec<String>, Vec<credit::Closing>) = credit::entries().unzip();
         phrases.extend(credit_phrases);
         let mut openings: BTreeMap<String, Opening> = BTreeMap::new();
@@ -123,6 +132,7 @@ impl Cues {
         Cues {
             anywhere: builder(StartKind::Unanchored).build(&phrases).expect("the furniture table compiles"),
             weights,
+            topical,
             credits,
             opening: builder(StartKind::Anchored).build(openings.keys()).expect("the opening tables compile"),
             openings: openings.into_values().collect(),
@@ -141,6 +151,8 @@ impl Cues {
         let mut i = 0;
         let mut credited = Vec::new();
         let mut bare_labels = Vec::new();
+        // Furniture phrases found: line, phrase.
+        let mut hits = Vec::new();
         for m in self.anywhere.find_iter(text) {
             if !on_word_boundaries(bytes, m.start(), m.end()) {
                 continue;
@@ -153,7 +165,7 @@ impl Cues {
                 continue;
             }
             match self.weights.get(m.pattern().as_usize()) {
-                Some(weight) => line.cue = line.cue.saturating_add(*weight),
+                Some(_) => hits.push((i, m.pattern().as_usize())),
                 None => {
                     let closing = self.credits[m.pattern().as_usize() - self.weights.len()];
                     let (phrase, rest) = (&text[m.start()..m.end()], &text[m.end()..line.end]);
@@ -170,6 +182,7 @@ impl Cues {
                 }
             }
         }
+        self.credit(&hits, lines);
         for line in lines.iter_mut() {
             let opening = self.opening_at(text, line.start, line.end);
             if let Some((o, end)) = opening {
@@ -200,6 +213,30 @@ impl Cues {
         credit::mark_captions_above(&credited, lines);
         credit::mark_credits_below(&bare_labels, lines);
         self.mark_commenters(bytes, lines);
+    }
+
+    /// Credits each furniture phrase's weight to its line, but for the
+    /// text's topics: a topical phrase named in [`TOPIC_LINES`] lines of at
+    /// least [`TOPIC_UNITS`] is what the story is about, and weighs nothing
+    /// in such lines (a sign-up box says "newsletter" in a line or two; a
+    /// story on newsletters in every other paragraph). It still condemns a
+    /// short line: "Facebook" alone is a button whatever the story.
+    fn credit(&self, hits: &[(usize, usize)], lines: &mut [Line]) {
+        let long: Vec<bool> = lines.iter().map(|l| l.units >= TOPIC_UNITS).collect();
+        // Per topical phrase met in a long line: how many lines, the last.
+        let mut named: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        for &(i, pattern) in hits.iter().filter(|&&(i, p)| long[i] && self.topical[p]) {
+            let (count, last) = named.entry(pattern).or_insert((0, usize::MAX));
+            if *last != i {
+                (*count, *last) = (*count + 1, i);
+            }
+        }
+        let topic = |p: usize| named.get(&p).is_some_and(|&(count, _)| count >= TOPIC_LINES);
+        for &(i, pattern) in hits {
+            if !(long[i] && topic(pattern)) {
+                lines[i].cue = lines[i].cue.saturating_add(self.weights[pattern]);
+            }
+        }
     }
 
     /// Marks comment headers ("name says:") as opening the thread, when
@@ -330,12 +367,55 @@ mod tests {
             CONTENTS,
             CONTROL,
             SOURCE_NOTE,
+            TOPICS,
         ] {
             for (phrase, weight) in entries(table) {
                 assert!(!phrase.is_empty());
                 assert!(weight == 1 || weight == 2, "{phrase}: weight {weight}");
             }
         }
+    }
+
+    #[test]
+    fn every_topic_is_a_furniture_phrase() {
+        let furniture: Vec<String> = entries(FURNITURE).map(|(phrase, _)| phrase).collect();
+        for (topic, _) in entries(TOPICS) {
+            assert!(furniture.contains(&topic), "{topic} is not in text_furniture.txt");
+        }
+    }
+
+    #[test]
+    fn a_network_or_newsletter_the_story_names_again_and_again_is_its_topic_not_furniture() {
+        let sentence = |n: usize| {
+            format!(
+                "In step {n} of the plan, the writers grew their newsletter by sharing each issue on Instagram \
+                 with readers who had asked for it, and by answering every question they were sent."
+            )
+        };
+        let text = format!(
+            "Instagram\nSign up for our newsletter to get the best stories in your inbox every single morning \
+             of the working week.\n{}\n{}\n{}\n",
+            sentence(1),
+            sentence(2),
+            sentence(3)
+        );
+        let cues: Vec<u8> = marked(&text).iter().map(|l| l.cue).collect();
+        // The button and the sign-up box still carry their cues; the story's
+        // sentences carry none.
+        assert!(cues[0] > 0 && cues[1] > 0, "{cues:?}");
+        assert_eq!(cues[2..], [0, 0, 0]);
+    }
+
+    #[test]
+    fn a_phrase_named_in_fewer_sentences_or_not_topical_still_weighs() {
+        let twice = "We asked readers to share the newsletter on Instagram with friends, and many more of them \
+                     than we had hoped for did so in the weeks after the launch.\n";
+        let cues: Vec<u8> = marked(&twice.repeat(2)).iter().map(|l| l.cue).collect();
+        assert!(cues.iter().all(|&c| c > 0), "{cues:?}");
+        let consent = "We use cookies to measure how the site is used, and third parties set cookies that \
+                       remember what you read here, which you may refuse at any time.\n";
+        let cues: Vec<u8> = marked(&consent.repeat(4)).iter().map(|l| l.cue).collect();
+        assert!(cues.iter().all(|&c| c > 0), "{cues:?}");
     }
 
     #[test]

@@ -38,8 +38,9 @@ const DATED_COMMENTER_UNITS: u32 = 12;
 const CONTROL_WEIGHT: u8 = 4;
 /// A topical phrase named in this many long lines is the text's topic.
 const TOPIC_LINES: usize = 3;
-/// A line this long (in units) is a sentence a topic may be named in.
-const TOPIC_UNITS: u32 = 20;
+/// A line this long (in units) is a sentence or a list item a topic may be
+/// named in; a button or a call ("Sign up for our newsletter") is shorter.
+const TOPIC_UNITS: u32 = 8;
 /// Comment headers open the thread once the text has this many.
 const COMMENTERS: usize = 2;
 

@@ -13,7 +13,8 @@
 //! gives the line F1 of the best single run of lines per page, picked with
 //! the gold ([`span_oracle`]): the ceiling of any cleaner that keeps the
 //! story as one run, as text mode does (it drops only the furniture lines
-//! it recognises inside the run).
+//! it recognises inside the run). Each page's shortfall against that run
+//! goes to `<set>.oracle.pages.tsv`, most first.
 //!
 //! `clean/trafilatura-eval` (990 pages in many languages, none of them
 //! read while the text-mode rules were written) is rendered the same way,
@@ -149,8 +150,9 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
         let mb = pages.iter().map(|p| p.text.len()).sum::<usize>() as f64 / 1e6;
         let note = format!("{mb:.1} MB of rendered text, cleaned at {:.0} MB/s", mb / secs);
         rows.extend(score_rows(&dataset, "copydesk", &pages, &outputs, &note));
-        rows.push(span_oracle(&dataset, &pages));
         dump(&ctx.out.join("clean_text").join(format!("{name}.copydesk.lines.txt")), &pages, &outputs)?;
+        let shortfalls = ctx.out.join("clean_text").join(format!("{name}.oracle.pages.tsv"));
+        rows.push(span_oracle(&dataset, &pages, &outputs, &shortfalls)?);
         rows.extend(wrapped_rows(ctx, name, &cleaner, &pages)?);
         if ctx.peers {
             let inputs: Vec<(&str, &str)> = pages.iter().map(|p| (p.id.as_str(), p.text.as_str())).collect();
@@ -534,33 +536,69 @@ fn score_rows(dataset: &str, tool: &str, pages: &[Page], outputs: &[String], not
 /// is the next guess, and the guesses rise to the optimum in a few rounds.
 /// Where this is below a target, no story-span rule can meet it: the gold
 /// leaves lines inside the story out (table cells it rewrote, captions,
-/// asides).
-fn span_oracle(dataset: &str, pages: &[Page]) -> Row {
-    let labels: Vec<Vec<bool>> = pages
+/// asides). Each page's shortfall against its best run, in the same worth
+/// at the optimum, goes to `path`, most first: where a rule loses most.
+fn span_oracle(dataset: &str, pages: &[Page], outputs: &[String], path: &Path) -> Result<Row> {
+    // Per page, over its scored lines: the gold label, and whether copydesk kept it.
+    let scored: Vec<Vec<(bool, bool)>> = pages
         .iter()
-        .map(|page| {
+        .zip(outputs)
+        .map(|(page, output)| {
             let rendered: Vec<Vec<String>> = page.text.lines().map(tokens).collect();
             let labels = Gold::new(&page.gold).label(&rendered);
-            labels.into_iter().zip(&rendered).filter(|(_, toks)| !toks.is_empty()).map(|(l, _)| l).collect()
+            let kept = kept_lines(&rendered, output);
+            labels
+                .into_iter()
+                .zip(kept)
+                .zip(&rendered)
+                .filter(|(_, toks)| !toks.is_empty())
+                .map(|(l, _)| l)
+                .collect()
         })
         .collect();
-    let mut best = Prf::default();
+    let labels: Vec<Vec<bool>> = scored.iter().map(|page| page.iter().map(|l| l.0).collect()).collect();
+    let (mut best, mut runs) = (Prf::default(), Vec::new());
     let mut guess = 0.0;
     for _ in 0..50 {
+        let these: Vec<Prf> = labels.iter().map(|page| best_run(page, guess)).collect();
         let mut total = Prf::default();
-        for page in &labels {
-            total.add(best_run(page, guess));
-        }
+        these.iter().for_each(|run| total.add(*run));
         if total.f1() <= guess {
             break;
         }
-        guess = total.f1();
-        best = total;
+        (guess, best, runs) = (total.f1(), total, these);
     }
-    Row::new(dataset, "line F1", "span oracle", best.f1(), pages.len()).note(format!(
+    let worth = |tally: &Prf| (2.0 - guess) * tally.tp as f64 - guess * tally.fp as f64;
+    let mut shortfalls: Vec<(f64, &str, Prf, Prf)> = scored
+        .iter()
+        .zip(&runs)
+        .zip(pages)
+        .map(|((page, run), p)| {
+            let mut ours = Prf::default();
+            for &(label, kept) in page {
+                match (label, kept) {
+                    (true, true) => ours.tp += 1,
+                    (false, true) => ours.fp += 1,
+                    (true, false) => ours.fn_ += 1,
+                    (false, false) => {}
+                }
+            }
+            (worth(run) - worth(&ours), p.id.as_str(), ours, *run)
+        })
+        .collect();
+    shortfalls.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out = String::from("id\tshortfall\tcopydesk tp\tfp\tfn\toracle tp\tfp\tfn\n");
+    for (shortfall, id, ours, run) in &shortfalls {
+        out.push_str(&format!(
+            "{id}\t{shortfall:.1}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            ours.tp, ours.fp, ours.fn_, run.tp, run.fp, run.fn_
+        ));
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))?;
+    Ok(Row::new(dataset, "line F1", "span oracle", best.f1(), pages.len()).note(format!(
         "the best one run of lines per page, chosen with the gold: tp {} fp {} fn {}",
         best.tp, best.fp, best.fn_
-    ))
+    )))
 }
 
 /// The run of lines with the largest sum, each story line worth `2 - f`

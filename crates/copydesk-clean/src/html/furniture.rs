@@ -213,6 +213,14 @@ mod tests {
     }
 
     #[test]
+    fn a_reading_time_label_is_furniture_and_a_sentence_on_reading_time_is_not() {
+        let f = Furniture::new();
+        assert!(f.is_phrase("Estimated reading time: 6 minutes", SHORT_PARAGRAPH));
+        assert!(f.is_phrase("Reading time", SHORT_PARAGRAPH));
+        assert!(!f.is_phrase("Reading time for pupils doubled last year.", SHORT_PARAGRAPH));
+    }
+
+    #[test]
     fn paragraph_ending_with_a_credit_is_a_caption() {
         let f = Furniture::new();
         assert!(f.is_caption("Marco Odermatt at the start in Beijing. © AFP / Marco Bertorello"));

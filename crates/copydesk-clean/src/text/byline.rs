@@ -21,8 +21,9 @@ const HEAD_LINES: usize = 16;
 /// the first paragraph, a byline the story's run crossed).
 const STORY_LINES: usize = 3;
 /// A name alone on a line this many lines above or below the dateline
-/// is its author's.
-const NAME_LINES: usize = 1;
+/// is its author's: a role, a section's name or a reading time may stand
+/// between them.
+const NAME_LINES: usize = 3;
 /// A line of its own that labels the date on the next line ("Last
 /// updated:") has at most this many units.
 const LABEL_UNITS: u32 = 3;
@@ -114,26 +115,50 @@ impl Reader {
     /// the date on its line ("Jane Doe | May 19, 2024"), or alone on a line
     /// at most [`NAME_LINES`] above or below it, nearest first, a role
     /// after it perhaps ("Jane Doe, Staff Writer"): templates that print
-    /// the author and the date side by side.
-    fn name_by_dateline(&self, head: &[(usize, &str)], k: usize, stamps: &Stamps) -> Option<Vec<String>> {
+    /// the author and the date side by side. A line over the `title` line
+    /// is no byline of a date under it (a menu's is), and a capitalised
+    /// phrase of words the page writes in lowercase too is no name
+    /// ("Marketing Strategy").
+    fn name_by_dateline(
+        &self,
+        text: &str,
+        lines: &[Line],
+        head: &[(usize, &str)],
+        k: usize,
+        stamps: &Stamps,
+        title: Option<usize>,
+    ) -> Option<Vec<String>> {
         let (i, line) = head[k];
         let own = before_stamp(line, stamps);
+        let headline = title.map(|t| &text[lines[t].start..lines[t].end]);
+        // The headline, wherever it is repeated, and a menu's items set on
+        // one line, parted by runs of spaces, are no names; and the headline
+        // parts a name from a date across it: a menu's line over the
+        // headline is no byline of a date under it.
+        let may_name = |j: usize, l: &str| {
+            Some(l) != headline && !l.contains("  ") && !title.is_some_and(|t| j < t && t < i)
+        };
         let near = |d: isize| {
             let at = i.checked_add_signed(d)?;
-            head.iter().find(|&&(j, _)| j == at).map(|&(_, l)| l)
+            head.iter().find(|&&(j, l)| j == at && may_name(j, l)).copied()
         };
         let around = (1..=NAME_LINES as isize).flat_map(|d| [near(-d), near(d)]);
-        std::iter::once(Some(own).filter(|own| own.len() < line.len())).chain(around).flatten().find_map(
-            |before| {
+        std::iter::once(Some((i, own)).filter(|_| own.len() < line.len())).chain(around).flatten().find_map(
+            |(j, before)| {
                 let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
                 let (roles, names): (Vec<String>, Vec<String>) =
                     author::names(before, author::Source::Shown).into_iter().partition(|n| self.is_role(n));
                 // The name is all the line says but its roles: no headline
-                // or label holds it.
+                // or label holds it; a furniture phrase is none either ("All
+                // Posts"), though a role may be one ("Staff Writer").
                 let said =
                     roles.iter().fold(normalize(before), |rest, role| rest.replace(&normalize(role), ""));
-                (names.len() == 1 && author::is_person(&names[0]) && normalize(&names[0]) == said.trim())
-                    .then_some(names)
+                (names.len() == 1
+                    && author::is_person(&names[0])
+                    && normalize(&names[0]) == said.trim()
+                    && (j == i || !roles.is_empty() || lines[j].cue == 0)
+                    && !is_phrase(&names[0], text))
+                .then_some(names)
             },
         )
     }
@@ -196,10 +221,25 @@ impl Reader {
                 };
                 Some(names).filter(|n| !n.is_empty())
             })
-            .or_else(|| dated.and_then(|k| self.name_by_dateline(&head, k, stamps)))
+            .or_else(|| dated.and_then(|k| self.name_by_dateline(text, lines, &head, k, stamps, title)))
             .unwrap_or_default();
         found
     }
+}
+
+/// True when every word of `name` is one `text` writes in lowercase too
+/// ("Marketing Strategy", "Pay Your Invoice"): a phrase of the page's
+/// language, capitalised as a heading or a menu item is, not a person's
+/// name, whose words the page writes capitalised only.
+fn is_phrase(name: &str, text: &str) -> bool {
+    name.split_whitespace().all(|word| {
+        let lower = word.to_lowercase();
+        text.match_indices(&lower).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + lower.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// `line` without the stamp that closes it ("By Ann Lee | May 19, 2024" →
@@ -276,6 +316,31 @@ mod tests {
         let meta = read("Jane Doe\nMay 19, 2024\nRivers rise across the north again", "");
         assert_eq!(meta.authors, ["Jane Doe"]);
         assert_eq!(meta.published.as_deref(), Some("2024-05-19"));
+    }
+
+    #[test]
+    fn a_name_a_few_lines_from_the_dateline_is_the_author() {
+        let meta =
+            read("Rivers rise across the north again\nJane Doe\nWeather\n5 min read\nMay 19, 2024", "");
+        assert_eq!(meta.authors, ["Jane Doe"]);
+        let meta = read("Rivers rise across the north again\nMay 19, 2024\nWeather\nJane Doe", "");
+        assert_eq!(meta.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_menu_item_the_headline_or_a_phrase_by_the_dateline_is_no_author() {
+        // A menu's line over the headline, a date under it.
+        let meta = read("Pay Your Bills\nRivers Rise Again\nMay 19, 2024", "");
+        assert!(meta.authors.is_empty());
+        // The headline itself, repeated.
+        let meta = read("Rivers Rise Again\nRivers Rise Again\nMay 19, 2024", "");
+        assert!(meta.authors.is_empty());
+        // Words the story writes in lowercase.
+        let meta = read("Rivers rise across the north again\nMarket Report\nMay 19, 2024", "");
+        assert!(meta.authors.is_empty());
+        // A menu's items on one line.
+        let meta = read("Rivers rise across the north again\nHome  Blog\nMay 19, 2024", "");
+        assert!(meta.authors.is_empty());
     }
 
     #[test]

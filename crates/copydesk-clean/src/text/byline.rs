@@ -14,9 +14,18 @@ use crate::table;
 use crate::text_util::{DateWords, normalize};
 
 /// Lines above the story's first paragraph that may hold its byline and
-/// date, at most: a share bar, a caption or a table of contents may stand
-/// between them and the story.
-const HEAD_LINES: usize = 16;
+/// date, at most: a share bar, a caption, a table of contents or a
+/// sign-up box may stand between them and the story, or the story's first
+/// paragraphs may have been taken for furniture.
+const HEAD_LINES: usize = 32;
+/// Lines above the story's first paragraph that may hold an update's date,
+/// at most: further up, one is rather a teaser's or a sidebar's ("Updated
+/// on ...") and, as a story that shows only an update's date is dated by
+/// it, would date a story that gives none.
+const UPDATE_LINES: usize = 16;
+/// Dates on this many lines in a row, each another, are a list of posts,
+/// none the story's.
+const LIST_DATES: usize = 3;
 /// The story's first lines that may hold them too (a dateline kept above
 /// the first paragraph, a byline the story's run crossed).
 const STORY_LINES: usize = 3;
@@ -60,6 +69,8 @@ pub(super) struct Reader {
     labels: Vec<&'static str>,
     /// Words of `data/text_byline_roles.txt`.
     roles: Vec<&'static str>,
+    /// Labels of `data/text_date_other_labels.txt`.
+    other_dates: Vec<&'static str>,
 }
 
 impl Reader {
@@ -69,6 +80,7 @@ impl Reader {
             words: DateWords::new(),
             labels: table::entries(include_str!("../../data/text_byline_labels.txt")).collect(),
             roles: table::entries(include_str!("../../data/text_byline_roles.txt")).collect(),
+            other_dates: table::entries(include_str!("../../data/text_date_other_labels.txt")).collect(),
         }
     }
 
@@ -103,6 +115,15 @@ impl Reader {
     fn is_label_line(&self, line: &str) -> bool {
         let label = line.trim().trim_end_matches([':', ' ', '\u{a0}']).to_ascii_lowercase();
         self.labels.contains(&label.as_str()) || author::is_prefix(&label)
+    }
+
+    /// True when `line` opens with a label that dates a person or an
+    /// account, not the story ("Last active", "Member since").
+    fn dates_another(&self, line: &str) -> bool {
+        let label = visible::label_of(line);
+        self.other_dates
+            .iter()
+            .any(|l| label.starts_with(l) && !label[l.len()..].starts_with(char::is_alphanumeric))
     }
 
     /// True when a word of `name` names a role ("Staff Writer").
@@ -187,11 +208,26 @@ impl Reader {
         let above = head.partition_point(|&(i, _)| i < start);
         let nearest = (0..above).rev().chain(above..head.len());
 
+        let days: Vec<Option<String>> =
+            head.iter().map(|&(_, l)| date::find_in_text(l, &self.words)).collect();
+        // The lines next to `head[k]` in a row, one way, that give other
+        // dates than it: a list of posts (a date twice over is no list).
+        let run = |k: usize, ks: &mut dyn Iterator<Item = usize>| {
+            ks.take_while(|&j| {
+                days[j].is_some() && days[j] != days[k] && head[j].0.abs_diff(head[k].0) == j.abs_diff(k)
+            })
+            .count()
+        };
+        let listed =
+            |k: usize| run(k, &mut (0..k).rev()) + run(k, &mut (k + 1..head.len())) + 1 >= LIST_DATES;
         let mut found = Byline::default();
         let mut dated = None;
         for k in nearest {
             let (i, line) = head[k];
-            let Some(day) = date::find_in_text(line, &self.words) else { continue };
+            let Some(day) = days[k].clone() else { continue };
+            if listed(k) || self.dates_another(line) {
+                continue;
+            }
             // The label is on the line, or on a short line of its own right
             // above ("Last updated:" over the date).
             let above = k.checked_sub(1).map(|j| head[j]).filter(|&(j, l)| {
@@ -199,6 +235,9 @@ impl Reader {
             });
             let update = visible::names_an_update(&visible::label_of(line))
                 || above.is_some_and(|(_, l)| visible::names_an_update(&l.to_lowercase()));
+            if update && i + UPDATE_LINES < start {
+                continue;
+            }
             let slot = if update { &mut found.modified } else { &mut found.published };
             if slot.is_none() {
                 *slot = Some(day);
@@ -214,11 +253,14 @@ impl Reader {
                 // The name under a line that is only the label ("By").
                 let labelled =
                     k.checked_sub(1).is_some_and(|j| head[j].0 + 1 == i && self.is_label_line(head[j].1));
-                let names = if labelled {
+                let mut names = if labelled {
                     author::after_label(before_names_end(line, stamps))
                 } else {
                     self.byline(line, stamps)
                 };
+                // A label's one word may be a name the page writes in
+                // lowercase too ("By Clay").
+                names.retain(|name| !name.contains(' ') || !is_phrase(name, text));
                 Some(names).filter(|n| !n.is_empty())
             })
             .or_else(|| dated.and_then(|k| self.name_by_dateline(text, lines, &head, k, stamps, title)))
@@ -227,18 +269,26 @@ impl Reader {
     }
 }
 
-/// True when every word of `name` is one `text` writes in lowercase too
-/// ("Marketing Strategy", "Pay Your Invoice"): a phrase of the page's
-/// language, capitalised as a heading or a menu item is, not a person's
-/// name, whose words the page writes capitalised only.
+/// True when every word of `name` is capitalised and one `text` writes in
+/// lowercase too ("Marketing Strategy", "By Industry"): a phrase of the
+/// page's language, capitalised as a heading or a menu item is, not a
+/// person's name, whose words the page writes capitalised only.
 fn is_phrase(name: &str, text: &str) -> bool {
     name.split_whitespace().all(|word| {
         let lower = word.to_lowercase();
-        text.match_indices(&lower).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + lower.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+        lower != word
+            && text.match_indices(&lower).any(|(at, _)| {
+                // A word of running text, not of an address ("@janedoe",
+                // "clay.com").
+                let address = |c: char| c.is_alphanumeric() || "/@_".contains(c);
+                let before = text[..at].chars().next_back();
+                let mut after = text[at + lower.len()..].chars();
+                !before.is_some_and(|c| address(c) || c == '.')
+                    && match after.next() {
+                        Some('.') => !after.next().is_some_and(char::is_alphanumeric),
+                        c => !c.is_some_and(address),
+                    }
+            })
     })
 }
 
@@ -341,6 +391,43 @@ mod tests {
         // A menu's items on one line.
         let meta = read("Rivers rise across the north again\nHome  Blog\nMay 19, 2024", "");
         assert!(meta.authors.is_empty());
+    }
+
+    /// Short furniture lines (a table of contents) that stand between a
+    /// head and the story.
+    fn contents() -> String {
+        (1..=20).map(|n| format!("Section {n}")).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn a_dateline_far_above_the_story_dates_it_but_an_update_there_does_not() {
+        let meta = read(&format!("Rivers rise across the north again\nMay 19, 2024\n{}", contents()), "");
+        assert_eq!(meta.published.as_deref(), Some("2024-05-19"));
+        let meta =
+            read(&format!("Rivers rise across the north again\nUpdated May 19, 2024\n{}", contents()), "");
+        assert_eq!((meta.published, meta.modified), (None, None));
+    }
+
+    #[test]
+    fn a_list_of_dated_posts_or_a_persons_last_activity_dates_no_story() {
+        let meta = read(
+            "Rivers rise across the north again\nFirst post Sunday, 03.03.2019\n\
+             Second post Sunday, 24.02.2019\nThird post Sunday, 17.02.2019",
+            "",
+        );
+        assert_eq!(meta.published, None);
+        let meta = read("Rivers rise across the north again\nMay 19, 2024\nMay 19, 2024\nMay 19, 2024", "");
+        assert_eq!(meta.published.as_deref(), Some("2024-05-19"));
+        let meta = read("Rivers rise across the north again\nLast active May 19, 2024", "");
+        assert_eq!(meta.published, None);
+    }
+
+    #[test]
+    fn a_labelled_phrase_of_the_pages_words_is_no_author() {
+        let meta = read("Rivers rise across the north again\nBy Market Region", "");
+        assert!(meta.authors.is_empty());
+        let meta = read("Rivers rise across the north again\nBy Jane Doe", "");
+        assert_eq!(meta.authors, ["Jane Doe"]);
     }
 
     #[test]

@@ -133,7 +133,8 @@ impl Reader {
     }
 
     /// A person's name without a label by the dateline `head[k]`: before
-    /// the date on its line ("Jane Doe | May 19, 2024"), or alone on a line
+    /// the date on its line, whatever follows the date ("Jane Doe | May 19,
+    /// 2024", "Jane Doe May 19, 2024 — 7 min read"), or alone on a line
     /// at most [`NAME_LINES`] above or below it, nearest first, a role
     /// after it perhaps ("Jane Doe, Staff Writer"): templates that print
     /// the author and the date side by side. A line over the `title` line
@@ -150,7 +151,7 @@ impl Reader {
         title: Option<usize>,
     ) -> Option<Vec<String>> {
         let (i, line) = head[k];
-        let own = before_stamp(line, stamps);
+        let own = before_names_end(line, stamps);
         let headline = title.map(|t| &text[lines[t].start..lines[t].end]);
         // The headline, wherever it is repeated, and a menu's items set on
         // one line, parted by runs of spaces, are no names; and the headline
@@ -362,6 +363,8 @@ mod tests {
     #[test]
     fn a_name_and_date_printed_side_by_side_name_the_author() {
         let meta = read("Rivers rise across the north again\nJane Doe | May 19, 2024", "");
+        assert_eq!(meta.authors, ["Jane Doe"]);
+        let meta = read("Rivers rise across the north again\nJane Doe May 19, 2024 — 7 min read", "");
         assert_eq!(meta.authors, ["Jane Doe"]);
         let meta = read("Jane Doe\nMay 19, 2024\nRivers rise across the north again", "");
         assert_eq!(meta.authors, ["Jane Doe"]);

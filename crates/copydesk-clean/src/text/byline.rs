@@ -1,8 +1,11 @@
 //! The story's byline and dateline in scraped text: who wrote it and when,
-//! read from the lines around the story's start (a few above it, over the
-//! headline too, and its first few lines), where a page sets them. A date
-//! further down (a comment's, a related story's) is never the story's, and
-//! nothing is guessed: no dated line there, no date.
+//! read from the lines around the story's start (up to a screenful above
+//! it, over the headline too, and its first few lines), where a page sets
+//! them. A date further down (a comment's, a related story's) is never the
+//! story's, nor is one of a list of dated posts, and nothing is guessed: no
+//! dated line there, no date. A name is read after a byline's label, or by
+//! the dateline when it reads as a person's and not as a phrase of the
+//! page.
 
 use copydesk_core::Metadata;
 
@@ -33,6 +36,9 @@ const STORY_LINES: usize = 3;
 /// is its author's: a role, a section's name or a reading time may stand
 /// between them.
 const NAME_LINES: usize = 3;
+/// A byline's label ("Written and photographed by") has at most this many
+/// words.
+const LABEL_WORDS: usize = 4;
 /// A line of its own that labels the date on the next line ("Last
 /// updated:") has at most this many units.
 const LABEL_UNITS: u32 = 3;
@@ -107,6 +113,13 @@ impl Reader {
             None => Vec::new(),
         };
         found.retain(|name| !self.is_role(name));
+        // The first name follows the label: one further on is a
+        // sentence's ("By clicking Continue, you agree to our Privacy
+        // Policy").
+        let first_at = found.first().and_then(|name| names.find(name.as_str()));
+        if first_at.is_some_and(|at| names[..at].split_whitespace().count() > LABEL_WORDS) {
+            found.clear();
+        }
         found
     }
 
@@ -431,6 +444,16 @@ mod tests {
         assert!(meta.authors.is_empty());
         let meta = read("Rivers rise across the north again\nBy Jane Doe", "");
         assert_eq!(meta.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_by_is_no_byline() {
+        let meta = read(
+            "Rivers rise across the north again\n\
+             By signing in, you agree to our Terms of Use , Privacy Policy , and Cookie Policy",
+            "",
+        );
+        assert!(meta.authors.is_empty());
     }
 
     #[test]

@@ -404,6 +404,89 @@ fn a_page_scraped_as_hard_wrapped_markdown_gives_its_story_joined_and_unmarked()
     assert_eq!(doc.meta.title.as_deref(), Some("Council delays vote on harbour bridge repairs"));
 }
 
+/// Markdownify's setext heading: the text as the converter keeps it (the
+/// page source's line breaks in it), underlined to its full length.
+fn setext(heading: &str) -> String {
+    format!("{heading}\n{}", "-".repeat(heading.chars().count()))
+}
+
+#[test]
+fn a_numbered_list_article_converted_with_its_source_line_breaks_keeps_every_item() {
+    let intro = [
+        "Every kitchen needs a kettle, and after a month of boiling water in twelve of them we \
+         have a clear idea of which ones are worth the counter space.",
+        "We timed each one, measured how loud it was and checked how hot the handle got after \
+         ten boils in a row, and these five came out on top.",
+    ];
+    let items = [
+        (
+            "5",
+            "The Budget Pick",
+            "Brewmaster",
+            "It is slow to boil a full litre, but it costs less than a \
+          takeaway and has lasted through a year of daily use in our test kitchen.",
+        ),
+        (
+            "4",
+            "The Quiet One",
+            "Stillwater",
+            "Nobody in the office noticed when it came to the boil, which is \
+          the best thing we can say about a kettle that sits beside a desk all day.",
+        ),
+        (
+            "3",
+            "The Fast One",
+            "Quickheat",
+            "A full litre boiled in under three minutes, the quickest of the \
+          test, though the lid needs a firm press to stay shut.",
+        ),
+        (
+            "2",
+            "The Good Looker",
+            "Oak and Iron",
+            "Brushed steel and a wooden handle make it the one visitors \
+          asked about, and the handle stayed cool through every boil.",
+        ),
+        (
+            "1",
+            "The One to Buy",
+            "Hearth Goods",
+            "It boils fast, it is quiet, it pours without dribbling, and \
+          the filter lifts out for cleaning; nothing else in the test did all four.",
+        ),
+    ];
+    // A paragraph broken where the page source broke its lines.
+    let broken = |p: &str| p.replacen(", ", ",\n", 2);
+    let mut page = String::from(
+        "* [Home](https://kitchen.example/)\n* [Reviews](https://kitchen.example/reviews)\n\
+         * [Deals](https://kitchen.example/deals)\n\n\
+         The Five Best Kettles\n=====================\n\n",
+    );
+    for p in intro {
+        page.push_str(&format!("{}\n\n", broken(p)));
+    }
+    for (n, name, maker, text) in items {
+        // The item's number and name are two spans of its heading, a line
+        // break between them in the source.
+        page.push_str(&format!(
+            "{}\n\n![{name}](https://kitchen.example/{n}.jpg)\n{maker}\n\n{}\n\n",
+            setext(&format!("{n} \n\n{name}")),
+            broken(text)
+        ));
+    }
+    page.push_str("Sign up for our newsletter\n\n[Privacy](https://kitchen.example/privacy)\n");
+    let doc = TextCleaner::new().clean(&page);
+    let kept = paragraphs(&doc.text);
+    let mut at = 0;
+    for p in intro.iter().chain(items.iter().map(|(_, _, _, text)| text)) {
+        let found = kept[at..].iter().position(|k| k == p);
+        assert!(found.is_some(), "{p:?} not kept after paragraph {at} in {kept:#?}");
+        at += found.unwrap_or_default() + 1;
+    }
+    assert!(kept.contains(&"1 The One to Buy"), "{kept:#?}");
+    assert!(!doc.text.contains("newsletter"), "{}", doc.text);
+}
+
 #[test]
 fn a_reader_service_page_gives_its_header_as_metadata_and_the_story_without_menus() {
     let page = "\

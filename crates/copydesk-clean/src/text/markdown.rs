@@ -3,15 +3,16 @@
 //! heading hashes, bullets, emphasis markers and backslash escapes would
 //! skew every line measure (a menu line of URLs is all digits and slashes)
 //! and end up in the story. [`plain`] takes the markup off, line by line,
-//! so that the classifier sees the lines it would see in plain text.
+//! so that the classifier sees the lines it would see in plain text; a
+//! paragraph or a heading that the converter broke over several lines (it
+//! kept the page source's line breaks) goes on its first line.
 //!
-//! Hand-written rather than built on a CommonMark parser: a parser's block
-//! pass joins lines into paragraphs (lazy continuations, setext headings,
-//! list items over several lines), and the classifier needs the input's
-//! lines one for one, so its events would have to be mapped back onto
-//! lines through their source ranges for every block kind. What text mode
-//! needs is smaller: the inline markup of one line, and a few line
-//! prefixes, in one linear pass with no dependency.
+//! Hand-written rather than built on a CommonMark parser: the output keeps
+//! the input's lines one for one (a block on its first line, its other
+//! lines left blank), so a parser's events would have to be mapped back
+//! onto lines through their source ranges for every block kind. What text
+//! mode needs is smaller: where a paragraph ends, the inline markup of a
+//! line, and a few line prefixes, in one linear pass with no dependency.
 
 use std::borrow::Cow;
 
@@ -53,9 +54,12 @@ const AUTOLINK_SCHEMES: [&str; 4] = ["http://", "https://", "mailto:", "ftp://"]
 const MAX_DESTINATION: usize = 4096;
 /// The longest backtick run read as a code span's fence.
 const MAX_TICKS: usize = 8;
+/// The longest setext heading, in characters, read over several lines.
+const MAX_HEADING: usize = 300;
 
 /// `text` without its markdown, one output line per input line (so blocks
-/// stay where they were); `Cow::Borrowed`, untouched, when `text` is not
+/// stay where they were; a block's lines go on its first, the others are
+/// left blank); `Cow::Borrowed`, untouched, when `text` is not
 /// markdown.
 pub(super) fn plain(text: &str) -> Cow<'_, str> {
     if !is_markdown(text) {
@@ -65,6 +69,7 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut scratch = Scratch::default();
     let mut table = false;
+    let mut headings = long_headings(&lines).into_iter().peekable();
     let mut i = 0;
     while i < lines.len() {
         if i > 0 {
@@ -96,12 +101,101 @@ pub(super) fn plain(text: &str) -> Cow<'_, str> {
             if table || lines.get(i + 1).is_some_and(|next| is_table_separator(unquote(next.trim_end()))) {
                 table_row(body, &mut scratch, &mut out);
             } else {
+                while headings.next_if(|&(start, _)| start < i).is_some() {}
+                let end = headings
+                    .next_if(|&(start, _)| start == i)
+                    .map_or_else(|| paragraph_end(&lines, i), |h| h.1);
+                if end > i + 1 {
+                    // A paragraph's lines go on its first line, the others
+                    // are left blank, as a code block's are.
+                    let mut para = std::mem::take(&mut scratch.para);
+                    para.clear();
+                    for next in lines[i..end].iter().map(|l| unquote(l.trim_end())).filter(|l| !l.is_empty())
+                    {
+                        if !para.is_empty() {
+                            para.push(' ');
+                        }
+                        para.push_str(next);
+                    }
+                    block(&para, &mut scratch, &mut out);
+                    scratch.para = para;
+                    for _ in i + 1..end {
+                        out.push('\n');
+                    }
+                    i = end;
+                    continue;
+                }
                 block(body, &mut scratch, &mut out);
             }
         }
         i += 1;
     }
     Cow::Owned(out)
+}
+
+/// Where the paragraph that line `i` opens ends (one past its last line):
+/// a converter that keeps the page source's line breaks (markdownify does)
+/// breaks a paragraph wherever the source did, and markdown reads such a
+/// soft break as a space. A line goes on the one above unless that one
+/// ends in a hard break or is a heading, or it opens a block of its own,
+/// is in another quote, or heads a table.
+fn paragraph_end(lines: &[&str], i: usize) -> usize {
+    let (depth, first) = quoted(lines[i].trim_end());
+    if first.is_empty() || is_heading(first) || is_rule(first) || is_reference_definition(first) {
+        return i + 1;
+    }
+    let mut end = i + 1;
+    while let Some(next) = lines.get(end) {
+        let (next_depth, bare) = quoted(next.trim_end());
+        if bare.is_empty()
+            || next_depth != depth
+            || is_hard_break(lines[end - 1])
+            || opens_block(bare)
+            || is_definition(bare)
+            || is_reference_definition(bare)
+            || FENCES.iter().any(|f| bare.starts_with(f))
+            || lines.get(end + 1).is_some_and(|after| is_table_separator(unquote(after.trim_end())))
+        {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// The setext headings that run over several lines, blank ones among
+/// them, as (first line, underline): markdownify keeps the line breaks of
+/// the source in a heading too (`<h2><span>11</span>` and a line break,
+/// then `<span>Title</span>`), and underlines its whole text, so the
+/// underline is as long as the lines above it that it heads, joined by
+/// line breaks. The heading is taken to start after a blank line, as a
+/// converter writes one, and to be at most [`MAX_HEADING`] characters.
+fn long_headings(lines: &[&str]) -> Vec<(usize, usize)> {
+    let mut headings = Vec::new();
+    for (u, line) in lines.iter().enumerate() {
+        let underline = line.trim_end();
+        let bare = underline.trim_start();
+        let indent = underline.len() - bare.len();
+        let Some(&mark) = bare.as_bytes().first() else { continue };
+        if !matches!(mark, b'-' | b'=') || bare.len() > MAX_HEADING || bare.bytes().any(|b| b != mark) {
+            continue;
+        }
+        // Characters of the heading's lines, joined, without the indent a
+        // list item gives each of them.
+        let chars = |l: &str| l.chars().take(MAX_HEADING + 1).count().saturating_sub(indent);
+        let mut from = u;
+        let mut seen = 0;
+        while from > 0 && seen < bare.len() {
+            from -= 1;
+            seen += chars(lines[from]) + usize::from(from + 1 < u);
+        }
+        let starts_block = from == 0 || lines[from - 1].trim().is_empty();
+        let spans = seen == bare.len() && from + 1 < u;
+        if spans && starts_block && !lines[from].trim().is_empty() && !lines[u - 1].trim().is_empty() {
+            headings.push((from, u));
+        }
+    }
+    headings
 }
 
 /// A block of code (`block`, its fences if `skip` is 1): our plain rendering
@@ -147,6 +241,32 @@ fn is_indented_code(lines: &[&str], i: usize) -> bool {
         && !is_bullet(bare)
         && !is_ordered(bare)
         && !in_list()
+}
+
+/// `next` opens a block of its own: a list item (markdown's or a `•`), a
+/// heading's `#` (not a hashtag), a table's row or separator, or a rule or
+/// a heading's underline.
+pub(super) fn opens_block(next: &str) -> bool {
+    is_bullet(next)
+        // A year that ends a sentence ("in\n2019. The") is no list number.
+        || (is_ordered(next) && next.bytes().take_while(u8::is_ascii_digit).count() <= 2)
+        || is_heading(next)
+        || is_rule(next)
+        || is_table_separator(next)
+        || next.starts_with(['|', '•'])
+}
+
+/// `raw` ends in markdown's hard line break, two spaces or a backslash: a
+/// line break the writer meant (a table row, an address, a poem).
+pub(super) fn is_hard_break(raw: &str) -> bool {
+    let line = raw.trim_end_matches('\r');
+    line.ends_with("  ") || line.ends_with('\\')
+}
+
+/// A definition of a definition list (`:   text`, as markdownify and
+/// pandoc write a `<dd>`): a block of its own.
+fn is_definition(line: &str) -> bool {
+    line.strip_prefix(':').is_some_and(|rest| rest.starts_with([' ', '\t']) && !rest.trim().is_empty())
 }
 
 /// A numbered list item: digits, then `.` (escaped or not) or `)`, then a
@@ -213,7 +333,7 @@ fn block(line: &str, scratch: &mut Scratch, out: &mut String) {
         return;
     }
     let mut rest = line;
-    if is_bullet(rest) {
+    if is_bullet(rest) || is_definition(rest) {
         rest = rest[1..].trim_start();
     }
     // A list item may hold a heading ("* ##### More news").
@@ -289,6 +409,8 @@ fn table_row(line: &str, scratch: &mut Scratch, out: &mut String) {
 /// Buffers reused from line to line.
 #[derive(Default)]
 struct Scratch {
+    /// A paragraph's lines joined.
+    para: String,
     /// The line's text with links, images and escapes resolved, emphasis
     /// markers still in.
     text: String,
@@ -320,8 +442,8 @@ struct Run {
 }
 
 /// The text of `line` without its inline markup, appended to `out`: links
-/// become their text, images, autolinks and link targets go, escapes are
-/// undone, code spans lose their backticks, and emphasis markers go when
+/// and autolinks become their text, images and link targets go, escapes
+/// are undone, code spans lose their backticks, and emphasis markers go when
 /// they pair up. True when the line has a link and no word outside links.
 fn inline(line: &str, scratch: &mut Scratch, out: &mut String) -> bool {
     let mut linked = false;
@@ -382,8 +504,14 @@ fn inline(line: &str, scratch: &mut Scratch, out: &mut String) -> bool {
                     i += 1;
                 }
             },
+            // An autolink is a link whose text is its target (a converter
+            // writes one for `<a href="https://x">https://x</a>`): the page
+            // shows the address.
             b'<' => match autolink_end(line, i) {
-                Some(after) => i = after,
+                Some(after) => {
+                    text.push_str(&line[i + 1..after - 1]);
+                    i = after;
+                }
                 None => {
                     text.push('<');
                     i += 1;
@@ -619,14 +747,15 @@ mod tests {
     fn links_become_their_text_and_images_go() {
         assert_eq!(
             body_of(
-                "Read [the council's report](https://example.com/r \"Report (PDF)\") today.\n\
-                 ![A flooded street](https://example.com/a.jpg)\n\
-                 [![logo](/logo.png)](/)\n\
-                 [![](/i.png) Weather](/weather)\n\
-                 **[Bold link](/b)** and _[em link](/e)_\n\
+                "Read [the council's report](https://example.com/r \"Report (PDF)\") today.\n\n\
+                 ![A flooded street](https://example.com/a.jpg)\n\n\
+                 [![logo](/logo.png)](/)\n\n\
+                 [![](/i.png) Weather](/weather)\n\n\
+                 **[Bold link](/b)** and _[em link](/e)_\n\n\
                  See <https://example.com/x> now, [text][1] and [more][].\n"
             ),
-            "Read the council's report today.\n\n\n Weather\nBold link and em link\nSee  now, text and more.\n"
+            "Read the council's report today.\n\n\n\n\n\n Weather\n\nBold link and em link\n\n\
+             See https://example.com/x now, text and more.\n"
         );
     }
 
@@ -642,10 +771,10 @@ mod tests {
     fn emphasis_markers_go_when_they_pair() {
         assert_eq!(
             body_of(
-                "**Bold** and *em* and _em_ and __strong__ and ~~gone~~.\n5 * 3 = 15, snake_case_name, a lone *star.\n\
-                 **Spaced inside. **Then text.\n"
+                "**Bold** and *em* and _em_ and __strong__ and ~~gone~~.\n\n\
+                 5 * 3 = 15, snake_case_name, a lone *star.\n\n**Spaced inside. **Then text.\n"
             ),
-            "Bold and em and em and strong and gone.\n5 * 3 = 15, snake_case_name, a lone *star.\n\
+            "Bold and em and em and strong and gone.\n\n5 * 3 = 15, snake_case_name, a lone *star.\n\n\
              Spaced inside. Then text.\n"
         );
     }
@@ -653,8 +782,8 @@ mod tests {
     #[test]
     fn escapes_are_undone() {
         assert_eq!(
-            body_of("1\\. First\n2019\\. A year \\- and \\*stars\\* \\[1\\]\n"),
-            "1. First\n2019. A year - and *stars* [1]\n"
+            body_of("1\\. First\n\n2019\\. A year \\- and \\*stars\\* \\[1\\]\n"),
+            "1. First\n\n2019. A year - and *stars* [1]\n"
         );
     }
 
@@ -702,10 +831,12 @@ mod tests {
         let teaser = "[![Cover](/c.jpg) Music of the month: the best albums and tracks of May, picked by our \
                       staff, from experimental hip hop to shoegaze and everything in between](/m)";
         assert_eq!(
-            body_of(&format!("{teaser} · [More](/more)\nRead {teaser} here.\n[Short link headline](/s)\n")),
+            body_of(&format!(
+                "{teaser} · [More](/more)\n\nRead {teaser} here.\n\n[Short link headline](/s)\n"
+            )),
             format!(
-                "\nRead  Music of the month: the best albums and tracks of May, picked by our staff, from \
-                     experimental hip hop to shoegaze and everything in between here.\nShort link headline\n"
+                "\n\nRead  Music of the month: the best albums and tracks of May, picked by our staff, from \
+                     experimental hip hop to shoegaze and everything in between here.\n\nShort link headline\n"
             )
         );
     }
@@ -721,8 +852,8 @@ mod tests {
     #[test]
     fn unclosed_brackets_are_left_as_they_are() {
         assert_eq!(
-            body_of("A [link split](https://exa\nmple.com/x) here\n"),
-            "A [link split](https://exa\nmple.com/x) here\n"
+            body_of("A [link split](https://exa\n\nmple.com/x) here\n"),
+            "A [link split](https://exa\n\nmple.com/x) here\n"
         );
     }
 
@@ -730,9 +861,48 @@ mod tests {
     fn a_link_tail_below_a_line_break_loses_its_target() {
         assert_eq!(
             body_of(
-                "1) A boxed set of films\n[**https://example.com/item  \n**](https://example.com/item) and more\n"
+                "1) A boxed set of films\n\n[**https://example.com/item  \n**](https://example.com/item) and more\n"
             ),
-            "1) A boxed set of films\n[https://example.com/item\n and more\n"
+            "1) A boxed set of films\n\n[https://example.com/item\n and more\n"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_broken_where_the_source_broke_it_goes_on_its_first_line() {
+        assert_eq!(
+            body_of(
+                "Rivers rose to *record\nlevels* on Sunday, [officials\nsaid](/s).\nMore rain is due.\n\n\
+                 > A quoted line\n> that goes on.\n"
+            ),
+            "Rivers rose to record levels on Sunday, officials said. More rain is due.\n\n\n\n\n\
+             A quoted line that goes on.\n\n"
+        );
+    }
+
+    #[test]
+    fn hard_breaks_blocks_and_tables_end_a_paragraph() {
+        assert_eq!(
+            body_of(
+                "June 9 -- Tampa, FL  \nJune 10 -- Miami, FL\\\nJune 12 -- Atlanta, GA\n* an item\n\
+                 and its lazy line\n## A heading\nText below it\nTeam | Won\n---|---\nTerm\n:   Its definition\n"
+            ),
+            "June 9 -- Tampa, FL\nJune 10 -- Miami, FL\\\nJune 12 -- Atlanta, GA\nan item and its lazy line\n\n\
+             A heading\nText below it\nTeam\tWon\n\nTerm\nIts definition\n"
+        );
+    }
+
+    #[test]
+    fn a_heading_underlined_over_several_lines_is_one_line() {
+        // The underline is as long as the heading's lines joined: a
+        // number, a blank line, the title.
+        assert_eq!(
+            body_of("Intro paragraph.\n\n7 \n\nA better kettle\n-------------------\nThe kettle boils.\n"),
+            "Intro paragraph.\n\n7 A better kettle\n\n\n\nThe kettle boils.\n"
+        );
+        // A short title under a longer underline stays as it is.
+        assert_eq!(
+            body_of("Intro paragraph.\n\n7\n\nTitle\n==============\n"),
+            "Intro paragraph.\n\n7\n\nTitle\n\n"
         );
     }
 
@@ -742,6 +912,24 @@ mod tests {
             let text = page(&body);
             let out = plain(&text);
             proptest::prop_assert_eq!(out.matches('\n').count(), text.matches('\n').count());
+        }
+
+        #[test]
+        fn a_soft_line_break_reads_as_a_space(
+            words in proptest::collection::vec("[a-z]{1,8}", 1..40),
+            breaks in proptest::collection::vec(proptest::bool::ANY, 40),
+        ) {
+            let mut broken = String::new();
+            for (n, word) in words.iter().enumerate() {
+                if n > 0 {
+                    broken.push(if breaks[n] { '\n' } else { ' ' });
+                }
+                broken.push_str(word);
+            }
+            let (text, flat) = (page(&broken), page(&words.join(" ")));
+            let (out, expected) = (plain(&text), plain(&flat));
+            proptest::prop_assert_eq!(out.split_whitespace().collect::<Vec<_>>(), expected.split_whitespace().collect::<Vec<_>>());
+            proptest::prop_assert_eq!(out.lines().nth(4), expected.lines().nth(4));
         }
 
         #[test]

@@ -447,6 +447,16 @@ mod tests {
     }
 
     #[test]
+    fn what_a_page_says_to_a_browser_without_scripts_is_furniture() {
+        use crate::text::class::{Class, classify};
+        let text = "Please enable JavaScript to view the comments powered by Disqus.\n\
+                    This site requires JavaScript to run correctly. Please turn on JavaScript or unblock scripts.\n\
+                    Our reporters learned JavaScript in a week, and the newsroom's own tools are now written in it.\n";
+        let condemned: Vec<bool> = marked(text).iter().map(|l| classify(l) == Class::Bad).collect();
+        assert_eq!(condemned, [true, true, false]);
+    }
+
+    #[test]
     fn rights_notes_comment_forms_and_labels_in_other_languages_are_furniture() {
         use crate::text::class::{Class, classify};
         let text = "© 2023 Beispiel Verlag. Alle Rechte vorbehalten.\n\

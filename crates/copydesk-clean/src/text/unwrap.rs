@@ -427,6 +427,17 @@ mod tests {
     }
 
     #[test]
+    fn an_escaped_number_at_a_wrap_goes_on_and_a_list_number_does_not() {
+        // html2text escapes the number a paragraph opens with, and wrapping
+        // may put it at a line's start; a list's item is not escaped.
+        let text = "The guide to the harbour walk lists the stops in the order they come in:\n\
+                    1\\. the old customs house, where the tour begins at ten each morning.\n\
+                    2. The lighthouse";
+        let joined = join(&page_with(text)).into_owned();
+        assert!(joined.ends_with("come in: 1\\. the old customs house, where the tour begins at ten each morning.\n2. The lighthouse"), "{joined}");
+    }
+
+    #[test]
     fn a_markdown_hard_break_and_a_table_separator_keep_their_lines() {
         let table = "| Town | River level on Sunday morning in metres above the usual mark |\n---|---";
         let hard =

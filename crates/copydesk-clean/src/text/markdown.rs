@@ -336,8 +336,11 @@ fn block(line: &str, scratch: &mut Scratch, out: &mut String) {
         return;
     }
     let mut rest = line;
+    let mut number = "";
     if is_bullet(rest) || is_definition(rest) {
         rest = rest[1..].trim_start();
+    } else if let Some(end) = list_number_end(rest) {
+        (number, rest) = (&rest[..end], rest[end..].trim_start());
     }
     // A list item may hold a heading ("* ##### More news").
     if is_heading(rest) {
@@ -350,9 +353,27 @@ fn block(line: &str, scratch: &mut Scratch, out: &mut String) {
         }
     }
     let from = out.len();
-    if inline(rest, scratch, out) && out[from..].split_whitespace().count() > MAX_LINKED_WORDS {
-        out.truncate(from);
+    if !number.is_empty() {
+        out.push_str(number);
+        out.push(' ');
     }
+    let text = out.len();
+    if inline(rest, scratch, out) {
+        // A numbered list of links is a list of headlines (the most read
+        // stories), which our plain rendering gives without the numbers.
+        out.replace_range(from..text, "");
+        if out[from..].split_whitespace().count() > MAX_LINKED_WORDS {
+            out.truncate(from);
+        }
+    }
+}
+
+/// Where a numbered list item's number and its `.` or `)` end, when they
+/// are a list's markup: unescaped, and one or two digits.
+fn list_number_end(line: &str) -> Option<usize> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    ((1..=2).contains(&digits) && [". ", ") "].iter().any(|m| rest.starts_with(m))).then_some(digits + 1)
 }
 
 /// An ATX heading: one to six `#` and a space, or nothing, after them.
@@ -891,6 +912,17 @@ mod tests {
             ),
             "June 9 -- Tampa, FL\nJune 10 -- Miami, FL\\\nJune 12 -- Atlanta, GA\nan item and its lazy line\n\n\
              A heading\nText below it\nTeam\tWon\n\nTerm\nIts definition\n"
+        );
+    }
+
+    #[test]
+    fn a_numbered_list_of_links_loses_its_numbers_and_a_numbered_item_of_text_keeps_them() {
+        assert_eq!(
+            body_of(
+                "1. [Rivers rise across the north](/r)\n2) [Council delays bridge vote](/c)\n\
+                 3. Boil the water, then [let it cool](/c).\n2019. A year\n"
+            ),
+            "Rivers rise across the north\nCouncil delays bridge vote\n3. Boil the water, then let it cool. 2019. A year\n\n"
         );
     }
 

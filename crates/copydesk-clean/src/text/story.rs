@@ -150,7 +150,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
         keep[first - 1] = true;
         head_end = first - 1;
     }
-    Story { keep, title: title(lines, classes, head_end) }
+    Story { keep, title: title(lines, classes, head_end, last) }
 }
 
 /// The first and last paragraph of the story, or `None` when the text has
@@ -633,11 +633,22 @@ fn is_headline(line: &Line, class: Class) -> bool {
 /// first (a lead picture's caption is); else the nearest shorter one there
 /// ("Healthy Eating Tips"); else the first long one further up, else the
 /// longest shorter one. A page's banners and menu lines come first, its
-/// headline last, over the byline and the story.
-fn title(lines: &[Line], classes: &[Class], head_end: usize) -> Option<usize> {
-    let candidates = (0..head_end).filter(|&i| is_headline(&lines[i], classes[i]));
+/// headline last, over the byline and the story. A table of contents
+/// between them lists the story's subheadings: its lines are neither the
+/// headline nor counted in the distance to the story.
+fn title(lines: &[Line], classes: &[Class], head_end: usize, last: usize) -> Option<usize> {
+    let entries = contents_entries(lines, classes, head_end, last);
+    // How far above the story a line stands, a table of contents' lines
+    // not counted.
+    let mut above = vec![0; head_end];
+    let mut d = 0;
+    for i in (0..head_end).rev() {
+        above[i] = d;
+        d += usize::from(!entries[i]);
+    }
+    let candidates = (0..head_end).filter(|&i| !entries[i] && is_headline(&lines[i], classes[i]));
     let clear = |i: &usize| lines[*i].units >= CLEAR_TITLE_UNITS;
-    let window = candidates.clone().rev().take_while(|&i| i + TITLE_LINES >= head_end);
+    let window = candidates.clone().rev().take_while(|&i| above[i] < TITLE_LINES);
     let near = window.clone().filter(clear);
     near.clone()
         .find(|&i| !lines[i].is_mostly_lowercase())
@@ -647,10 +658,56 @@ fn title(lines: &[Line], classes: &[Class], head_end: usize) -> Option<usize> {
         .or_else(|| candidates.rev().max_by_key(|&i| lines[i].units))
 }
 
+/// Per line above the story (to `head_end`): part of a table of contents
+/// that ends right above the story, from its heading to the last of its
+/// entries, the headline-like lines given again inside the story (to
+/// `last`) as its subheadings. The headline may follow the entries, with
+/// its byline.
+fn contents_entries(lines: &[Line], classes: &[Class], head_end: usize, last: usize) -> Vec<bool> {
+    let mut entries = vec![false; head_end];
+    let Some(heading) =
+        (0..head_end).rev().take_while(|&i| classes[i] != Class::Good).filter(|&i| lines[i].contents).last()
+    else {
+        return entries;
+    };
+    let mut in_story: Vec<u64> =
+        lines[head_end..=last].iter().filter(|l| l.repeated).map(|l| l.key).collect();
+    in_story.sort_unstable();
+    let end = (heading..head_end)
+        .rev()
+        .find(|&i| {
+            lines[i].repeated
+                && is_headline(&lines[i], classes[i])
+                && in_story.binary_search(&lines[i].key).is_ok()
+        })
+        .unwrap_or(heading);
+    entries[heading..=end].fill(true);
+    entries
+}
+
 #[cfg(test)]
 mod tests {
     use crate::TextCleaner;
     use crate::text::paragraph;
+
+    #[test]
+    fn the_headline_stands_above_a_table_of_contents_not_in_it() {
+        let subheadings = [
+            "Why prices in the region rose again",
+            "Where the new buyers came from this year",
+            "What sellers in the region expect next",
+            "How the council plans to answer",
+        ];
+        let mut text = String::from("Home\nNews\nPrices rise again across the whole region\nBy Ann Lee\n");
+        text.push_str("Table of Contents\nKey takeaways\n");
+        text.extend(subheadings.iter().map(|s| format!("{s}\n")));
+        for (n, subheading) in subheadings.iter().enumerate() {
+            text.push_str(&format!("{}\n{subheading}\n{}\n", paragraph(2 * n + 1), paragraph(2 * n + 2)));
+        }
+        let doc = TextCleaner::new().clean(&text);
+        assert_eq!(doc.meta.title.as_deref(), Some("Prices rise again across the whole region"), "{text}");
+        assert!(doc.text.starts_with("Paragraph 1"), "{}", doc.text);
+    }
 
     #[test]
     fn a_long_table_of_figures_between_paragraphs_stays_in_the_story() {

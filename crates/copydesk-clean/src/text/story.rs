@@ -94,7 +94,7 @@ const STAMP_SHARE: i64 = 2;
 /// gives more.
 const HEAD_STAMPS: usize = 2;
 /// A story's headline stands this many lines above its date or nearer
-/// (a byline between them).
+/// (a byline between them), or as near under it.
 const HEADLINE_LINES: usize = 2;
 /// Lines before a contents heading that are mostly not paragraphs, more
 /// than this many for each paragraph, are a menu's.
@@ -627,15 +627,20 @@ fn is_headline(line: &Line, class: Class) -> bool {
         && !line.start_cue
 }
 
-/// The headline: the nearest line within [`TITLE_LINES`] above the story
-/// that reads like one (not furniture, headline length, not a sentence or
-/// a label) and is too long for a menu label, one not mostly lowercase
+/// The headline: a line that reads like one (not furniture, headline
+/// length, not a sentence or a label) too long for a menu label, the
+/// nearest above the last date stamp before the story (over the byline)
+/// within [`TITLE_LINES`], else right under it (a date may head the
+/// headline, as its section's label does). Without one, the nearest such
+/// line within [`TITLE_LINES`] above the story, one not mostly lowercase
 /// first (a lead picture's caption is); else the nearest shorter one there
 /// ("Healthy Eating Tips"); else the first long one further up, else the
 /// longest shorter one. A page's banners and menu lines come first, its
-/// headline last, over the byline and the story. A table of contents
-/// between them lists the story's subheadings: its lines are neither the
-/// headline nor counted in the distance to the story.
+/// headline last, over the byline and the story; between the headline and
+/// the story stand standfirsts, credits, share bars and calls that read
+/// like headlines too, and the date tells the headline from them. A table
+/// of contents between them lists the story's subheadings: its lines are
+/// neither the headline nor counted in the distance to the story.
 fn title(lines: &[Line], classes: &[Class], head_end: usize, last: usize) -> Option<usize> {
     let entries = contents_entries(lines, classes, head_end, last);
     // How far above the story a line stands, a table of contents' lines
@@ -648,10 +653,16 @@ fn title(lines: &[Line], classes: &[Class], head_end: usize, last: usize) -> Opt
     }
     let candidates = (0..head_end).filter(|&i| !entries[i] && is_headline(&lines[i], classes[i]));
     let clear = |i: &usize| lines[*i].units >= CLEAR_TITLE_UNITS;
+    let over_date = (0..head_end).rev().find(|&i| lines[i].stamp).and_then(|date| {
+        let over = candidates.clone().rev().skip_while(|&i| i > date);
+        let mut under =
+            candidates.clone().skip_while(|&i| i < date).take_while(|&i| i <= date + HEADLINE_LINES);
+        over.take_while(|&i| above[i] < above[date] + TITLE_LINES).find(clear).or_else(|| under.find(clear))
+    });
     let window = candidates.clone().rev().take_while(|&i| above[i] < TITLE_LINES);
     let near = window.clone().filter(clear);
-    near.clone()
-        .find(|&i| !lines[i].is_mostly_lowercase())
+    over_date
+        .or_else(|| near.clone().find(|&i| !lines[i].is_mostly_lowercase()))
         .or_else(|| near.clone().next())
         .or_else(|| window.clone().next())
         .or_else(|| candidates.clone().find(clear))
@@ -707,6 +718,22 @@ mod tests {
         let doc = TextCleaner::new().clean(&text);
         assert_eq!(doc.meta.title.as_deref(), Some("Prices rise again across the whole region"), "{text}");
         assert!(doc.text.starts_with("Paragraph 1"), "{}", doc.text);
+    }
+
+    #[test]
+    fn the_headline_stands_over_the_date_not_the_headline_like_lines_after_it() {
+        let headline = "Prices rise again across the whole region";
+        let head = format!(
+            "Home\nNews\n{headline}\nBy Ann Lee\nJune 2, 2024\nA guide to what buyers pay in every town\n\
+             Michael Smith, Senior Market Analyst\n"
+        );
+        let text = format!("{head}{}\n{}\n", paragraph(1), paragraph(2));
+        let doc = TextCleaner::new().clean(&text);
+        assert_eq!(doc.meta.title.as_deref(), Some(headline), "{text}");
+        // A date may head the headline, as a section's label does.
+        let text = format!("Home\nNews\nJune 2, 2024\n{headline}\n{}\n{}\n", paragraph(1), paragraph(2));
+        let doc = TextCleaner::new().clean(&text);
+        assert_eq!(doc.meta.title.as_deref(), Some(headline), "{text}");
     }
 
     #[test]

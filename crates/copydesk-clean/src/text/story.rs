@@ -737,6 +737,17 @@ mod tests {
     }
 
     #[test]
+    fn a_reviewers_or_fact_checkers_credit_is_no_headline() {
+        let headline = "Prices rise again across the whole region";
+        for credit in ["Reviewed by: Dr Jane Roe, CPA, CFP", "Fact checked by Jane Roe and John Doe"] {
+            let text =
+                format!("Home\nNews\n{headline}\nBy Ann Lee\n{credit}\n{}\n{}\n", paragraph(1), paragraph(2));
+            let doc = TextCleaner::new().clean(&text);
+            assert_eq!(doc.meta.title.as_deref(), Some(headline), "{text}");
+        }
+    }
+
+    #[test]
     fn a_long_table_of_figures_between_paragraphs_stays_in_the_story() {
         let mut text = format!("{}\n{}\nYear\nPrice\n", paragraph(1), paragraph(2));
         for year in 2000..2040 {

@@ -638,7 +638,8 @@ fn is_headline(line: &Line, class: Class) -> bool {
 /// longest shorter one. A page's banners and menu lines come first, its
 /// headline last, over the byline and the story; between the headline and
 /// the story stand standfirsts, credits, share bars and calls that read
-/// like headlines too, and the date tells the headline from them. A table
+/// like headlines too, and the date tells the headline from them. A
+/// sentence-case line right under another long one is its standfirst. A table
 /// of contents between them lists the story's subheadings: its lines are
 /// neither the headline nor counted in the distance to the story.
 fn title(lines: &[Line], classes: &[Class], head_end: usize, last: usize) -> Option<usize> {
@@ -666,7 +667,19 @@ fn title(lines: &[Line], classes: &[Class], head_end: usize, last: usize) -> Opt
         .or_else(|| near.clone().next())
         .or_else(|| window.clone().next())
         .or_else(|| candidates.clone().find(clear))
-        .or_else(|| candidates.rev().max_by_key(|&i| lines[i].units))
+        .or_else(|| candidates.clone().rev().max_by_key(|&i| lines[i].units))
+        .map(|t| match t.checked_sub(1) {
+            // A sentence-case line right under a long headline-like line is
+            // its standfirst.
+            Some(above)
+                if lines[t].is_mostly_lowercase()
+                    && clear(&above)
+                    && candidates.clone().any(|i| i == above) =>
+            {
+                above
+            }
+            _ => t,
+        })
 }
 
 /// Per line above the story (to `head_end`): part of a table of contents
@@ -745,6 +758,19 @@ mod tests {
             let doc = TextCleaner::new().clean(&text);
             assert_eq!(doc.meta.title.as_deref(), Some(headline), "{text}");
         }
+    }
+
+    #[test]
+    fn a_standfirst_right_under_the_headline_is_no_headline() {
+        let headline = "Prices rise again across the whole region";
+        let text = format!(
+            "Home\nNews\n{headline}\nwhat buyers and sellers in every town can expect next year\nBy Ann Lee\n\
+             June 2, 2024\n{}\n{}\n",
+            paragraph(1),
+            paragraph(2)
+        );
+        let doc = TextCleaner::new().clean(&text);
+        assert_eq!(doc.meta.title.as_deref(), Some(headline), "{text}");
     }
 
     #[test]

@@ -103,7 +103,7 @@ impl TextCleaner {
         tweet::mark(text, &self.dates, &mut lines);
         bio::mark(text, &mut lines);
         let classes: Vec<class::Class> = lines.iter().map(class::classify).collect();
-        let story = story::select(&lines, &classes);
+        let story = story::select(text, &lines, &classes);
         let slice = |l: &line::Line| &text[l.start..l.end];
         let mut body = String::with_capacity(text.len() / 2);
         for line in lines.iter().zip(&story.keep).filter(|(_, k)| **k).map(|(l, _)| l) {

@@ -13,6 +13,10 @@
 use super::class::Class;
 use super::line::{Ending, Line};
 use super::tweet::TEXT_LINES;
+use crate::table;
+
+/// Separators between the parts of a path or a page title.
+const PATH_SEPARATORS: &str = include_str!("../../data/text_path_separators.txt");
 
 /// The cost of crossing a line that opens a furniture section ("Related",
 /// "Comments"), before its length: the story rarely resumes after one, but
@@ -116,7 +120,7 @@ pub(super) struct Story {
 }
 
 /// Decides which `lines` (classed as `classes`) are the story.
-pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
+pub(super) fn select(text: &str, lines: &[Line], classes: &[Class]) -> Story {
     let mut keep = vec![false; lines.len()];
     let Some((first, last)) = core(lines, classes) else {
         // No paragraph anywhere: a short text, kept but for furniture.
@@ -150,7 +154,7 @@ pub(super) fn select(lines: &[Line], classes: &[Class]) -> Story {
         keep[first - 1] = true;
         head_end = first - 1;
     }
-    Story { keep, title: title(lines, classes, head_end, last) }
+    Story { keep, title: title(text, lines, classes, head_end, last) }
 }
 
 /// The first and last paragraph of the story, or `None` when the text has
@@ -639,10 +643,12 @@ fn is_headline(line: &Line, class: Class) -> bool {
 /// headline last, over the byline and the story; between the headline and
 /// the story stand standfirsts, credits, share bars and calls that read
 /// like headlines too, and the date tells the headline from them. A
-/// sentence-case line right under another long one is its standfirst. A table
+/// sentence-case line right under another long one is its standfirst. A
+/// breadcrumb or a page title with its site's name ([`is_path`]) is the
+/// headline only when no other line reads like one. A table
 /// of contents between them lists the story's subheadings: its lines are
 /// neither the headline nor counted in the distance to the story.
-fn title(lines: &[Line], classes: &[Class], head_end: usize, last: usize) -> Option<usize> {
+fn title(text: &str, lines: &[Line], classes: &[Class], head_end: usize, last: usize) -> Option<usize> {
     let entries = contents_entries(lines, classes, head_end, last);
     // How far above the story a line stands, a table of contents' lines
     // not counted.
@@ -652,7 +658,11 @@ fn title(lines: &[Line], classes: &[Class], head_end: usize, last: usize) -> Opt
         above[i] = d;
         d += usize::from(!entries[i]);
     }
-    let candidates = (0..head_end).filter(|&i| !entries[i] && is_headline(&lines[i], classes[i]));
+    let headline_like = |i: &usize| !entries[*i] && is_headline(&lines[*i], classes[*i]);
+    let path = |i: &usize| is_path(&text[lines[*i].start..lines[*i].end]);
+    // A path or a page title is the headline only when no other line is.
+    let paths = (0..head_end).filter(headline_like).all(|i| path(&i));
+    let candidates = (0..head_end).filter(|i| headline_like(i) && (paths || !path(i)));
     let clear = |i: &usize| lines[*i].units >= CLEAR_TITLE_UNITS;
     let over_date = (0..head_end).rev().find(|&i| lines[i].stamp).and_then(|date| {
         let over = candidates.clone().rev().skip_while(|&i| i > date);
@@ -680,6 +690,16 @@ fn title(lines: &[Line], classes: &[Class], head_end: usize, last: usize) -> Opt
             }
             _ => t,
         })
+}
+
+/// A breadcrumb ("Home / Blog / Story") or a page title with its site's
+/// name ("Story | Site"): a separator of `data/text_path_separators.txt`
+/// stands as a word of its own in `line`.
+fn is_path(line: &str) -> bool {
+    // Most words hold a letter or a digit: only the others are looked up.
+    line.split_whitespace()
+        .filter(|w| !w.chars().any(char::is_alphanumeric))
+        .any(|w| table::entries(PATH_SEPARATORS).any(|s| s == w))
 }
 
 /// Per line above the story (to `head_end`): part of a table of contents
@@ -771,6 +791,22 @@ mod tests {
         );
         let doc = TextCleaner::new().clean(&text);
         assert_eq!(doc.meta.title.as_deref(), Some(headline), "{text}");
+    }
+
+    #[test]
+    fn a_breadcrumb_or_a_page_title_is_the_headline_only_when_no_other_line_is() {
+        let story = format!("{}\n{}\n", paragraph(1), paragraph(2));
+        let text =
+            format!("Home\nNews\nHome / News / Prices rise again today\nPrices rise again today\n{story}");
+        let doc = TextCleaner::new().clean(&text);
+        assert_eq!(doc.meta.title.as_deref(), Some("Prices rise again today"), "{text}");
+        let text = format!("Home\nNews\nPrices rise again today | The Harbour Gazette\n{story}");
+        let doc = TextCleaner::new().clean(&text);
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("Prices rise again today | The Harbour Gazette"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -810,6 +810,21 @@ mod tests {
     }
 
     #[test]
+    fn a_skip_link_or_a_citation_control_is_no_headline_but_a_sentence_so_opened_stays() {
+        let headline = "Prices rise again across the whole region";
+        let sentence = "Skip to the third table if you only want the prices of homes in the city.";
+        let text = format!(
+            "Home\nNews\n{headline}\nBy Ann Lee\nSkip to the table of contents below\n\
+             Cite this article in your own references\n{}\n{sentence}\n{}\n",
+            paragraph(1),
+            paragraph(2)
+        );
+        let doc = TextCleaner::new().clean(&text);
+        assert_eq!(doc.meta.title.as_deref(), Some(headline), "{text}");
+        assert!(doc.text.contains(sentence), "{}", doc.text);
+    }
+
+    #[test]
     fn a_long_table_of_figures_between_paragraphs_stays_in_the_story() {
         let mut text = format!("{}\n{}\nYear\nPrice\n", paragraph(1), paragraph(2));
         for year in 2000..2040 {

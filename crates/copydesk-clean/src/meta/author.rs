@@ -90,6 +90,16 @@ pub(crate) fn is_person(name: &str) -> bool {
         && !name.chars().any(|c| c.is_ascii_digit())
 }
 
+/// True when `line` is a person's name and the letters after it, alone
+/// ("Dylan Bailey, MS, RD, FAND"): how an author or a reviewer is credited
+/// under a headline, never a headline itself.
+pub(crate) fn is_credited_name(line: &str) -> bool {
+    let mut parts = line.split(',').map(str::trim);
+    let name = parts.next().unwrap_or_default();
+    let mut credentials = parts.peekable();
+    credentials.peek().is_some() && is_person(name) && credentials.all(is_credential)
+}
+
 /// The names in a line shown on the page that opens with a byline label
 /// ("By Jane Doe", "Written by | Jane Doe"); `None` for a line without one.
 pub(crate) fn byline(text: &str) -> Option<Vec<String>> {
@@ -274,6 +284,15 @@ mod tests {
     #[test]
     fn comma_separated_authors() {
         assert_eq!(shown("Ann Lee, Bo Chan, and Cy Diaz"), vec!["Ann Lee", "Bo Chan", "Cy Diaz"]);
+    }
+
+    #[test]
+    fn a_name_with_its_credentials_alone_is_a_credited_name() {
+        assert!(is_credited_name("Dylan Bailey, MS, RD, FAND"));
+        assert!(is_credited_name("Jane Doe, PhD"));
+        assert!(!is_credited_name("Jane Doe"));
+        assert!(!is_credited_name("Paris, Texas, USA"));
+        assert!(!is_credited_name("Rates Rise Again, Fed Says"));
     }
 
     #[test]

@@ -13,6 +13,7 @@
 use super::class::Class;
 use super::line::{Ending, Line};
 use super::tweet::TEXT_LINES;
+use crate::meta::author;
 use crate::table;
 
 /// Separators between the parts of a path or a page title.
@@ -658,8 +659,13 @@ fn title(text: &str, lines: &[Line], classes: &[Class], head_end: usize, last: u
         above[i] = d;
         d += usize::from(!entries[i]);
     }
-    let headline_like = |i: &usize| !entries[*i] && is_headline(&lines[*i], classes[*i]);
-    let path = |i: &usize| is_path(&text[lines[*i].start..lines[*i].end]);
+    let line_text = |i: usize| &text[lines[i].start..lines[i].end];
+    // A name with its credentials under the headline ("Jane Doe, MD")
+    // reads like one.
+    let headline_like = |i: &usize| {
+        !entries[*i] && is_headline(&lines[*i], classes[*i]) && !author::is_credited_name(line_text(*i))
+    };
+    let path = |i: &usize| is_path(line_text(*i));
     // A path or a page title is the headline only when no other line is.
     let paths = (0..head_end).filter(headline_like).all(|i| path(&i));
     let candidates = (0..head_end).filter(|i| headline_like(i) && (paths || !path(i)));

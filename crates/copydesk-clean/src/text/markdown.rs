@@ -247,12 +247,11 @@ fn is_indented_code(lines: &[&str], i: usize) -> bool {
 /// heading's `#` (not a hashtag), a table's row or separator, or a rule or
 /// a heading's underline.
 pub(super) fn opens_block(next: &str) -> bool {
-    let digits = next.bytes().take_while(u8::is_ascii_digit).count();
     is_bullet(next)
         // A year that ends a sentence ("in\n2019. The") is no list number,
         // nor is an escaped one (html2text's "1\\. Define", a paragraph
         // that opens with a number, which its wrapping may break anywhere).
-        || (is_ordered(next) && digits <= 2 && !next[digits..].starts_with('\\'))
+        || list_number_end(next).is_some()
         || is_heading(next)
         || is_rule(next)
         || is_table_separator(next)

@@ -10,6 +10,8 @@
 //! between paragraphs is crossed, and a footer of disclaimers and sign-up
 //! calls or a list of headlines is not.
 
+use std::sync::OnceLock;
+
 use super::class::Class;
 use super::line::{Ending, Line};
 use super::tweet::TEXT_LINES;
@@ -702,10 +704,10 @@ fn title(text: &str, lines: &[Line], classes: &[Class], head_end: usize, last: u
 /// name ("Story | Site"): a separator of `data/text_path_separators.txt`
 /// stands as a word of its own in `line`.
 fn is_path(line: &str) -> bool {
+    static SEPARATORS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let separators = SEPARATORS.get_or_init(|| table::entries(PATH_SEPARATORS).collect());
     // Most words hold a letter or a digit: only the others are looked up.
-    line.split_whitespace()
-        .filter(|w| !w.chars().any(char::is_alphanumeric))
-        .any(|w| table::entries(PATH_SEPARATORS).any(|s| s == w))
+    line.split_whitespace().filter(|w| !w.chars().any(char::is_alphanumeric)).any(|w| separators.contains(&w))
 }
 
 /// Per line above the story (to `head_end`): part of a table of contents

@@ -152,7 +152,7 @@ fn predict_all(
 }
 
 /// Runs the peers' script over `pages` unless its cached output covers them.
-fn peer_predictions(
+pub(super) fn peer_predictions(
     out: &Path,
     dataset: &str,
     pages: &[Page],

@@ -14,7 +14,9 @@
 //! the gold ([`span_oracle`]): the ceiling of any cleaner that keeps the
 //! story as one run, as text mode does (it drops only the furniture lines
 //! it recognises inside the run). Each page's shortfall against that run
-//! goes to `<set>.oracle.pages.tsv`, most first.
+//! goes to `<set>.oracle.pages.tsv`, most first. A `copydesk html mode`
+//! row (and with `--peers` one per HTML peer) scores what a cleaner that
+//! sees the markup keeps, in the same measure ([`html_mode_rows`]).
 //!
 //! `clean/trafilatura-eval` (990 pages in many languages, none of them
 //! read while the text-mode rules were written) is rendered the same way,
@@ -154,6 +156,7 @@ pub fn run(ctx: &Ctx) -> Result<Vec<Row>> {
         let shortfalls = ctx.out.join("clean_text").join(format!("{name}.oracle.pages.tsv"));
         rows.push(span_oracle(&dataset, &pages, &outputs, &shortfalls)?);
         rows.extend(wrapped_rows(ctx, name, &cleaner, &pages)?);
+        rows.extend(html_mode_rows(ctx, name, &pages)?);
         if ctx.peers {
             let inputs: Vec<(&str, &str)> = pages.iter().map(|p| (p.id.as_str(), p.text.as_str())).collect();
             for (tool, requirements) in PEERS {
@@ -492,14 +495,26 @@ fn dump_snippets(path: &Path, pages: &[SnippetPage], outputs: &[String]) -> Resu
 }
 
 fn score_rows(dataset: &str, tool: &str, pages: &[Page], outputs: &[String], note: &str) -> Vec<Row> {
+    score_kept(dataset, tool, pages, note, |i, rendered| kept_lines(rendered, &outputs[i]))
+}
+
+/// Line-level scores of the lines `kept(page index, rendered lines)` says
+/// a tool kept.
+fn score_kept(
+    dataset: &str,
+    tool: &str,
+    pages: &[Page],
+    note: &str,
+    kept: impl Fn(usize, &[Vec<String>]) -> Vec<bool>,
+) -> Vec<Row> {
     let mut total = Prf::default();
     let mut page_f1 = 0.0;
     let mut lines = 0;
-    for (page, output) in pages.iter().zip(outputs) {
+    for (i, page) in pages.iter().enumerate() {
         let gold = Gold::new(&page.gold);
         let rendered: Vec<Vec<String>> = page.text.lines().map(tokens).collect();
         let labels = gold.label(&rendered);
-        let kept = kept_lines(&rendered, output);
+        let kept = kept(i, &rendered);
         let mut this = Prf::default();
         for ((label, kept), toks) in labels.iter().zip(&kept).zip(&rendered) {
             if toks.is_empty() {
@@ -525,6 +540,50 @@ fn score_rows(dataset: &str, tool: &str, pages: &[Page], outputs: &[String], not
         Row::new(dataset, "page-mean line F1", tool, page_f1 / n.max(1) as f64, n)
             .note("line F1 of each page, averaged: long pages weigh no more than short ones"),
     ]
+}
+
+/// HTML mode on the same pages, and with `--peers` the HTML peers, as a
+/// reference for text mode: each tool's body is labelled onto the rendered
+/// lines by the rule that labels the gold's ([`Gold::label`]), and those
+/// lines are scored as kept. It is what a cleaner that sees the markup
+/// keeps, in text mode's measure (a line it rewrote scores as dropped, as
+/// the gold's does).
+fn html_mode_rows(ctx: &Ctx, name: &str, pages: &[Page]) -> Result<Vec<Row>> {
+    let dir = ctx.data.join("clean").join(name);
+    let (html, dataset) = if name == "aeb" {
+        (clean::load_aeb(&dir, ctx.limit)?.0, "aeb")
+    } else {
+        (clean::load_wcxb(&dir, ctx.limit)?.0, "wcxb-dev")
+    };
+    let cleaner = copydesk_clean::Cleaner::new();
+    let ours: HashMap<String, Prediction> = html
+        .iter()
+        .map(|p| {
+            let doc = cleaner.clean_html(p.html.as_bytes());
+            (p.id.clone(), doc.map_or_else(|_| Prediction::default(), Prediction::of_document))
+        })
+        .collect();
+    let mut tools = vec![("copydesk html mode".to_string(), ours)];
+    if ctx.peers {
+        let out = ctx.out.join("clean");
+        std::fs::create_dir_all(&out)?;
+        for (tool, preds) in clean::peer_predictions(&out, dataset, &html)? {
+            tools.push((format!("{tool} html mode"), preds));
+        }
+    }
+    let set = format!("clean_text/{name}");
+    let note = "on the HTML, its body labelled onto the rendered lines as the gold's is";
+    Ok(tools
+        .iter()
+        .flat_map(|(tool, preds)| {
+            score_kept(&set, tool, pages, note, |i, rendered| {
+                let body = preds.get(&pages[i].id).map_or("", |p| p.text.as_str());
+                Gold::new(body).label(rendered)
+            })
+            .into_iter()
+            .filter(|row| row.metric == "line F1")
+        })
+        .collect())
 }
 
 /// The best line F1 any cleaner that keeps one run of lines per page can

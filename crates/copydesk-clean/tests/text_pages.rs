@@ -278,6 +278,29 @@ Entry will be free for the first month, and the museum will stay open until ten 
 }
 
 #[test]
+fn recent_posts_and_reviews_after_the_story_are_dropped() {
+    let (page, story) = fixture(
+        "\
+>Most children outgrow night terrors by the time they start school, and a calm, regular bedtime makes them rarer.
+>Keep the room dark and cool, and avoid screens in the hour before bed, when bright light delays the body's clock.
+>If the episodes come several times a week, or your child seems drowsy during the day, talk to your pediatrician.
+More Videos
+Healthy Snacks for Busy Mornings
+Summer Safety Tips for Kids
+Recent Posts
+How to Choose a Pediatrician
+When Is a Fever Too High?
+Our doctors and nurses always take the time to listen, and the front desk fits us in the same day.
+Laura P.
+We switched clinics last year and could not be happier with the care our two boys get here.
+Omar K.
+",
+    );
+    let doc = TextCleaner::new().clean(&page);
+    assert_eq!(paragraphs(&doc.text), story, "{}", doc.text);
+}
+
+#[test]
 fn teasers_of_headline_byline_date_and_blurb_after_the_story_are_dropped() {
     let (page, story) = fixture(
         "\

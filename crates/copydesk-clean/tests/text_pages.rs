@@ -301,6 +301,24 @@ Omar K.
 }
 
 #[test]
+fn a_menu_given_twice_inside_the_story_is_dropped() {
+    let menu = "Alabama guide\nAlaska guide\nArizona guide\nArkansas guide\nCalifornia guide\nColorado guide\nConnecticut guide\nDelaware guide\nFlorida guide\nGeorgia guide\nHawaii guide\nIdaho guide\nIllinois guide\nIndiana guide\n";
+    let marked = format!(
+        "\
+>Forming a company in the state takes about two weeks, and the filing fee is the same whether you file online or by mail.
+>You will need a registered agent with an address in the state, and a name that no other company has taken.
+>Guides for Every State
+{menu}{menu}\
+>Once the state approves the filing, you can open a bank account and apply for the licences your trade needs.
+>Most owners also draft an operating agreement, even where the law does not require one, to settle disputes early.
+"
+    );
+    let (page, story) = fixture(&marked);
+    let doc = TextCleaner::new().clean(&page);
+    assert_eq!(paragraphs(&doc.text), story, "{}", doc.text);
+}
+
+#[test]
 fn teasers_of_headline_byline_date_and_blurb_after_the_story_are_dropped() {
     let (page, story) = fixture(
         "\

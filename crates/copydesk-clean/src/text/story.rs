@@ -547,6 +547,7 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
     // lines are its entries, and so are headlines that read as sentences
     // ("Video shows rescue: 'We got her!'", "What is SEO?").
     let copies = second_copies(&lines[first..=last]);
+    let doubled = doubled_blocks(&lines[first..=last], &classes[first..=last]);
     let mut in_section = false;
     for i in first..=last {
         match classes[i] {
@@ -560,9 +561,13 @@ fn judge_inner_lines(lines: &[Line], classes: &[Class], first: usize, last: usiz
             Class::Bad if !in_section && is_weakly_condemned(&lines[i]) => keep[i] = true,
             Class::Bad => in_section |= lines[i].section || lines[i].contents,
             Class::Repeat => {
-                keep[i] = !in_section && !menu_label(&lines[i]) && !is_twin(lines, i) && !copies[i - first];
+                keep[i] = !in_section
+                    && !menu_label(&lines[i])
+                    && !is_twin(lines, i)
+                    && !copies[i - first]
+                    && !doubled[i - first];
             }
-            Class::Near | Class::Short => keep[i] = !in_section,
+            Class::Near | Class::Short => keep[i] = !in_section && !doubled[i - first],
         }
     }
 }
@@ -605,6 +610,37 @@ fn second_copies(lines: &[Line]) -> Vec<bool> {
         }
     }
     copies
+}
+
+/// Per line: part of a block of lines that are not paragraphs, longer than
+/// a table's header, given twice in a row, both copies: a menu a page
+/// writes once for wide screens and once for narrow ones ("Alabama LLC",
+/// "Alaska LLC", ... and the same again). A story's list is written once;
+/// a block with paragraphs in it is the story given twice, whose lines
+/// stay.
+fn doubled_blocks(lines: &[Line], classes: &[Class]) -> Vec<bool> {
+    let mut doubled = vec![false; lines.len()];
+    // Where each line's next copy is.
+    let mut next = vec![None; lines.len()];
+    let mut seen = std::collections::HashMap::new();
+    for (i, line) in lines.iter().enumerate().rev().filter(|(_, l)| l.repeated || l.copied) {
+        next[i] = seen.insert(line.key, i);
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(d) = next[i].map(|j| j - i).filter(|&d| d > *COPIED_BLOCK_LINES.end()) {
+            let same = (i..lines.len() - d)
+                .take_while(|&k| lines[k].key == lines[k + d].key && classes[k] != Class::Good)
+                .count();
+            if same >= d {
+                doubled[i..i + d + same].fill(true);
+                i += d + same;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    doubled
 }
 
 /// A short line ending in a dash right above the first paragraph:

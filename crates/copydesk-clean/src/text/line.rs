@@ -333,7 +333,7 @@ fn mark_repeats(text: &str, lines: &mut [Line]) {
 }
 
 /// The 64-bit FNV-1a hash.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 

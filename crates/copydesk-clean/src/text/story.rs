@@ -13,13 +13,15 @@
 use std::sync::OnceLock;
 
 use super::class::Class;
-use super::line::{Ending, Line};
+use super::line::{Ending, Line, fnv1a};
 use super::tweet::TEXT_LINES;
 use crate::meta::author;
 use crate::table;
 
 /// Separators between the parts of a path or a page title.
 const PATH_SEPARATORS: &str = include_str!("../../data/text_path_separators.txt");
+/// Words any story has, not compared with a headline's.
+const TITLE_STOPWORDS: &str = include_str!("../../data/text_title_stopwords.txt");
 
 /// The cost of crossing a line that opens a furniture section ("Related",
 /// "Comments"), before its length: the story rarely resumes after one, but
@@ -113,6 +115,16 @@ const CLEAR_TITLE_UNITS: u32 = 6;
 /// The headline is looked for first this many lines above the story, over
 /// its byline, dates, share bar and picture.
 const TITLE_LINES: usize = 8;
+/// The story's opening that a headline sums up, in bytes: its first
+/// paragraph or so (a whole story names much of what its page's menus do).
+const OPENING_BYTES: usize = 600;
+/// Words a headline and the opening are compared by have at least this
+/// many letters (shorter ones are function words)...
+const WORD_CHARS: usize = 4;
+/// ... and are compared by this many first letters.
+const STEM_CHARS: usize = 5;
+/// The longest word in `data/text_title_stopwords.txt`, in bytes.
+const STOP_BYTES: usize = 8;
 
 /// The decision for a whole text.
 pub(super) struct Story {
@@ -706,7 +718,22 @@ fn title(text: &str, lines: &[Line], classes: &[Class], head_end: usize, last: u
     let path = |i: &usize| is_path(line_text(*i));
     // A path or a page title is the headline only when no other line is.
     let paths = (0..head_end).filter(headline_like).all(|i| path(&i));
-    let candidates = (0..head_end).filter(|i| headline_like(i) && (paths || !path(i)));
+    let named: Vec<bool> = (0..head_end).map(|i| headline_like(&i) && (paths || !path(&i))).collect();
+    // A line that names what the story opens with is the headline over
+    // one that does not, when any does.
+    let opening = Opening::new(text, lines, classes, head_end, last);
+    // Read once each, when asked: most pages ask of a few lines near the story.
+    let read = vec![std::cell::Cell::new(None); head_end];
+    let about = |i: usize| {
+        named[i]
+            && read[i].get().unwrap_or_else(|| {
+                let shares = opening.shares(line_text(i));
+                read[i].set(Some(shares));
+                shares
+            })
+    };
+    let topical = (0..head_end).rev().any(about);
+    let candidates = (0..head_end).filter(|&i| if topical { about(i) } else { named[i] });
     let clear = |i: &usize| lines[*i].units >= CLEAR_TITLE_UNITS;
     let over_date = (0..head_end).rev().find(|&i| lines[i].stamp).and_then(|date| {
         let over = candidates.clone().rev().skip_while(|&i| i > date);
@@ -734,6 +761,92 @@ fn title(text: &str, lines: &[Line], classes: &[Class], head_end: usize, last: u
             }
             _ => t,
         })
+}
+
+/// The words of the story's opening, by their stems: a headline names
+/// what the story opens with; a control ("Report this article", "Become a
+/// dealer") or a promo above it does not.
+struct Opening {
+    /// The stems' hashes, sorted.
+    stems: Vec<u64>,
+}
+
+impl Opening {
+    /// The words of the paragraphs from `first` on, up to
+    /// [`OPENING_BYTES`].
+    fn new(text: &str, lines: &[Line], classes: &[Class], first: usize, last: usize) -> Opening {
+        let mut stems = Vec::new();
+        let mut bytes = 0;
+        for i in (first..=last).filter(|&i| classes[i] == Class::Good) {
+            // A page on one line is read no further than a paragraph.
+            let mut end = lines[i].end.min(lines[i].start + OPENING_BYTES - bytes);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let line = &text[lines[i].start..end];
+            stems.extend(words(line).filter_map(stem));
+            bytes += line.len();
+            if bytes >= OPENING_BYTES {
+                break;
+            }
+        }
+        stems.sort_unstable();
+        stems.dedup();
+        Opening { stems }
+    }
+
+    /// `line` has a word of the opening's, by its stem.
+    fn shares(&self, line: &str) -> bool {
+        words(line).filter_map(stem).any(|s| self.stems.binary_search(&s).is_ok())
+    }
+}
+
+fn words(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| !c.is_alphanumeric())
+}
+
+/// A word's stem, hashed: its first [`STEM_CHARS`] letters, lowercase
+/// ("camera", "cameras"); `None` for a word shorter than [`WORD_CHARS`], a
+/// figure, or a word any text has (`data/text_title_stopwords.txt`).
+fn stem(word: &str) -> Option<u64> {
+    static STOP: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let mut letters = 0;
+    for c in word.chars() {
+        if !c.is_alphabetic() {
+            return None;
+        }
+        letters += 1;
+    }
+    if letters < WORD_CHARS {
+        return None;
+    }
+    let stop = STOP.get_or_init(|| {
+        let mut words: Vec<&str> = table::entries(TITLE_STOPWORDS).collect();
+        words.sort_unstable();
+        words
+    });
+    if word.is_ascii() {
+        // Most words: no allocation.
+        let mut lower = [0; STOP_BYTES];
+        if word.len() <= STOP_BYTES {
+            lower[..word.len()].copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            if stop.binary_search_by(|s| s.as_bytes().cmp(&lower[..word.len()])).is_ok() {
+                return None;
+            }
+        }
+        let mut head = [0; STEM_CHARS];
+        let n = word.len().min(STEM_CHARS);
+        head[..n].copy_from_slice(&word.as_bytes()[..n]);
+        head.make_ascii_lowercase();
+        return Some(fnv1a(&head[..n]));
+    }
+    let lower = word.to_lowercase();
+    if stop.binary_search(&lower.as_str()).is_ok() {
+        return None;
+    }
+    let end = lower.char_indices().nth(STEM_CHARS).map_or(lower.len(), |(at, _)| at);
+    Some(fnv1a(&lower.as_bytes()[..end]))
 }
 
 /// A breadcrumb ("Home / Blog / Story") or a page title with its site's
@@ -777,6 +890,36 @@ fn contents_entries(lines: &[Line], classes: &[Class], head_end: usize, last: us
 mod tests {
     use crate::TextCleaner;
     use crate::text::paragraph;
+
+    #[test]
+    fn title_stopwords_are_lowercase_and_fit_the_stop_buffer() {
+        for word in crate::table::entries(super::TITLE_STOPWORDS) {
+            assert!(word.len() <= super::STOP_BYTES && word == word.to_lowercase(), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_stem_is_the_first_letters_lowercase_and_stopwords_have_none() {
+        use super::stem;
+        assert_eq!(stem("Cameras"), stem("camera"));
+        assert_eq!(stem("Überall"), stem("überaus"));
+        assert_ne!(stem("Cameras"), stem("Camping"));
+        assert_eq!(stem("About"), None);
+        assert_eq!(stem("2026"), None);
+        assert_eq!(stem("the"), None);
+    }
+
+    #[test]
+    fn the_headline_names_what_the_story_opens_with_a_promo_nearer_it_does_not() {
+        let text = "Home\nShop\nWhich Robot Mower Suits Which Lawn Size?\n\
+                    Become a Dealer and Grow Your Business\n\
+                    A robot mower for a small lawn needs little battery; one for a large lawn needs a bigger one and \
+                    a wider blade, or it will never finish before it has to go back to its dock.\n\
+                    Lawns with slopes, narrow passages or several separate areas call for a mower with wheel \
+                    drive and zones, whatever their size, and cost more to set up.\n";
+        let doc = TextCleaner::new().clean(text);
+        assert_eq!(doc.meta.title.as_deref(), Some("Which Robot Mower Suits Which Lawn Size?"), "{text}");
+    }
 
     #[test]
     fn the_headline_stands_above_a_table_of_contents_not_in_it() {

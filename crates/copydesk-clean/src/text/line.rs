@@ -150,18 +150,30 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
     let mut count = Counts::default();
     let bytes = trimmed.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            // The common case: a table lookup, no decoding.
-            i += 1;
-            count.add(ASCII_KIND[usize::from(b)]);
-        } else {
-            let Some(c) = trimmed.get(i..).and_then(|s| s.chars().next()) else { break };
-            i += c.len_utf8();
-            count.add(kind(c));
+    let mut state = 0;
+    while i < bytes.len() {
+        // A run adds at most one to a lane a byte: its lanes cannot
+        // overflow.
+        let run_end = (i + LANE_MAX).min(bytes.len());
+        let mut lanes = 0;
+        while i < run_end {
+            let b = bytes[i];
+            let step = if b.is_ascii() {
+                // The common case: a table lookup, no decoding.
+                i += 1;
+                ASCII_STEPS[state][usize::from(b)]
+            } else {
+                let c = trimmed[i..].chars().next().expect("a character starts at a non-ASCII byte");
+                i += c.len_utf8();
+                count.cjk += u32::from(is_cjk(c));
+                step(state, kind(c))
+            };
+            lanes += step & LANES;
+            state = (step >> STATE_AT) as usize;
         }
+        count.add(lanes);
     }
-    let Counts { words, capitalized, cjk, digits, letters, .. } = count;
+    let Counts { words, capitalized, cjk, digits, letters } = count;
     Some(Line {
         start,
         end: start + trimmed.len(),
@@ -202,8 +214,7 @@ const SPACE: u32 = 1;
 const ALNUM: u32 = 2;
 const ALPHA: u32 = 4;
 const UPPER: u32 = 8;
-const CJK: u32 = 16;
-const DIGIT: u32 = 32;
+const DIGIT: u32 = 16;
 
 /// The kind of each ASCII byte.
 const ASCII_KIND: [u32; 128] = {
@@ -241,14 +252,59 @@ fn kind(c: char) -> u32 {
     if c.is_uppercase() {
         k |= UPPER;
     }
-    if is_cjk(c) {
-        k |= CJK;
-    }
     k
 }
 
-/// Word counts over a line, fed one character kind at a time, without
-/// branches (this loop is most of the time spent on a text).
+// The counts a character adds, packed in 15-bit lanes of one word so that
+// one addition adds them all (this loop is most of the time spent on a
+// text), and the word reader's state after it in the top bits: bit 0 once
+// the current word has had a letter or digit, bit 1 once it has had a
+// letter.
+const WORDS_AT: u32 = 0;
+const CAPITALIZED_AT: u32 = 15;
+const DIGITS_AT: u32 = 30;
+const LETTERS_AT: u32 = 45;
+const STATE_AT: u32 = 62;
+/// The largest count a lane holds.
+const LANE_MAX: usize = (1 << 15) - 1;
+/// The four lanes.
+const LANES: u64 = (1 << STATE_AT) - 1;
+
+/// What a character of kind `k` adds in `state`, and the state after it.
+const fn step(state: usize, k: u32) -> u64 {
+    let not_space = ((k & SPACE) ^ SPACE) as u64;
+    let counted = state as u64 & 1 & not_space;
+    let cased = (state as u64 >> 1) & not_space;
+    let alnum = ((k & ALNUM) >> 1) as u64;
+    let alpha = ((k & ALPHA) >> 2) as u64;
+    let upper = ((k & UPPER) >> 3) as u64;
+    let digit = ((k & DIGIT) >> 4) as u64;
+    let word = alnum & (counted ^ 1);
+    let capitalized = alpha & (cased ^ 1) & upper;
+    let next = (counted | alnum) | (cased | alpha) << 1;
+    word << WORDS_AT
+        | capitalized << CAPITALIZED_AT
+        | digit << DIGITS_AT
+        | alpha << LETTERS_AT
+        | next << STATE_AT
+}
+
+/// [`step`] for each state and ASCII byte: one lookup a byte.
+const ASCII_STEPS: [[u64; 128]; 4] = {
+    let mut table = [[0; 128]; 4];
+    let mut state = 0;
+    while state < 4 {
+        let mut b = 0;
+        while b < 128 {
+            table[state][b] = step(state, ASCII_KIND[b]);
+            b += 1;
+        }
+        state += 1;
+    }
+    table
+};
+
+/// Word counts over a line.
 #[derive(Default)]
 struct Counts {
     words: u32,
@@ -256,27 +312,16 @@ struct Counts {
     cjk: u32,
     digits: u32,
     letters: u32,
-    /// 1 once the current word has had a letter or digit.
-    counted: u32,
-    /// 1 once the current word has had a letter.
-    cased: u32,
 }
 
 impl Counts {
-    #[inline]
-    fn add(&mut self, k: u32) {
-        let not_space = (k & SPACE) ^ SPACE;
-        self.counted &= not_space;
-        self.cased &= not_space;
-        let alnum = (k & ALNUM) >> 1;
-        self.words += alnum & (self.counted ^ 1);
-        self.counted |= alnum;
-        let alpha = (k & ALPHA) >> 2;
-        self.capitalized += alpha & (self.cased ^ 1) & ((k & UPPER) >> 3);
-        self.cased |= alpha;
-        self.cjk += (k & CJK) >> 4;
-        self.digits += (k & DIGIT) >> 5;
-        self.letters += alpha;
+    /// Adds the packed `lanes` of a run of the line.
+    fn add(&mut self, lanes: u64) {
+        let lane = |at: u32| ((lanes >> at) & LANE_MAX as u64) as u32;
+        self.words += lane(WORDS_AT);
+        self.capitalized += lane(CAPITALIZED_AT);
+        self.digits += lane(DIGITS_AT);
+        self.letters += lane(LETTERS_AT);
     }
 }
 
@@ -373,6 +418,24 @@ mod tests {
     fn cjk_characters_count_as_half_units() {
         let lines = scan("東京都は新しい計画を発表した。");
         assert_eq!(lines[0].units, 1 + 14 / 2);
+    }
+
+    #[test]
+    fn words_are_counted_across_scripts_and_case() {
+        let lines = scan("Él dijo 42 veces: «Ça va», ДА-да, 東京 it's");
+        let line = &lines[0];
+        assert_eq!((line.units, line.capitalized, line.digits), (9 + 1, 3, 2));
+        assert_eq!(line.letters, 2 + 4 + 5 + 2 + 2 + 4 + 2 + 3);
+    }
+
+    #[test]
+    fn a_line_longer_than_a_counts_lane_is_counted_whole() {
+        let text = "Ab 1 ".repeat(20_000);
+        let line = &scan(&text)[0];
+        assert_eq!(
+            (line.units, line.capitalized, line.digits, line.letters),
+            (40_000, 20_000, 20_000, 40_000)
+        );
     }
 
     #[test]

@@ -87,12 +87,14 @@ impl TextCleaner {
         let text: &str = &plain;
         let mut lines = line::scan(text);
         self.cues.mark(text, &mut lines);
-        for line in lines.iter_mut().filter(|l| l.units <= date::STAMP_UNITS) {
+        // A stamp holds a figure: most short lines (menus, labels) hold none
+        // and are not read.
+        for line in lines.iter_mut().filter(|l| l.digits > 0 && l.units <= date::STAMP_UNITS) {
             line.stamp = self.dates.is_stamp(&text[line.start..line.end]);
         }
         // A byline that dates the story ends in a sentence's full stop
         // ("... at 11:04 a.m."), so it would pass for a paragraph.
-        for line in lines.iter_mut().filter(|l| !l.stamp && l.units <= date::BYLINE_UNITS) {
+        for line in lines.iter_mut().filter(|l| l.digits > 0 && !l.stamp && l.units <= date::BYLINE_UNITS) {
             let slice = &text[line.start..line.end];
             line.stamp = if line.start_cue {
                 self.dates.is_dated_byline(slice)

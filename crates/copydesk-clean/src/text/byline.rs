@@ -222,8 +222,12 @@ impl Reader {
         let above = head.partition_point(|&(i, _)| i < start);
         let nearest = (0..above).rev().chain(above..head.len());
 
-        let days: Vec<Option<String>> =
-            head.iter().map(|&(_, l)| date::find_in_text(l, &self.words)).collect();
+        // A date holds a figure: most head lines (labels, names, share
+        // bars) hold none and are not read.
+        let days: Vec<Option<String>> = head
+            .iter()
+            .map(|&(i, l)| (lines[i].digits > 0).then(|| date::find_in_text(l, &self.words)).flatten())
+            .collect();
         // The lines next to `head[k]` in a row, one way, that give other
         // dates than it: a list of posts (a date twice over is no list).
         let run = |k: usize, ks: &mut dyn Iterator<Item = usize>| {
@@ -291,7 +295,7 @@ fn is_phrase(name: &str, text: &str) -> bool {
     name.split_whitespace().all(|word| {
         let lower = word.to_lowercase();
         lower != word
-            && text.match_indices(&lower).any(|(at, _)| {
+            && memchr::memmem::find_iter(text.as_bytes(), &lower).any(|at| {
                 // A word of running text, not of an address ("@janedoe",
                 // "clay.com").
                 let address = |c: char| c.is_alphanumeric() || "/@_".contains(c);

@@ -35,23 +35,13 @@ impl DateWords {
             return false;
         }
         let mut anchor = false;
-        let mut folded = [0u8; WORD_BYTES];
         for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
             if word.starts_with(|c: char| c.is_ascii_digit()) {
                 // "19", "19th", "17H", "8:21" (split at the colon).
                 continue;
             }
-            let stamp = if word.len() <= WORD_BYTES && word.is_ascii() {
-                // Folded in place: no allocation for the common case.
-                let folded = &mut folded[..word.len()];
-                folded.copy_from_slice(word.as_bytes());
-                folded.make_ascii_lowercase();
-                std::str::from_utf8(folded).ok().and_then(|w| self.0.get(w))
-            } else {
-                self.0.get(&word.to_lowercase())
-            };
-            match stamp {
-                Some(&stamp) => anchor |= stamp,
+            match self.get(word) {
+                Some(stamp) => anchor |= stamp,
                 None => return false,
             }
         }
@@ -60,7 +50,22 @@ impl DateWords {
 
     /// True when `word` is a word of the table ("on", "March", "ago").
     pub(super) fn is_date_word(&self, word: &str) -> bool {
-        self.0.contains_key(&word.to_lowercase())
+        self.get(word).is_some()
+    }
+
+    /// Whether `word`, in any case, makes a stamp; `None` when it is no
+    /// word of the table.
+    fn get(&self, word: &str) -> Option<bool> {
+        if word.len() <= WORD_BYTES && word.is_ascii() {
+            // Folded in place: no allocation for the common case.
+            let mut folded = [0u8; WORD_BYTES];
+            let folded = &mut folded[..word.len()];
+            folded.copy_from_slice(word.as_bytes());
+            folded.make_ascii_lowercase();
+            std::str::from_utf8(folded).ok().and_then(|w| self.0.get(w)).copied()
+        } else {
+            self.0.get(&word.to_lowercase()).copied()
+        }
     }
 
     /// True when `line` is a byline that dates the story: its first word
@@ -96,9 +101,9 @@ impl DateWords {
             let rest = line[at..].trim_start_matches(BYLINE_SEPARATORS).trim_start();
             // A capitalised name after the label; particles ("de") and
             // roles after it may be lowercase.
-            let named = rest.split_whitespace().skip(1).any(|w| !is_lower(&w));
+            let named = || rest.split_whitespace().skip(1).any(|w| !is_lower(&w));
             (crate::meta::author::opens_with_prefix(rest)
-                && named
+                && named()
                 && self.is_stamp(line[..at].trim_end().trim_end_matches(BYLINE_SEPARATORS)))
             .then(|| line.len() - rest.len())
         })
@@ -108,6 +113,11 @@ impl DateWords {
     /// first word after the first from which the rest of the line is a
     /// stamp ("on Monday, November 18th, 2019", "| May 19, 2024").
     pub(super) fn stamp_start(&self, line: &str) -> Option<usize> {
+        // A stamp holds a figure: a line without one is not read word by
+        // word.
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
         line.split_whitespace()
             .skip(1)
             .map(|word| word.as_ptr() as usize - line.as_ptr() as usize)

@@ -202,7 +202,11 @@ impl Cues {
             let words = after_count(bytes, line.start);
             let counted = words > line.start && bytes[line.start].is_ascii_digit();
             let heading = line.units <= HEADING_UNITS || (counted && line.units <= COUNTED_HEADING_UNITS);
-            if let Some((o, _)) = heading.then(|| self.opening_at(text, words, line.end)).flatten() {
+            // Without a count, the heading's words are the line's: the
+            // opening found above.
+            let at_words =
+                || if words == line.start { opening } else { self.opening_at(text, words, line.end) };
+            if let Some((o, _)) = heading.then(at_words).flatten() {
                 line.section |= o.section;
                 line.contents |= o.contents;
                 line.thread |= o.thread;

@@ -171,7 +171,13 @@ fn strip_label(text: &str) -> Option<&str> {
 /// ("By", "Written by", "von"): a byline's own label, which a menu's "Search
 /// by" or a teaser's "Edited by" is not.
 pub(crate) fn opens_with_prefix(text: &str) -> bool {
-    prefix_end(&text.to_ascii_lowercase()).is_some()
+    // The head is folded to lowercase byte by byte as it is compared, as
+    // `prefix_end` reads it from a lowercase copy: the rest of the text is
+    // never copied.
+    tables().prefixes.iter().any(|p| {
+        text.get(..p.len()).is_some_and(|head| head.bytes().map(|b| b.to_ascii_lowercase()).eq(p.bytes()))
+            && text[p.len()..].starts_with([' ', ':', '|', '\u{a0}'])
+    })
 }
 
 /// True when `label` (lower case) is a prefix of `data/byline_prefixes.txt`.
@@ -237,6 +243,16 @@ mod tests {
 
     fn shown(text: &str) -> Vec<String> {
         names(text, Source::Shown)
+    }
+
+    #[test]
+    fn a_prefix_opens_a_byline_in_any_case_before_a_space_colon_or_bar() {
+        for line in ["By Jane Doe", "BY: Jane Doe", "written by | Jane Doe", "Von\u{a0}Jana Berg"] {
+            assert!(opens_with_prefix(line), "{line}");
+        }
+        for line in ["Byline Jane Doe", "By", "Search by region", "Bÿ Jane Doe", ""] {
+            assert!(!opens_with_prefix(line), "{line}");
+        }
     }
 
     #[test]

@@ -39,9 +39,11 @@ pub(super) fn mark(text: &str, lines: &mut [Line]) {
         if name.ending != Ending::Other || name.capitalized < *NAME_UNITS.start() || name.units > LINE_UNITS {
             continue;
         }
-        let Some((full_name, labelled)) = name_of(&text[name.start..name.end]) else { continue };
-        let name_units = full_name.split_whitespace().count() as u32;
-        let Some(first_name) = full_name.split_whitespace().next() else { continue };
+        let Some(Name { full: full_name, first: first_name, words: name_units, labelled }) =
+            name_of(&text[name.start..name.end])
+        else {
+            continue;
+        };
         for j in i + 1..lines.len().min(i + 1 + REACH) {
             let line = &text[lines[j].start..lines[j].end];
             // The whole name, or the first name and a parenthesis or "is"
@@ -64,18 +66,40 @@ pub(super) fn mark(text: &str, lines: &mut [Line]) {
     }
 }
 
+/// A name on a line of its own.
+struct Name<'a> {
+    /// The whole name.
+    full: &'a str,
+    /// Its first word.
+    first: &'a str,
+    /// Its words.
+    words: u32,
+    /// A label opened the line.
+    labelled: bool,
+}
+
 /// The name a name line gives, after a label if one opens it: two to four
-/// words, each capitalized, the first no article; and whether a label
-/// opened it.
-fn name_of(line: &str) -> Option<(&str, bool)> {
+/// words, each capitalized, the first no article.
+fn name_of(line: &str) -> Option<Name<'_>> {
     let after_label =
         NAME_LABELS.iter().find_map(|label| line.strip_prefix(label).filter(|rest| rest.starts_with(' ')));
-    let name = after_label.map_or(line, str::trim_start);
-    let words = name.split_whitespace();
-    let count = words.clone().count() as u32;
-    let capitalized = words.clone().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let article = words.clone().next().is_some_and(|w| ARTICLES.contains(&w));
-    (NAME_UNITS.contains(&count) && capitalized && !article).then_some((name, after_label.is_some()))
+    let full = after_label.map_or(line, str::trim_start);
+    // One pass over the words, left at the first that rules the line out:
+    // most lines read here are a menu's.
+    let mut words = 0;
+    for word in full.split_whitespace() {
+        words += 1;
+        if words > *NAME_UNITS.end() || !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+    }
+    let first = full.split_whitespace().next()?;
+    (NAME_UNITS.contains(&words) && !ARTICLES.contains(&first)).then_some(Name {
+        full,
+        first,
+        words,
+        labelled: after_label.is_some(),
+    })
 }
 
 #[cfg(test)]

@@ -324,9 +324,11 @@ pub(super) fn is_rule(line: &str) -> bool {
 /// A table's delimiter row: cells of dashes, colons for alignment, split
 /// by pipes (`---|---`, `| :--- | ---: |`).
 pub(super) fn is_table_separator(line: &str) -> bool {
-    line.contains('|')
+    // The byte test first: it stops at a line's first letter, where a
+    // search for "---" would build a searcher and read the whole line.
+    line.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
+        && line.contains('|')
         && line.contains("---")
-        && line.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
 }
 
 /// One line outside tables, markup taken off, appended to `out`.

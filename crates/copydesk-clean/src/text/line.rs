@@ -150,7 +150,8 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
     let mut count = Counts::default();
     let bytes = trimmed.as_bytes();
     let mut i = 0;
-    let mut state = 0;
+    // The word reader's state, as its row in the table.
+    let mut row = 0;
     while i < bytes.len() {
         // A run adds at most one to a lane a byte: its lanes cannot
         // overflow.
@@ -161,15 +162,15 @@ fn measure(text: &str, from: usize, to: usize) -> Option<Line> {
             let step = if b.is_ascii() {
                 // The common case: a table lookup, no decoding.
                 i += 1;
-                ASCII_STEPS[state][usize::from(b)]
+                ASCII_STEPS[row | usize::from(b)]
             } else {
                 let c = trimmed[i..].chars().next().expect("a character starts at a non-ASCII byte");
                 i += c.len_utf8();
                 count.cjk += u32::from(is_cjk(c));
-                step(state, kind(c))
+                step(row, kind(c))
             };
             lanes += step & LANES;
-            state = (step >> STATE_AT) as usize;
+            row = (step >> STATE_AT) as usize;
         }
         count.add(lanes);
     }
@@ -255,26 +256,28 @@ fn kind(c: char) -> u32 {
     k
 }
 
-// The counts a character adds, packed in 15-bit lanes of one word so that
+// The counts a character adds, packed in 13-bit lanes of one word so that
 // one addition adds them all (this loop is most of the time spent on a
-// text), and the word reader's state after it in the top bits: bit 0 once
-// the current word has had a letter or digit, bit 1 once it has had a
-// letter.
+// text), and the word reader's state after it in the top bits, as its row
+// in [`ASCII_STEPS`]: the state's bit 0 is set once the current word has
+// had a letter or digit, bit 1 once it has had a letter.
 const WORDS_AT: u32 = 0;
-const CAPITALIZED_AT: u32 = 15;
-const DIGITS_AT: u32 = 30;
-const LETTERS_AT: u32 = 45;
-const STATE_AT: u32 = 62;
+const CAPITALIZED_AT: u32 = 13;
+const DIGITS_AT: u32 = 26;
+const LETTERS_AT: u32 = 39;
+const STATE_AT: u32 = 55;
 /// The largest count a lane holds.
-const LANE_MAX: usize = (1 << 15) - 1;
+const LANE_MAX: usize = (1 << 13) - 1;
 /// The four lanes.
 const LANES: u64 = (1 << STATE_AT) - 1;
 
-/// What a character of kind `k` adds in `state`, and the state after it.
-const fn step(state: usize, k: u32) -> u64 {
+/// What a character of kind `k` adds in the state whose row is `row`, and
+/// the row of the state after it.
+const fn step(row: usize, k: u32) -> u64 {
+    let state = (row >> 7) as u64;
     let not_space = ((k & SPACE) ^ SPACE) as u64;
-    let counted = state as u64 & 1 & not_space;
-    let cased = (state as u64 >> 1) & not_space;
+    let counted = state & 1 & not_space;
+    let cased = (state >> 1) & not_space;
     let alnum = ((k & ALNUM) >> 1) as u64;
     let alpha = ((k & ALPHA) >> 2) as u64;
     let upper = ((k & UPPER) >> 3) as u64;
@@ -286,20 +289,17 @@ const fn step(state: usize, k: u32) -> u64 {
         | capitalized << CAPITALIZED_AT
         | digit << DIGITS_AT
         | alpha << LETTERS_AT
-        | next << STATE_AT
+        | next << (STATE_AT + 7)
 }
 
-/// [`step`] for each state and ASCII byte: one lookup a byte.
-const ASCII_STEPS: [[u64; 128]; 4] = {
-    let mut table = [[0; 128]; 4];
-    let mut state = 0;
-    while state < 4 {
-        let mut b = 0;
-        while b < 128 {
-            table[state][b] = step(state, ASCII_KIND[b]);
-            b += 1;
-        }
-        state += 1;
+/// [`step`] for each state and ASCII byte, a row of 128 bytes a state:
+/// one lookup a byte, at the row plus the byte.
+const ASCII_STEPS: [u64; 512] = {
+    let mut table = [0; 512];
+    let mut at = 0;
+    while at < 512 {
+        table[at] = step(at & !127, ASCII_KIND[at & 127]);
+        at += 1;
     }
     table
 };

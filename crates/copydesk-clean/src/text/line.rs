@@ -240,20 +240,17 @@ const ASCII_KIND: [u32; 128] = {
 };
 
 fn kind(c: char) -> u32 {
+    // Each Unicode table is searched once at most (is_alphanumeric would
+    // search the alphabetic one again); case counts for letters only.
     if c.is_whitespace() {
-        return SPACE;
+        SPACE
+    } else if c.is_alphabetic() {
+        ALNUM | ALPHA | if c.is_uppercase() { UPPER } else { 0 }
+    } else if c.is_numeric() {
+        ALNUM
+    } else {
+        0
     }
-    let mut k = 0;
-    if c.is_alphanumeric() {
-        k |= ALNUM;
-    }
-    if c.is_alphabetic() {
-        k |= ALPHA;
-    }
-    if c.is_uppercase() {
-        k |= UPPER;
-    }
-    k
 }
 
 // The counts a character adds, packed in 13-bit lanes of one word so that

@@ -15,9 +15,12 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
-/// Month names and other date words (`data/date_words.txt`).
+/// Month names and other date words (`data/date_words.txt`), and the marks
+/// that part a numeric date's fields (`data/date_separators.txt`).
 pub(crate) struct DateWords {
     sorted: Vec<(&'static str, u8)>,
+    /// The marks between a numeric date's day, month and year.
+    pub(crate) separators: Vec<char>,
 }
 
 impl DateWords {
@@ -28,7 +31,10 @@ impl DateWords {
             .collect();
         sorted.sort_unstable();
         sorted.dedup_by_key(|(w, _)| *w);
-        DateWords { sorted }
+        let separators = table::entries(include_str!("../data/date_separators.txt"))
+            .filter_map(|s| s.chars().next())
+            .collect();
+        DateWords { sorted, separators }
     }
 
     /// `Some(month)` for a month name, `Some(0)` for another date word,

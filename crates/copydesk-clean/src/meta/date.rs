@@ -1,15 +1,33 @@
 //! Dates as pages write them, to ISO 8601. Only stated dates are read; nothing
 //! is guessed from the URL or the text around.
 
+use std::borrow::Cow;
+
 use crate::text_util::DateWords;
 
 /// Years outside this range are not publication dates.
 const YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
 
+/// How a date was written: whether its day and month may be read the
+/// other way round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// Year first, or the month named: one reading.
+    Fixed,
+    /// Numeric, the day first: the first number is over 12 ("25/12/2023").
+    DayFirst,
+    /// Numeric, the month first: the second number is over 12 ("06.18.2025").
+    MonthFirst,
+    /// Numeric, both numbers 12 or under and unequal ("03/10/2023"): read by
+    /// its separator's convention (a dot's day first, others' month first).
+    Either,
+}
+
 /// `value` as ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with the
 /// offset as written when the value has a time. `None` when it is not a date.
 pub(crate) fn to_iso(value: &str, words: &DateWords) -> Option<String> {
     let value = value.trim();
+    let numeric = |v: &str| numeric(v, &words.separators).map(|(d, _)| d);
     iso_like(value)
         .or_else(|| numeric(value))
         .or_else(|| written(value, words))
@@ -20,12 +38,49 @@ pub(crate) fn to_iso(value: &str, words: &DateWords) -> Option<String> {
 /// The first date written in a short line of text ("Published: March 5,
 /// 2024 at 10:02", "By Jane Doe | 05.03.2024"), as `YYYY-MM-DD`.
 pub(crate) fn find_in_text(text: &str, words: &DateWords) -> Option<String> {
-    text.split_whitespace()
+    find_form_in_text(text, words).map(|(date, _)| date)
+}
+
+/// [`find_in_text`], with how the date was written.
+pub(crate) fn find_form_in_text(text: &str, words: &DateWords) -> Option<(String, Form)> {
+    numeric_tokens(text, &words.separators)
+        .iter()
         .map(|t| t.trim_matches(|c: char| !c.is_ascii_digit()))
         .filter(|t| t.len() >= 6)
-        .find_map(|t| iso_like(t).or_else(|| numeric(t)))
-        .map(|d| d.get(..10).unwrap_or(&d).to_string())
-        .or_else(|| written(text, words))
+        .find_map(|t| iso_like(t).map(|d| (d, Form::Fixed)).or_else(|| numeric(t, &words.separators)))
+        .map(|(d, form)| (d.get(..10).unwrap_or(&d).to_string(), form))
+        .or_else(|| written(text, words).map(|d| (d, Form::Fixed)))
+}
+
+/// The words of `text`, with a numeric date's fields set apart by spaced
+/// separators closed up into one ("2021 – 01 – 18", "12/19 — 2025").
+fn numeric_tokens<'t>(text: &'t str, separators: &[char]) -> Vec<Cow<'t, str>> {
+    let mut tokens: Vec<Cow<'t, str>> = Vec::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let lone = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(|c| separators.contains(&c)) && chars.next().is_none()
+        };
+        match tokens.last_mut() {
+            // The separator between two numbers joins them, up to a date's
+            // three fields: "23.07.2025 · 6 min read" stays apart.
+            Some(last)
+                if lone(word)
+                    && last.ends_with(|c: char| c.is_ascii_digit())
+                    && words.peek().is_some_and(|n| {
+                        n.starts_with(|c: char| c.is_ascii_digit())
+                            && last.split(separators).count() + n.split(separators).count() <= 3
+                    }) =>
+            {
+                let next = words.next().unwrap_or_default();
+                last.to_mut().push_str(word);
+                last.to_mut().push_str(next);
+            }
+            _ => tokens.push(Cow::Borrowed(word)),
+        }
+    }
+    tokens
 }
 
 /// A machine-readable date (`<time datetime>` as HTML defines it: ISO
@@ -89,20 +144,33 @@ fn time(rest: &str) -> Option<String> {
     Some(format!("{h:02}:{m:02}:{s:02}{offset}"))
 }
 
-/// `05.03.2024`, `5/3/2024` (day first when the first number cannot be a
-/// month, month first otherwise, as US pages write).
-fn numeric(v: &str) -> Option<String> {
+/// `05.03.2024`, `5/3/2024`, `06.18.2025`: the day first when the first
+/// number cannot be a month, the month first when the second cannot, and
+/// otherwise as the separator has it: a dot's day first, others' month
+/// first, as US pages write.
+fn numeric(v: &str, separators: &[char]) -> Option<(String, Form)> {
     let head = v.split([' ', 'T', ',']).next()?;
-    let parts: Vec<&str> = head.split(['.', '/', '-']).collect();
+    let parts: Vec<&str> = head.split(separators).collect();
     let [a, b, y] = parts[..] else { return None };
     let (a, b, y) = (num(a)?, num(b)?, num(y)?);
     if a >= 1000 {
-        return ymd(a, b, y);
+        return Some((ymd(a, b, y)?, Form::Fixed));
     }
     if y < 1000 {
         return None;
     }
-    if head.contains('.') || a > 12 { ymd(y, b, a) } else { ymd(y, a, b) }
+    let form = match (a > 12, b > 12) {
+        (true, _) => Form::DayFirst,
+        (_, true) => Form::MonthFirst,
+        _ if a == b => Form::Fixed,
+        _ => Form::Either,
+    };
+    let day_first = match form {
+        Form::DayFirst => true,
+        Form::MonthFirst => false,
+        _ => head.contains('.'),
+    };
+    Some((if day_first { ymd(y, b, a) } else { ymd(y, a, b) }?, form))
 }
 
 /// `March 5, 2024`, `5 March 2024`, `Tue, 05 Mar 2024 10:00:00 GMT`,
@@ -271,6 +339,37 @@ mod tests {
         assert_eq!(iso("25/12/2023").as_deref(), Some("2023-12-25"));
         assert_eq!(iso("2025/4/29").as_deref(), Some("2025-04-29"));
         assert_eq!(iso("Thu, 09/25/2025 - 11:38").as_deref(), Some("2025-09-25"));
+    }
+
+    #[test]
+    fn a_number_over_12_tells_day_from_month_whatever_the_separator() {
+        assert_eq!(iso("06.18.2025").as_deref(), Some("2025-06-18"));
+        assert_eq!(iso("18.06.2025").as_deref(), Some("2025-06-18"));
+        assert_eq!(iso("06/18/2025").as_deref(), Some("2025-06-18"));
+        assert_eq!(iso("13.13.2025"), None);
+    }
+
+    #[test]
+    fn bullets_and_spaced_dashes_part_a_numeric_date() {
+        let w = DateWords::new();
+        assert_eq!(iso("2025•01•08").as_deref(), Some("2025-01-08"));
+        assert_eq!(find_in_text("Notes » 2021 – 01 – 18", &w).as_deref(), Some("2021-01-18"));
+        assert_eq!(find_in_text("12/19 — 2025", &w).as_deref(), Some("2025-12-19"));
+        assert_eq!(find_in_text("Won 3 - 1 - 2 on aggregate", &w), None);
+        assert_eq!(find_in_text("Pages 12 – 19", &w), None);
+        assert_eq!(find_in_text("23.07.2025 · 6 min read", &w).as_deref(), Some("2025-07-23"));
+    }
+
+    #[test]
+    fn a_numeric_date_tells_whether_it_reads_both_ways() {
+        let w = DateWords::new();
+        let form = |t: &str| find_form_in_text(t, &w).map(|(_, f)| f);
+        assert_eq!(form("03/10/2023"), Some(Form::Either));
+        assert_eq!(form("25/12/2023"), Some(Form::DayFirst));
+        assert_eq!(form("11.24.2025"), Some(Form::MonthFirst));
+        assert_eq!(form("05.05.2024"), Some(Form::Fixed));
+        assert_eq!(form("2024-03-10"), Some(Form::Fixed));
+        assert_eq!(form("March 10, 2024"), Some(Form::Fixed));
     }
 
     #[test]

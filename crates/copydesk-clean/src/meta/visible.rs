@@ -12,7 +12,7 @@ use crate::table;
 use crate::text_util::{DateWords, normalize};
 
 /// A line longer than this (in visible characters) is not a dateline.
-const MAX_LINE_CHARS: u32 = 100;
+pub(crate) const MAX_LINE_CHARS: u32 = 100;
 /// A heading longer than this (in visible characters) is no dateline.
 const DATE_HEADING_CHARS: u32 = 30;
 /// Characters of punctuated prose that mark the story's first paragraph.
@@ -170,17 +170,41 @@ pub(crate) fn original_publication(page: &Page<'_>, words: &DateWords) -> Option
 
 /// The one date that follows one of `labels` on short lines of the page.
 fn labelled_date(page: &Page<'_>, words: &DateWords, labels: &[&'static str]) -> Option<String> {
-    let mut found: Option<String> = None;
-    for (i, item) in page.items.iter().enumerate() {
+    let lines = page.items.iter().enumerate().filter_map(|(i, item)| {
         if item.el.is_none() || item.chars == 0 || item.chars > MAX_LINE_CHARS {
-            continue;
+            return None;
         }
         // Read each line once: at the outermost short element.
         let parent = page.items.get(item.parent as usize);
         if parent.is_some_and(|p| p.chars <= MAX_LINE_CHARS) {
-            continue;
+            return None;
         }
-        let text = page.joined_text_of(i as Idx, " ").to_lowercase();
+        Some(page.joined_text_of(i as Idx, " ").to_lowercase())
+    });
+    one_date_after(lines, words, labels)
+}
+
+/// The one date that follows a publication label on `lines` (lower case,
+/// short lines of scraped text); `None` when none or several do.
+pub(crate) fn publication_in_lines(lines: impl Iterator<Item = String>, words: &DateWords) -> Option<String> {
+    one_date_after(lines, words, published_labels())
+}
+
+/// The one date that follows a first publication's label on `lines`
+/// (lower case, short lines of scraped text).
+pub(crate) fn original_in_lines(lines: impl Iterator<Item = String>, words: &DateWords) -> Option<String> {
+    one_date_after(lines, words, original_labels())
+}
+
+/// The one date that follows one of `labels` on `lines` (lower case):
+/// `None` when none does or two differ.
+fn one_date_after(
+    lines: impl Iterator<Item = String>,
+    words: &DateWords,
+    labels: &[&'static str],
+) -> Option<String> {
+    let mut found: Option<String> = None;
+    for text in lines {
         for end in label_ends(&text, labels) {
             let cut = (end..=(end + LABELLED_DATE_BYTES).min(text.len()))
                 .rfind(|&at| text.is_char_boundary(at))

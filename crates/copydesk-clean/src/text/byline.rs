@@ -263,6 +263,31 @@ impl Reader {
             }
         }
 
+        // Without a date by the story's start, the one date the page
+        // labels as its first publication ("Originally published ...") or,
+        // without an update's either, as its publication anywhere
+        // ("Published August 13, 2025" under the story) is the story's, as
+        // HTML mode reads it.
+        if found.published.is_none() {
+            let short = || {
+                lines
+                    .iter()
+                    .map(|l| &text[l.start..l.end])
+                    .filter(|l| {
+                        l.bytes().any(|b| b.is_ascii_digit())
+                            && l.chars().count() <= visible::MAX_LINE_CHARS as usize
+                    })
+                    .map(str::to_lowercase)
+            };
+            found.published = visible::original_in_lines(short(), &self.words).or_else(|| {
+                found
+                    .modified
+                    .is_none()
+                    .then(|| visible::publication_in_lines(short(), &self.words))
+                    .flatten()
+            });
+        }
+
         found.authors = head
             .iter()
             .enumerate()
@@ -473,6 +498,29 @@ mod tests {
         let meta = read("Rivers rise across the north again\nMay 19, 2024 by Jane Doe | 3 Comments", "");
         assert_eq!(meta.authors, ["Jane Doe"]);
         assert_eq!(meta.published.as_deref(), Some("2024-05-19"));
+    }
+
+    #[test]
+    fn a_publication_label_anywhere_dates_a_story_without_a_dateline() {
+        let meta = read("Rivers rise across the north again", "Share\nPublished on: 12 March 2024");
+        assert_eq!(meta.published.as_deref(), Some("2024-03-12"));
+        // Posts listed with their dates: none is the story's.
+        let meta = read(
+            "Rivers rise across the north again",
+            "Posted on March 12, 2024 in Weather\nPosted on March 19, 2024 in Weather",
+        );
+        assert_eq!(meta.published, None);
+    }
+
+    #[test]
+    fn an_update_gives_way_to_the_first_publication() {
+        let meta = read(
+            "Rivers rise across the north again\n\
+             Updated March 12, 2024 9:10 AM ET Originally published March 10, 2024 8:00 AM ET",
+            "",
+        );
+        assert_eq!(meta.published.as_deref(), Some("2024-03-10"));
+        assert_eq!(meta.modified.as_deref(), Some("2024-03-12"));
     }
 
     #[test]

@@ -19,8 +19,43 @@ pub(crate) enum Form {
     /// Numeric, the month first: the second number is over 12 ("06.18.2025").
     MonthFirst,
     /// Numeric, both numbers 12 or under and unequal ("03/10/2023"): read by
-    /// its separator's convention (a dot's day first, others' month first).
-    Either,
+    /// its separator's convention (a dot's day first, others' month first),
+    /// day first or not as it says.
+    Either {
+        /// Whether it was read day first.
+        day_first: bool,
+    },
+}
+
+/// `day` (`YYYY-MM-DD`), a numeric date that reads both ways, read day
+/// first or not as `day_first` says, as the page's other dates read it:
+/// the other way when `lines` write that reading out (a list of posts'
+/// "December 02, 2025" for "02-12-2025") and never this one, or when the
+/// numeric dates among them that read one way only all put the day where
+/// the other reading does ("11.24.2025" by "09.10.2024"). As it is when
+/// nothing on the page says.
+pub(crate) fn as_page_reads<'a>(
+    day: &str,
+    day_first: bool,
+    lines: impl Iterator<Item = &'a str>,
+    words: &DateWords,
+) -> String {
+    let Some(other) = swapped(day) else { return day.to_string() };
+    let (mut this_said, mut other_said) = (false, false);
+    let (mut days_first, mut months_first) = (false, false);
+    for line in lines {
+        match find_form_in_text(line, words) {
+            Some((d, Form::Fixed)) => {
+                this_said |= d == day;
+                other_said |= d == other;
+            }
+            Some((_, Form::DayFirst)) => days_first = true,
+            Some((_, Form::MonthFirst)) => months_first = true,
+            _ => {}
+        }
+    }
+    let other_order = if day_first { months_first && !days_first } else { days_first && !months_first };
+    if !this_said && (other_said || other_order) { other } else { day.to_string() }
 }
 
 /// `value` as ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with the
@@ -163,12 +198,12 @@ fn numeric(v: &str, separators: &[char]) -> Option<(String, Form)> {
         (true, _) => Form::DayFirst,
         (_, true) => Form::MonthFirst,
         _ if a == b => Form::Fixed,
-        _ => Form::Either,
+        _ => Form::Either { day_first: head.contains('.') },
     };
     let day_first = match form {
         Form::DayFirst => true,
-        Form::MonthFirst => false,
-        _ => head.contains('.'),
+        Form::Either { day_first } => day_first,
+        Form::MonthFirst | Form::Fixed => false,
     };
     Some((if day_first { ymd(y, b, a) } else { ymd(y, a, b) }?, form))
 }
@@ -364,12 +399,31 @@ mod tests {
     fn a_numeric_date_tells_whether_it_reads_both_ways() {
         let w = DateWords::new();
         let form = |t: &str| find_form_in_text(t, &w).map(|(_, f)| f);
-        assert_eq!(form("03/10/2023"), Some(Form::Either));
+        assert_eq!(form("03/10/2023"), Some(Form::Either { day_first: false }));
+        assert_eq!(form("03.10.2023"), Some(Form::Either { day_first: true }));
         assert_eq!(form("25/12/2023"), Some(Form::DayFirst));
         assert_eq!(form("11.24.2025"), Some(Form::MonthFirst));
         assert_eq!(form("05.05.2024"), Some(Form::Fixed));
         assert_eq!(form("2024-03-10"), Some(Form::Fixed));
         assert_eq!(form("March 10, 2024"), Some(Form::Fixed));
+    }
+
+    #[test]
+    fn a_date_that_reads_both_ways_reads_as_the_pages_other_dates() {
+        let w = DateWords::new();
+        let reads = |day: &str, day_first: bool, lines: &[&str]| {
+            as_page_reads(day, day_first, lines.iter().copied(), &w)
+        };
+        // The other reading written out on the page.
+        assert_eq!(reads("2025-02-12", false, &["Older post", "December 2, 2025"]), "2025-12-02");
+        // This reading written out too: it stands.
+        assert_eq!(reads("2025-02-12", false, &["December 2, 2025", "February 12, 2025"]), "2025-02-12");
+        // Numeric dates that read one way only.
+        assert_eq!(reads("2024-10-09", true, &["11.24.2025", "10.28.2025"]), "2024-09-10");
+        assert_eq!(reads("2024-03-10", false, &["19/02/2025", "25/01/2022"]), "2024-10-03");
+        // Nothing says, or the page's dates disagree: the convention's reading.
+        assert_eq!(reads("2024-03-10", false, &["Home", "3 min read"]), "2024-03-10");
+        assert_eq!(reads("2024-03-10", false, &["19/02/2025", "02/19/2025"]), "2024-03-10");
     }
 
     #[test]

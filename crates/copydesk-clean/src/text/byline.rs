@@ -222,11 +222,27 @@ impl Reader {
         let above = head.partition_point(|&(i, _)| i < start);
         let nearest = (0..above).rev().chain(above..head.len());
 
+        // The page's short lines with a figure: where it may write a date.
+        let dated_lines = || {
+            lines.iter().map(|l| &text[l.start..l.end]).filter(|l| {
+                l.bytes().any(|b| b.is_ascii_digit()) && l.chars().count() <= visible::MAX_LINE_CHARS as usize
+            })
+        };
         // A date holds a figure: most head lines (labels, names, share
-        // bars) hold none and are not read.
+        // bars) hold none and are not read. A numeric date that reads both
+        // ways ("03/10/2023") reads as the page's other dates have it.
         let days: Vec<Option<String>> = head
             .iter()
-            .map(|&(i, l)| (lines[i].digits > 0).then(|| date::find_in_text(l, &self.words)).flatten())
+            .map(|&(i, l)| {
+                let found = (lines[i].digits > 0).then(|| date::find_form_in_text(l, &self.words)).flatten();
+                found.map(|(day, form)| match form {
+                    date::Form::Either { day_first } => {
+                        let others = dated_lines().filter(|o| o.as_ptr() != l.as_ptr());
+                        date::as_page_reads(&day, day_first, others, &self.words)
+                    }
+                    _ => day,
+                })
+            })
             .collect();
         // The lines next to `head[k]` in a row, one way, that give other
         // dates than it: a list of posts (a date twice over is no list).
@@ -269,16 +285,7 @@ impl Reader {
         // ("Published August 13, 2025" under the story) is the story's, as
         // HTML mode reads it.
         if found.published.is_none() {
-            let short = || {
-                lines
-                    .iter()
-                    .map(|l| &text[l.start..l.end])
-                    .filter(|l| {
-                        l.bytes().any(|b| b.is_ascii_digit())
-                            && l.chars().count() <= visible::MAX_LINE_CHARS as usize
-                    })
-                    .map(str::to_lowercase)
-            };
+            let short = || dated_lines().map(str::to_lowercase);
             found.published = visible::original_in_lines(short(), &self.words).or_else(|| {
                 found
                     .modified
@@ -521,6 +528,15 @@ mod tests {
         );
         assert_eq!(meta.published.as_deref(), Some("2024-03-10"));
         assert_eq!(meta.modified.as_deref(), Some("2024-03-12"));
+    }
+
+    #[test]
+    fn a_numeric_dateline_that_reads_both_ways_reads_as_the_pages_other_dates() {
+        let meta =
+            read("Rivers rise across the north again\n03/10/2023", "More news\n25/10/2023\n17/11/2023");
+        assert_eq!(meta.published.as_deref(), Some("2023-10-03"));
+        let meta = read("Rivers rise across the north again\n03/10/2023", "");
+        assert_eq!(meta.published.as_deref(), Some("2023-03-10"));
     }
 
     #[test]

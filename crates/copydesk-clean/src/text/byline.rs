@@ -139,6 +139,18 @@ impl Reader {
             .any(|l| label.starts_with(l) && !label[l.len()..].starts_with(char::is_alphanumeric))
     }
 
+    /// The second of two dates on `line` ("May 21, 2025 April 24, 2025 by
+    /// Ann Lee"): the last date on it, with another before it.
+    fn second_date(&self, line: &str) -> Option<String> {
+        let last = line
+            .split_whitespace()
+            .skip(1)
+            .map(|word| word.as_ptr() as usize - line.as_ptr() as usize)
+            .filter_map(|at| Some((at, date::find_in_text(&line[at..], &self.words)?)))
+            .last()?;
+        date::find_in_text(&line[..last.0], &self.words).map(|_| last.1)
+    }
+
     /// True when a word of `name` names a role ("Staff Writer").
     fn is_role(&self, name: &str) -> bool {
         name.split(|c: char| c.is_whitespace() || c == ',')
@@ -254,21 +266,26 @@ impl Reader {
         };
         let listed =
             |k: usize| run(k, &mut (0..k).rev()) + run(k, &mut (k + 1..head.len())) + 1 >= LIST_DATES;
+        // The label is on the line, or on a short line of its own right
+        // above ("Last updated:" over the date).
+        let labelled_update = |k: usize| {
+            let (i, line) = head[k];
+            let above = k.checked_sub(1).map(|j| head[j]).filter(|&(j, l)| {
+                j + 1 == i && lines[j].units <= LABEL_UNITS && !l.bytes().any(|b| b.is_ascii_digit())
+            });
+            visible::names_an_update(&visible::label_of(line))
+                || above.is_some_and(|(_, l)| visible::names_an_update(&l.to_lowercase()))
+        };
         let mut found = Byline::default();
         let mut dated = None;
+        let mut published_at = None;
         for k in nearest {
             let (i, line) = head[k];
             let Some(day) = days[k].clone() else { continue };
             if listed(k) || self.dates_another(line) {
                 continue;
             }
-            // The label is on the line, or on a short line of its own right
-            // above ("Last updated:" over the date).
-            let above = k.checked_sub(1).map(|j| head[j]).filter(|&(j, l)| {
-                j + 1 == i && lines[j].units <= LABEL_UNITS && !l.bytes().any(|b| b.is_ascii_digit())
-            });
-            let update = visible::names_an_update(&visible::label_of(line))
-                || above.is_some_and(|(_, l)| visible::names_an_update(&l.to_lowercase()));
+            let update = labelled_update(k);
             if update && i + UPDATE_LINES < start {
                 continue;
             }
@@ -276,6 +293,28 @@ impl Reader {
             if slot.is_none() {
                 *slot = Some(day);
                 dated = dated.or(Some(k));
+                published_at = published_at.or(Some(k).filter(|_| !update));
+            }
+        }
+        // Two dates side by side without a label, on the dateline or on a
+        // line next to it ("May 21, 2025 April 24, 2025", "8/1/2025" over
+        // "8/27/2025"), are a template's publication and update dates: the
+        // earlier is the story's.
+        if let Some(k) = published_at
+            && let Some(published) = found.published.clone()
+        {
+            let next_to = [k.checked_sub(1), Some(k + 1)].into_iter().flatten().filter(|&j| {
+                j < head.len()
+                    && head[j].0.abs_diff(head[k].0) == 1
+                    && !labelled_update(j)
+                    && !self.dates_another(head[j].1)
+            });
+            let beside =
+                self.second_date(head[k].1).or_else(|| next_to.into_iter().find_map(|j| days[j].clone()));
+            if let Some(other) = beside.filter(|o| *o != published) {
+                let (first, last) = if other < published { (other, published) } else { (published, other) };
+                found.published = Some(first);
+                found.modified = found.modified.take().or(Some(last));
             }
         }
 
@@ -537,6 +576,19 @@ mod tests {
         assert_eq!(meta.published.as_deref(), Some("2023-10-03"));
         let meta = read("Rivers rise across the north again\n03/10/2023", "");
         assert_eq!(meta.published.as_deref(), Some("2023-03-10"));
+    }
+
+    #[test]
+    fn of_two_dates_side_by_side_the_earlier_is_the_published() {
+        let meta = read("Rivers rise across the north again\nMay 21, 2024 April 24, 2024 by Jane Doe", "");
+        assert_eq!(meta.published.as_deref(), Some("2024-04-24"));
+        assert_eq!(meta.modified.as_deref(), Some("2024-05-21"));
+        let meta = read("Rivers rise across the north again\n8/1/2024\n8/27/2024", "");
+        assert_eq!(meta.published.as_deref(), Some("2024-08-01"));
+        assert_eq!(meta.modified.as_deref(), Some("2024-08-27"));
+        // An update's label says which is which.
+        let meta = read("Rivers rise across the north again\nMay 21, 2024\nUpdated April 24, 2024", "");
+        assert_eq!(meta.published.as_deref(), Some("2024-05-21"));
     }
 
     #[test]

@@ -190,6 +190,12 @@ pub(crate) fn publication_in_lines(lines: impl Iterator<Item = String>, words: &
     one_date_after(lines, words, published_labels())
 }
 
+/// True when `text` (lower case) opens with a publication label ("posted
+/// on ...").
+pub(crate) fn opens_with_publication_label(text: &str) -> bool {
+    label_ends(text, published_labels()).any(|end| published_labels().iter().any(|l| l.len() == end))
+}
+
 /// The one date that follows a first publication's label on `lines`
 /// (lower case, short lines of scraped text).
 pub(crate) fn original_in_lines(lines: impl Iterator<Item = String>, words: &DateWords) -> Option<String> {

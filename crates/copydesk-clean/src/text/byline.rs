@@ -325,11 +325,22 @@ impl Reader {
         // HTML mode reads it.
         if found.published.is_none() {
             let short = || dated_lines().map(str::to_lowercase);
+            // A long line that opens with the label is a dateline that runs
+            // on ("Posted on December 20, 2025 by Ann Lee - 5 Comments on
+            // ...").
+            let labelled_long = || {
+                lines.iter().filter_map(|l| {
+                    let l = &text[l.start..l.end];
+                    let (at, _) = l.char_indices().nth(visible::MAX_LINE_CHARS as usize)?;
+                    let head = l[..at].to_lowercase();
+                    visible::opens_with_publication_label(&head).then_some(head)
+                })
+            };
             found.published = visible::original_in_lines(short(), &self.words).or_else(|| {
                 found
                     .modified
                     .is_none()
-                    .then(|| visible::publication_in_lines(short(), &self.words))
+                    .then(|| visible::publication_in_lines(short().chain(labelled_long()), &self.words))
                     .flatten()
             });
         }
@@ -554,6 +565,23 @@ mod tests {
         let meta = read(
             "Rivers rise across the north again",
             "Posted on March 12, 2024 in Weather\nPosted on March 19, 2024 in Weather",
+        );
+        assert_eq!(meta.published, None);
+    }
+
+    #[test]
+    fn a_long_line_that_opens_with_a_publication_label_dates_the_story() {
+        let meta = read(
+            "Posted on March 12, 2024 by Jane Doe - 5 Comments on Rivers rise across the north again, \
+             as the rain goes on for a second week in a row",
+            "",
+        );
+        assert_eq!(meta.published.as_deref(), Some("2024-03-12"));
+        // A sentence that names a publication further on is no dateline.
+        let meta = read(
+            "Rivers rise across the north again",
+            "The report, published on March 12, 2024, says that the rivers of the north rose again this \
+             week after a week of rain.",
         );
         assert_eq!(meta.published, None);
     }

@@ -30,8 +30,9 @@ const UPDATE_LINES: usize = 16;
 /// none the story's.
 const LIST_DATES: usize = 3;
 /// The story's first lines that may hold them too (a dateline kept above
-/// the first paragraph, a byline the story's run crossed).
-const STORY_LINES: usize = 3;
+/// the first paragraph, a byline the story's run crossed, under a
+/// standfirst and an author's line perhaps).
+const STORY_LINES: usize = 6;
 /// A name alone on a line this many lines above or below the dateline
 /// is its author's: a role, a section's name or a reading time may stand
 /// between them.
@@ -217,7 +218,10 @@ impl Reader {
         let title = story.title.filter(|&t| t < start);
         // The headline is no bound: a byline and date may be set over it.
         let from = start.saturating_sub(HEAD_LINES);
-        let to = (start + STORY_LINES).min(lines.len());
+        // The story's first lines, not past its last: a short story's
+        // comments follow it.
+        let end = story.keep.iter().rposition(|&k| k).map_or(start, |last| last + 1);
+        let to = (start + STORY_LINES).min(end);
         // The head's lines that may be a byline or a dateline: short, and
         // no paragraph of the story (which may name a date in passing). The
         // headline is among them: a dateline may pass for one.
@@ -617,6 +621,20 @@ mod tests {
         // An update's label says which is which.
         let meta = read("Rivers rise across the north again\nMay 21, 2024\nUpdated April 24, 2024", "");
         assert_eq!(meta.published.as_deref(), Some("2024-05-21"));
+    }
+
+    #[test]
+    fn a_dateline_a_few_lines_into_the_storys_run_dates_it() {
+        let body: Vec<String> = (1..=6).map(paragraph).collect();
+        let text = format!(
+            "Home | News | Sport\nOur writers report on the weather of the region every week, and the \
+             figures they give come from the agency's own gauges on the rivers.\nRivers rise across the \
+             north again\nRain fell for a week across the north, and the rivers there rose to levels that \
+             the towns along them had not seen in a decade.\nBy Jane Doe Mar 5, 2024 | 6 comments\n{}\n",
+            body.join("\n")
+        );
+        let meta = TextCleaner::new().clean(&text).meta;
+        assert_eq!(meta.published.as_deref(), Some("2024-03-05"));
     }
 
     #[test]

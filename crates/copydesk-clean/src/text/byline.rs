@@ -17,10 +17,10 @@ use crate::table;
 use crate::text_util::{DateWords, normalize};
 
 /// Lines above the story's first paragraph that may hold its byline and
-/// date, at most: a share bar, a caption, a table of contents or a
+/// date, at most: a share bar, a caption, a long table of contents or a
 /// sign-up box may stand between them and the story, or the story's first
 /// paragraphs may have been taken for furniture.
-const HEAD_LINES: usize = 32;
+const HEAD_LINES: usize = 48;
 /// Lines above the story's first paragraph that may hold an update's date,
 /// at most: further up, one is rather a teaser's or a sidebar's ("Updated
 /// on ...") and, as a story that shows only an update's date is dated by
@@ -512,6 +512,11 @@ mod tests {
         let meta =
             read(&format!("Rivers rise across the north again\nUpdated May 19, 2024\n{}", contents()), "");
         assert_eq!((meta.published, meta.modified), (None, None));
+        // A long table of contents, the first paragraphs taken for
+        // furniture: two screenfuls.
+        let long = (1..=40).map(|n| format!("Section {n}")).collect::<Vec<_>>().join("\n");
+        let meta = read(&format!("Rivers rise across the north again\nMay 19, 2024\n{long}"), "");
+        assert_eq!(meta.published.as_deref(), Some("2024-05-19"));
     }
 
     #[test]

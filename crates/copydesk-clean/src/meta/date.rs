@@ -78,13 +78,36 @@ pub(crate) fn find_in_text(text: &str, words: &DateWords) -> Option<String> {
 
 /// [`find_in_text`], with how the date was written.
 pub(crate) fn find_form_in_text(text: &str, words: &DateWords) -> Option<(String, Form)> {
-    numeric_tokens(text, &words.separators)
-        .iter()
-        .map(|t| t.trim_matches(|c: char| !c.is_ascii_digit()))
-        .filter(|t| t.len() >= 6)
-        .find_map(|t| iso_like(t).map(|d| (d, Form::Fixed)).or_else(|| numeric(t, &words.separators)))
+    // A date holds a year's four figures and a day's: most lines (menus,
+    // labels) end here, unread.
+    if text.bytes().filter(u8::is_ascii_digit).count() < 5 {
+        return None;
+    }
+    let seps = &words.separators;
+    // Most lines hold no separator set off by spaces: their words are read
+    // as they are, unjoined.
+    let found = if text.split_whitespace().any(|w| is_lone_separator(w, seps)) {
+        first_numeric(numeric_tokens(text, seps).iter().map(|t| t.as_ref()), seps)
+    } else {
+        first_numeric(text.split_whitespace(), seps)
+    };
+    found
         .map(|(d, form)| (d.get(..10).unwrap_or(&d).to_string(), form))
         .or_else(|| written(text, words).map(|d| (d, Form::Fixed)))
+}
+
+/// The first numeric date among `tokens`, with how it was written.
+fn first_numeric<'t>(tokens: impl Iterator<Item = &'t str>, seps: &[char]) -> Option<(String, Form)> {
+    tokens
+        .map(|t| t.trim_matches(|c: char| !c.is_ascii_digit()))
+        .filter(|t| t.len() >= 6)
+        .find_map(|t| iso_like(t).map(|d| (d, Form::Fixed)).or_else(|| numeric(t, seps)))
+}
+
+/// True when `word` is one of `separators` alone.
+fn is_lone_separator(word: &str, separators: &[char]) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| separators.contains(&c)) && chars.next().is_none()
 }
 
 /// The words of `text`, with a numeric date's fields set apart by spaced
@@ -93,15 +116,11 @@ fn numeric_tokens<'t>(text: &'t str, separators: &[char]) -> Vec<Cow<'t, str>> {
     let mut tokens: Vec<Cow<'t, str>> = Vec::new();
     let mut words = text.split_whitespace().peekable();
     while let Some(word) = words.next() {
-        let lone = |w: &str| {
-            let mut chars = w.chars();
-            chars.next().is_some_and(|c| separators.contains(&c)) && chars.next().is_none()
-        };
         match tokens.last_mut() {
             // The separator between two numbers joins them, up to a date's
             // three fields: "23.07.2025 · 6 min read" stays apart.
             Some(last)
-                if lone(word)
+                if is_lone_separator(word, separators)
                     && last.ends_with(|c: char| c.is_ascii_digit())
                     && words.peek().is_some_and(|n| {
                         n.starts_with(|c: char| c.is_ascii_digit())

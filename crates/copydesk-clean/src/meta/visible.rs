@@ -190,10 +190,19 @@ pub(crate) fn publication_in_lines(lines: impl Iterator<Item = String>, words: &
     one_date_after(lines, words, published_labels())
 }
 
-/// True when `text` (lower case) opens with a publication label ("posted
-/// on ...").
+/// The labels of a publication's and of a first publication's date: for a
+/// reader that picks out the lines that may hold one.
+pub(crate) fn dating_labels() -> impl Iterator<Item = &'static str> {
+    published_labels().iter().chain(original_labels()).copied()
+}
+
+/// True when `text` opens with a publication label ("Posted on ..."), in
+/// either case of its ASCII letters.
 pub(crate) fn opens_with_publication_label(text: &str) -> bool {
-    label_ends(text, published_labels()).any(|end| published_labels().iter().any(|l| l.len() == end))
+    published_labels().iter().any(|l| {
+        text.get(..l.len()).is_some_and(|p| p.eq_ignore_ascii_case(l))
+            && !text[l.len()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 /// The one date that follows a first publication's label on `lines`

@@ -7,6 +7,7 @@
 //! the dateline when it reads as a person's and not as a phrase of the
 //! page.
 
+use aho_corasick::AhoCorasick;
 use copydesk_core::Metadata;
 
 use super::date::{BYLINE_UNITS, DateWords as Stamps};
@@ -78,6 +79,9 @@ pub(super) struct Reader {
     roles: Vec<&'static str>,
     /// Labels of `data/text_date_other_labels.txt`.
     other_dates: Vec<&'static str>,
+    /// The publication labels HTML mode reads, in either case: the lines
+    /// that may label the page's date.
+    dating: AhoCorasick,
 }
 
 impl Reader {
@@ -88,6 +92,10 @@ impl Reader {
             labels: table::entries(include_str!("../../data/text_byline_labels.txt")).collect(),
             roles: table::entries(include_str!("../../data/text_byline_roles.txt")).collect(),
             other_dates: table::entries(include_str!("../../data/text_date_other_labels.txt")).collect(),
+            dating: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(visible::dating_labels())
+                .expect("the label tables compile"),
         }
     }
 
@@ -240,8 +248,11 @@ impl Reader {
 
         // The page's short lines with a figure: where it may write a date.
         let dated_lines = || {
-            lines.iter().map(|l| &text[l.start..l.end]).filter(|l| {
-                l.bytes().any(|b| b.is_ascii_digit()) && l.chars().count() <= visible::MAX_LINE_CHARS as usize
+            let most = visible::MAX_LINE_CHARS as usize;
+            lines.iter().map(|l| &text[l.start..l.end]).filter(move |l| {
+                // A character takes at most four bytes.
+                (l.len() <= most || (l.len() <= 4 * most && l.chars().count() <= most))
+                    && l.bytes().any(|b| b.is_ascii_digit())
             })
         };
         // A date holds a figure: most head lines (labels, names, share
@@ -328,16 +339,17 @@ impl Reader {
         // ("Published August 13, 2025" under the story) is the story's, as
         // HTML mode reads it.
         if found.published.is_none() {
-            let short = || dated_lines().map(str::to_lowercase);
+            let short = || dated_lines().filter(|l| self.dating.is_match(l)).map(str::to_lowercase);
             // A long line that opens with the label is a dateline that runs
             // on ("Posted on December 20, 2025 by Ann Lee - 5 Comments on
             // ...").
             let labelled_long = || {
-                lines.iter().filter_map(|l| {
-                    let l = &text[l.start..l.end];
+                lines.iter().map(|l| &text[l.start..l.end]).filter_map(|l| {
+                    if !visible::opens_with_publication_label(l) {
+                        return None;
+                    }
                     let (at, _) = l.char_indices().nth(visible::MAX_LINE_CHARS as usize)?;
-                    let head = l[..at].to_lowercase();
-                    visible::opens_with_publication_label(&head).then_some(head)
+                    Some(l[..at].to_lowercase())
                 })
             };
             found.published = visible::original_in_lines(short(), &self.words).or_else(|| {

@@ -7,6 +7,8 @@ use crate::text_util::DateWords;
 
 /// Years outside this range are not publication dates.
 const YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+/// A date holds at least this many figures: a year's four and a day's.
+pub(crate) const DATE_DIGITS: usize = 5;
 
 /// How a date was written: whether its day and month may be read the
 /// other way round.
@@ -80,7 +82,7 @@ pub(crate) fn find_in_text(text: &str, words: &DateWords) -> Option<String> {
 pub(crate) fn find_form_in_text(text: &str, words: &DateWords) -> Option<(String, Form)> {
     // A date holds a year's four figures and a day's: most lines (menus,
     // labels) end here, unread.
-    if text.bytes().filter(u8::is_ascii_digit).count() < 5 {
+    if text.bytes().filter(u8::is_ascii_digit).count() < DATE_DIGITS {
         return None;
     }
     let seps = &words.separators;

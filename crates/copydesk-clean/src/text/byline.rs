@@ -246,22 +246,23 @@ impl Reader {
         let above = head.partition_point(|&(i, _)| i < start);
         let nearest = (0..above).rev().chain(above..head.len());
 
-        // The page's short lines with a figure: where it may write a date.
+        // A date holds figures: most lines (labels, names, share bars)
+        // hold too few and are not read.
+        let may_date = |l: &&Line| l.digits as usize >= date::DATE_DIGITS;
+        // The page's short lines that may hold a date.
         let dated_lines = || {
             let most = visible::MAX_LINE_CHARS as usize;
-            lines.iter().map(|l| &text[l.start..l.end]).filter(move |l| {
+            lines.iter().filter(may_date).map(|l| &text[l.start..l.end]).filter(move |l| {
                 // A character takes at most four bytes.
-                (l.len() <= most || (l.len() <= 4 * most && l.chars().count() <= most))
-                    && l.bytes().any(|b| b.is_ascii_digit())
+                l.len() <= most || (l.len() <= 4 * most && l.chars().count() <= most)
             })
         };
-        // A date holds a figure: most head lines (labels, names, share
-        // bars) hold none and are not read. A numeric date that reads both
+        // A numeric date that reads both
         // ways ("03/10/2023") reads as the page's other dates have it.
         let days: Vec<Option<String>> = head
             .iter()
             .map(|&(i, l)| {
-                let found = (lines[i].digits > 0).then(|| date::find_form_in_text(l, &self.words)).flatten();
+                let found = may_date(&&lines[i]).then(|| date::find_form_in_text(l, &self.words)).flatten();
                 found.map(|(day, form)| match form {
                     date::Form::Either { day_first } => {
                         let others = dated_lines().filter(|o| o.as_ptr() != l.as_ptr());
@@ -344,7 +345,7 @@ impl Reader {
             // on ("Posted on December 20, 2025 by Ann Lee - 5 Comments on
             // ...").
             let labelled_long = || {
-                lines.iter().map(|l| &text[l.start..l.end]).filter_map(|l| {
+                lines.iter().filter(may_date).map(|l| &text[l.start..l.end]).filter_map(|l| {
                     if !visible::opens_with_publication_label(l) {
                         return None;
                     }

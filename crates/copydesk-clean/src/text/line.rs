@@ -374,8 +374,10 @@ fn ending(line: &str) -> Ending {
 fn mark_repeats(text: &str, lines: &mut [Line]) {
     // Hashes of the lines, sorted: a line has a copy when its hash occurs
     // twice (64-bit hashes make a false copy negligible).
-    let keys: Vec<u64> =
-        lines.iter().map(|l| fnv1a(text.as_bytes().get(l.start..l.end).unwrap_or_default())).collect();
+    let keys: Vec<u64> = lines
+        .iter()
+        .map(|l| fnv1a(text.as_bytes().get(l.start..l.end).unwrap_or_default().iter().copied()))
+        .collect();
     let mut sorted = keys.clone();
     sorted.sort_unstable();
     for (line, &h) in lines.iter_mut().zip(&keys) {
@@ -388,8 +390,8 @@ fn mark_repeats(text: &str, lines: &mut [Line]) {
 }
 
 /// The 64-bit FNV-1a hash.
-pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+pub(super) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]

@@ -123,8 +123,6 @@ const OPENING_BYTES: usize = 600;
 const WORD_CHARS: usize = 4;
 /// ... and are compared by this many first letters.
 const STEM_CHARS: usize = 5;
-/// The longest word in `data/text_title_stopwords.txt`, in bytes.
-const STOP_BYTES: usize = 8;
 
 /// The decision for a whole text.
 pub(super) struct Story {
@@ -826,27 +824,19 @@ fn stem(word: &str) -> Option<u64> {
         words
     });
     if word.is_ascii() {
-        // Most words: no allocation.
-        let mut lower = [0; STOP_BYTES];
-        if word.len() <= STOP_BYTES {
-            lower[..word.len()].copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            if stop.binary_search_by(|s| s.as_bytes().cmp(&lower[..word.len()])).is_ok() {
-                return None;
-            }
+        // Most words: folded as they are read, no copy.
+        let folded = || word.bytes().map(|b| b.to_ascii_lowercase());
+        if stop.binary_search_by(|s| s.bytes().cmp(folded())).is_ok() {
+            return None;
         }
-        let mut head = [0; STEM_CHARS];
-        let n = word.len().min(STEM_CHARS);
-        head[..n].copy_from_slice(&word.as_bytes()[..n]);
-        head.make_ascii_lowercase();
-        return Some(fnv1a(&head[..n]));
+        return Some(fnv1a(folded().take(STEM_CHARS)));
     }
     let lower = word.to_lowercase();
     if stop.binary_search(&lower.as_str()).is_ok() {
         return None;
     }
     let end = lower.char_indices().nth(STEM_CHARS).map_or(lower.len(), |(at, _)| at);
-    Some(fnv1a(&lower.as_bytes()[..end]))
+    Some(fnv1a(lower[..end].bytes()))
 }
 
 /// A breadcrumb ("Home / Blog / Story") or a page title with its site's
@@ -892,9 +882,9 @@ mod tests {
     use crate::text::paragraph;
 
     #[test]
-    fn title_stopwords_are_lowercase_and_fit_the_stop_buffer() {
+    fn title_stopwords_are_lowercase() {
         for word in crate::table::entries(super::TITLE_STOPWORDS) {
-            assert!(word.len() <= super::STOP_BYTES && word == word.to_lowercase(), "{word}");
+            assert!(word == word.to_lowercase(), "{word}");
         }
     }
 
